@@ -1,0 +1,4 @@
+import TallyCore
+
+/// Reads a document and returns every claim it states.
+public struct Extractor: Sendable {}

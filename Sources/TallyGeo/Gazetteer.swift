@@ -1,0 +1,4 @@
+import TallyCore
+
+/// Place names from GeoNames (CC BY 4.0), resolved to `Place`s.
+public struct Gazetteer: Sendable {}
