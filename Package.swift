@@ -40,6 +40,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "TallyTextTests", dependencies: ["TallyText"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,82 @@
 import ArgumentParser
+import Foundation
+import TallyCore
+import TallyExtract
+import TallyText
 
 extension Tally {
     struct Extract: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print every claim in text, HTML or corpus JSONL files.")
+            abstract: "Print every claim in text, HTML or corpus JSONL files.",
+            discussion: """
+                Each claim is one JSON object per line (the shape of SCHEMA.md plus place_id, country, \
+                lat, lon, span, number_span as UTF-8 byte offsets), or a table for people. Problems \
+                with inputs go to standard error as `input:place: message`; the exit code is 1 when \
+                any input failed, after every other input has been read.
+                """)
 
-        @Argument(help: "Files, folders, docs.jsonl corpora, or - for standard input.")
+        enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, table }
+        enum Language: String, ExpressibleByArgument, CaseIterable { case auto, en, ru }
+
+        @Option(help: "Output format.")
+        var format: Format = .jsonl
+
+        @Option(help: "Language of the inputs; auto detects it per document.")
+        var lang: Language = .auto
+
+        @Option(help: ArgumentHelp("Publication date for inputs that carry none; resolves 'yesterday' and weekdays.",
+                                   valueName: "YYYY-MM-DD"))
+        var published: String?
+
+        @Argument(help: "Text (.txt), HTML (.html) or corpus (.jsonl) files, folders, or - for standard input.")
         var paths: [String]
 
-        func run() async throws {}
+        func validate() throws {
+            if let published, Day(published) == nil {
+                throw ValidationError("--published takes a date as YYYY-MM-DD, not '\(published)'")
+            }
+        }
+
+        func run() async throws {
+            var options = DocumentReader.Options()
+            options.language = lang == .auto ? nil : lang.rawValue
+            options.published = published.flatMap { Day($0) }
+            let extractor = try Extractor()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            var failed = 0
+            var table: [Claim] = []
+            var buffer = ""
+            try DocumentReader(options: options, html: ArticlePages.reader).read(paths) { event in
+                switch event {
+                case .document(let document):
+                    let claims = extractor.claims(in: document)
+                    if format == .table {
+                        table += claims
+                    } else {
+                        for claim in claims {
+                            buffer += String(decoding: try encoder.encode(claim), as: UTF8.self)
+                            buffer += "\n"
+                        }
+                        if buffer.utf8.count > 1 << 16 {
+                            StandardStreams.out(buffer)
+                            buffer = ""
+                        }
+                    }
+                case .warning(let problem):
+                    StandardStreams.note("warning: \(problem)")
+                case .skipped(let problem):
+                    StandardStreams.note("note: \(problem)")
+                case .failure(let problem):
+                    failed += 1
+                    StandardStreams.note("error: \(problem)")
+                }
+            }
+            StandardStreams.out(format == .table ? ClaimTable().render(table) : buffer)
+            if failed > 0 {
+                StandardStreams.note("\(failed) input\(failed == 1 ? "" : "s") failed")
+                throw ExitCode(1)
+            }
+        }
     }
 }
