@@ -1,0 +1,9 @@
+import ArgumentParser
+
+extension Tally {
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure speed and memory; the figures go in BENCHMARKS.md.",
+            subcommands: [BenchExtract.self])
+    }
+}
