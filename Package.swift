@@ -41,6 +41,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TallyTextTests", dependencies: ["TallyText"], swiftSettings: swiftSettings),
+        // Runs the built `tally` executable as a user would.
+        .testTarget(name: "TallyCLITests", dependencies: ["tally"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
