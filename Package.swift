@@ -41,6 +41,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TallyTextTests", dependencies: ["TallyText"], swiftSettings: swiftSettings),
+        // Bounded random and mutated input through reading, HTML and extraction.
+        .testTarget(
+            name: "TallyFuzzTests", dependencies: ["TallyCore", "TallyText", "TallyExtract"],
+            swiftSettings: swiftSettings),
         // Runs the built `tally` executable as a user would.
         .testTarget(name: "TallyCLITests", dependencies: ["tally"], swiftSettings: swiftSettings),
     ],
