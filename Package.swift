@@ -15,6 +15,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         // Domain types only: value types, Sendable, Codable, no I/O.
@@ -31,11 +33,21 @@ let package = Package(
             name: "TallyExtract", dependencies: ["TallyCore", "TallyText", "TallyGeo"],
             resources: [.copy("Lexicons")],
             swiftSettings: swiftSettings),
+        // Getting reports in: feeds, polite fetching of pages.
+        .target(
+            name: "TallyIngest",
+            dependencies: [
+                "TallyCore", "TallyText", "TallyExtract",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
         // The command-line shell.
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyText", "TallyGeo", "TallyExtract",
+                "TallyCore", "TallyText", "TallyGeo", "TallyExtract", "TallyIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -44,6 +56,15 @@ let package = Package(
         // Bounded random and mutated input through reading, HTML and extraction.
         .testTarget(
             name: "TallyFuzzTests", dependencies: ["TallyCore", "TallyText", "TallyExtract"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TallyIngestTests",
+            dependencies: [
+                "TallyIngest",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings),
         // Runs the built `tally` executable as a user would.
         .testTarget(name: "TallyCLITests", dependencies: ["tally"], swiftSettings: swiftSettings),
