@@ -26,9 +26,9 @@ final class Scratch {
 }
 
 struct DocumentReaderTests {
-    func events(_ paths: [String], options: DocumentReader.Options = .init()) throws -> [DocumentReader.Event] {
+    func events(_ paths: [String], options: DocumentReader.Options = .init()) async throws -> [DocumentReader.Event] {
         var all: [DocumentReader.Event] = []
-        try DocumentReader(options: options).read(paths) { all.append($0) }
+        try await DocumentReader(options: options).read(paths) { all.append($0) }
         return all
     }
 
@@ -47,17 +47,17 @@ struct DocumentReaderTests {
         }
     }
 
-    @Test func readsAFolderRecursivelyInNameOrder() throws {
+    @Test func readsAFolderRecursivelyInNameOrder() async throws {
         let dir = try Scratch()
         try dir.write("b.txt", "Police held 12 people.")
         try dir.write("sub/a.txt", "Около десяти человек задержаны.")
         try dir.write(".hidden.txt", "not read")
-        let docs = documents(try events([dir.path]))
+        let docs = documents(try await events([dir.path]))
         #expect(docs.map(\.text) == ["Police held 12 people.", "Около десяти человек задержаны."])
         #expect(docs[0].id == dir.path + "/b.txt")
     }
 
-    @Test func corpusLinesKeepTheirMetadataAndBadLinesAreNamed() throws {
+    @Test func corpusLinesKeepTheirMetadataAndBadLinesAreNamed() async throws {
         let dir = try Scratch()
         let file = try dir.write("docs.jsonl", """
             {"id": "x-1", "lang": "ru", "published": "2023-05-04", "text": "Первый."}
@@ -66,7 +66,7 @@ struct DocumentReaderTests {
 
             {"id": "x-4", "url": "https://example.org/a", "text": "Fourth."}
             """)
-        let all = try events([file])
+        let all = try await events([file])
         let docs = documents(all)
         #expect(docs.map(\.id) == ["x-1", "7", "x-4"])
         #expect(docs[0].language == "ru")
@@ -79,7 +79,7 @@ struct DocumentReaderTests {
         ])
     }
 
-    @Test func optionsOverrideLanguageAndFillMissingDates() throws {
+    @Test func optionsOverrideLanguageAndFillMissingDates() async throws {
         let dir = try Scratch()
         let file = try dir.write("docs.jsonl", """
             {"id": "a", "lang": "en", "text": "One."}
@@ -88,25 +88,25 @@ struct DocumentReaderTests {
         var options = DocumentReader.Options()
         options.language = "ru"
         options.published = Day("2021-03-04")
-        let docs = documents(try events([file], options: options))
+        let docs = documents(try await events([file], options: options))
         #expect(docs.map(\.language) == ["ru", "ru"])
         #expect(docs.map(\.published) == [Day("2021-03-04"), Day("2020-01-02")])
     }
 
-    @Test func invalidUTF8IsReplacedWithOneWarning() throws {
+    @Test func invalidUTF8IsReplacedWithOneWarning() async throws {
         let dir = try Scratch()
         let file = try dir.write("bad.txt", Array("Police held ".utf8) + [0xFF, 0xC3] + Array(" 40 people.".utf8))
-        let all = try events([file])
+        let all = try await events([file])
         #expect(documents(all).first?.text == "Police held \u{FFFD}\u{FFFD} 40 people.")
         #expect(problems(all) == ["warning \(file):byte 12: invalid UTF-8, replaced with U+FFFD"])
     }
 
-    @Test func emptyBinaryAndMissingInputsAreNamedAndSkipped() throws {
+    @Test func emptyBinaryAndMissingInputsAreNamedAndSkipped() async throws {
         let dir = try Scratch()
         let empty = try dir.write("empty.txt", [])
         let binary = try dir.write("blob", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02])
         let missing = dir.path + "/nope.txt"
-        let all = try events([empty, binary, missing])
+        let all = try await events([empty, binary, missing])
         #expect(documents(all).isEmpty)
         #expect(problems(all) == [
             "skipped \(empty): empty file, skipped",
@@ -115,37 +115,37 @@ struct DocumentReaderTests {
         ])
     }
 
-    @Test func aDocumentOverTheLimitIsRefusedNotLoaded() throws {
+    @Test func aDocumentOverTheLimitIsRefusedNotLoaded() async throws {
         let dir = try Scratch()
         let file = try dir.write("big.txt", String(repeating: "x", count: 5000))
         var options = DocumentReader.Options()
         options.maxDocumentBytes = 4096
-        let all = try events([file], options: options)
+        let all = try await events([file], options: options)
         #expect(documents(all).isEmpty)
         #expect(problems(all).first?.hasPrefix("failure \(file): 4 KiB is over the 4 KiB limit") == true)
     }
 
-    @Test func jsonLinesStreamPastOverlongLines() throws {
+    @Test func jsonLinesStreamPastOverlongLines() async throws {
         let dir = try Scratch()
         let long = "{\"id\": \"long\", \"text\": \"" + String(repeating: "y", count: 3_000_000) + "\"}"
         let file = try dir.write("docs.jsonl", "{\"id\": \"a\", \"text\": \"A.\"}\n" + long + "\r\n{\"id\": \"c\", \"text\": \"C.\"}")
         var options = DocumentReader.Options()
         options.maxLineBytes = 1 << 20
-        let all = try events([file], options: options)
+        let all = try await events([file], options: options)
         #expect(documents(all).map(\.id) == ["a", "c"])
         #expect(problems(all) == ["failure \(file):2: line is over the 1 MiB limit, skipped"])
     }
 
-    @Test func aJSONLinesFileThatIsNotACorpusIsSkippedOnce() throws {
+    @Test func aJSONLinesFileThatIsNotACorpusIsSkippedOnce() async throws {
         let dir = try Scratch()
         let file = try dir.write("gold.jsonl", "{\"doc\": \"a\", \"value\": 3}\n{\"doc\": \"b\", \"value\": 4}\n")
-        #expect(problems(try events([file])) == ["skipped \(file): not a document corpus (its first record has no \"text\"), skipped"])
+        #expect(problems(try await events([file])) == ["skipped \(file): not a document corpus (its first record has no \"text\"), skipped"])
     }
 
-    @Test func htmlGoesThroughTheGivenPageStep() throws {
+    @Test func htmlGoesThroughTheGivenPageStep() async throws {
         let dir = try Scratch()
         let file = try dir.write("page.html", "<html><head><style>p{}</style><script>var n = 99;</script></head><body><p>Police held <b>15</b> people &amp; two journalists.</p></body></html>")
-        let docs = documents(try events([file]))
+        let docs = documents(try await events([file]))
         #expect(docs.first?.text == "Police held 15 people & two journalists.")
     }
 

@@ -34,7 +34,13 @@ public actor PageFetcher {
         }
         if policy.respectRobots {
             let origin = "\(scheme)://\(host)\(parsed.port.map { ":\($0)" } ?? "")"
-            let rules = try await robotsRules(origin: origin)
+            let rules: RobotsRules
+            do {
+                rules = try await robotsRules(origin: origin)
+            } catch let error as TallyError {
+                // The site cannot be reached at all: say so for the page asked for.
+                throw TallyError(error.code, input: url, error.message)
+            }
             var path = parsed.path.isEmpty ? "/" : parsed.path
             if let query = parsed.query { path += "?" + query }
             guard rules.allows(path) else {
@@ -66,6 +72,18 @@ public actor PageFetcher {
         return rules
     }
 
+    /// A network error in a few plain words ("connection refused"), not NIO's debug text.
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        for (needle, words) in [("Connection refused", "connection refused"), ("No route", "no route to host"),
+                                ("Name or service not known", "unknown host"), ("lookup", "unknown host"),
+                                ("certificate", "TLS certificate not trusted"), ("handshake", "TLS handshake failed"),
+                                ("Connection reset", "connection reset")] where text.contains(needle) {
+            return words
+        }
+        return text.count > 120 ? String(text.prefix(120)) + "…" : text
+    }
+
     private func get(_ url: String, limit: Int) async throws -> (Int, String?, [UInt8]) {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "User-Agent", value: policy.userAgent)
@@ -89,7 +107,7 @@ public actor PageFetcher {
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw TallyError(.unreadable, input: url, "no answer within \(seconds) s")
         } catch {
-            throw TallyError(.unreadable, input: url, "cannot fetch: \(error)")
+            throw TallyError(.unreadable, input: url, "cannot fetch: \(Self.describe(error))")
         }
     }
 }

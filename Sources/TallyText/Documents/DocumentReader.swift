@@ -62,23 +62,23 @@ public struct DocumentReader: Sendable {
         self.html = html
     }
 
-    /// Reads every path in order and hands each event to `body`. Only an error thrown by `body`
-    /// stops reading.
-    public func read(_ paths: [String], _ body: (Event) throws -> Void) throws {
+    /// Reads every path in order and hands each event to `body`, one at a time (the next is read
+    /// only when `body` returns). Only an error thrown by `body` stops reading.
+    public func read(_ paths: [String], _ body: (Event) async throws -> Void) async throws {
         for path in paths {
             if path == "-" {
-                try readStandardInput(body)
+                try await readStandardInput(body)
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                try body(.failure(TallyError(.unreadable, input: path, "no such file or folder")))
+                try await body(.failure(TallyError(.unreadable, input: path, "no such file or folder")))
                 continue
             }
             if isDirectory.boolValue {
-                for file in filesBelow(path) { try readFile(file, inFolder: true, body) }
+                for file in filesBelow(path) { try await readFile(file, inFolder: true, body) }
             } else {
-                try readFile(path, inFolder: false, body)
+                try await readFile(path, inFolder: false, body)
             }
         }
     }
@@ -100,15 +100,15 @@ public struct DocumentReader: Sendable {
         return files.sorted()
     }
 
-    private func readFile(_ path: String, inFolder: Bool, _ body: (Event) throws -> Void) throws {
+    private func readFile(_ path: String, inFolder: Bool, _ body: (Event) async throws -> Void) async throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            try body(.failure(TallyError(.unreadable, input: path, "cannot open the file (check that it exists and is readable)")))
+            try await body(.failure(TallyError(.unreadable, input: path, "cannot open the file (check that it exists and is readable)")))
             return
         }
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size == 0 {
-            try body(.skipped(TallyError(.invalidInput, input: path, "empty file, skipped")))
+            try await body(.skipped(TallyError(.invalidInput, input: path, "empty file, skipped")))
             return
         }
         let head: Data
@@ -116,20 +116,20 @@ public struct DocumentReader: Sendable {
             head = try handle.read(upToCount: 8192) ?? Data()
             try handle.seek(toOffset: 0)
         } catch {
-            try body(.failure(TallyError(.unreadable, input: path, "cannot read the file: \(error.localizedDescription)")))
+            try await body(.failure(TallyError(.unreadable, input: path, "cannot read the file: \(error.localizedDescription)")))
             return
         }
         let kind = InputKind.fromName(path) ?? InputKind.sniff(head)
         switch kind {
         case .binary:
-            try body(.skipped(TallyError(.unsupported, input: path, "binary file, skipped")))
+            try await body(.skipped(TallyError(.unsupported, input: path, "binary file, skipped")))
         case .jsonLines:
-            try readJSONLines(handle, input: path, body)
+            try await readJSONLines(handle, input: path, body)
         case .gzippedHTML:
-            try body(.skipped(TallyError(.unsupported, input: path, "gzip-compressed pages are not read yet; gunzip it first")))
+            try await body(.skipped(TallyError(.unsupported, input: path, "gzip-compressed pages are not read yet; gunzip it first")))
         case .text, .html:
             guard size <= options.maxDocumentBytes else {
-                try body(.failure(TallyError(.tooLarge, input: path,
+                try await body(.failure(TallyError(.tooLarge, input: path,
                     "\(Self.describe(bytes: size)) is over the \(Self.describe(bytes: options.maxDocumentBytes)) limit for one document; split it, or give it as JSON lines")))
                 return
             }
@@ -137,32 +137,32 @@ public struct DocumentReader: Sendable {
             do {
                 bytes = [UInt8](try handle.readToEnd() ?? Data())
             } catch {
-                try body(.failure(TallyError(.unreadable, input: path, "cannot read the file: \(error.localizedDescription)")))
+                try await body(.failure(TallyError(.unreadable, input: path, "cannot read the file: \(error.localizedDescription)")))
                 return
             }
-            try emitDocument(bytes, kind: kind, id: path, input: path, body)
+            try await emitDocument(bytes, kind: kind, id: path, input: path, body)
         }
     }
 
-    private func readStandardInput(_ body: (Event) throws -> Void) throws {
+    private func readStandardInput(_ body: (Event) async throws -> Void) async throws {
         let stdin = FileHandle.standardInput
         var bytes: [UInt8] = []
         while let chunk = try stdin.read(upToCount: 1 << 20), !chunk.isEmpty {
             bytes.append(contentsOf: chunk)
             if bytes.count > options.maxDocumentBytes {
-                try body(.failure(TallyError(.tooLarge, input: "-",
+                try await body(.failure(TallyError(.tooLarge, input: "-",
                     "standard input is over the \(Self.describe(bytes: options.maxDocumentBytes)) limit for one document; give a file of JSON lines instead")))
                 return
             }
         }
         if bytes.isEmpty {
-            try body(.skipped(TallyError(.invalidInput, input: "-", "standard input is empty")))
+            try await body(.skipped(TallyError(.invalidInput, input: "-", "standard input is empty")))
             return
         }
         let kind = InputKind.sniff(bytes.prefix(8192))
         switch kind {
         case .binary:
-            try body(.skipped(TallyError(.unsupported, input: "-", "binary input, skipped")))
+            try await body(.skipped(TallyError(.unsupported, input: "-", "binary input, skipped")))
         case .jsonLines:
             var number = 0
             var start = 0
@@ -171,22 +171,22 @@ public struct DocumentReader: Sendable {
                 number += 1
                 var lineEnd = end
                 if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                try emitLine(bytes[start..<lineEnd], number: number, input: "-", body)
+                try await emitLine(bytes[start..<lineEnd], number: number, input: "-", body)
                 start = end + 1
             }
         default:
-            try emitDocument(bytes, kind: kind, id: "-", input: "-", body)
+            try await emitDocument(bytes, kind: kind, id: "-", input: "-", body)
         }
     }
 
-    private func readJSONLines(_ handle: FileHandle, input: String, _ body: (Event) throws -> Void) throws {
+    private func readJSONLines(_ handle: FileHandle, input: String, _ body: (Event) async throws -> Void) async throws {
         let reader = LineReader(handle: handle, maxLineBytes: options.maxLineBytes)
         var sawRecord = false
         do {
-            try reader.forEachLine { line in
+            try await reader.forEachLine { line in
                 switch line {
                 case .tooLong(let number):
-                    try body(.failure(TallyError(.tooLarge, input: input, location: "\(number)",
+                    try await body(.failure(TallyError(.tooLarge, input: input, location: "\(number)",
                         "line is over the \(Self.describe(bytes: options.maxLineBytes)) limit, skipped")))
                 case .line(let number, let bytes):
                     // A JSON-lines file whose first record has no text is something else
@@ -195,27 +195,27 @@ public struct DocumentReader: Sendable {
                         sawRecord = true
                         if record.text == nil { throw NotACorpus() }
                     }
-                    try emitLine(bytes, number: number, input: input, body)
+                    try await emitLine(bytes, number: number, input: input, body)
                 }
             }
         } catch is NotACorpus {
-            try body(.skipped(TallyError(.unsupported, input: input,
+            try await body(.skipped(TallyError(.unsupported, input: input,
                 "not a document corpus (its first record has no \"text\"), skipped")))
         } catch let error as TallyError {
             throw error
         } catch {
-            try body(.failure(TallyError(.unreadable, input: input, "cannot read the file: \(error.localizedDescription)")))
+            try await body(.failure(TallyError(.unreadable, input: input, "cannot read the file: \(error.localizedDescription)")))
         }
     }
 
-    private func emitLine(_ bytes: ArraySlice<UInt8>, number: Int, input: String, _ body: (Event) throws -> Void) throws {
+    private func emitLine(_ bytes: ArraySlice<UInt8>, number: Int, input: String, _ body: (Event) async throws -> Void) async throws {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
         switch CorpusRecord.parse(bytes) {
         case .failure(let problem):
-            try body(.failure(TallyError(.invalidInput, input: input, location: "\(number)", "\(problem.why), line skipped")))
+            try await body(.failure(TallyError(.invalidInput, input: input, location: "\(number)", "\(problem.why), line skipped")))
         case .success(let record):
             guard let text = record.text else {
-                try body(.failure(TallyError(.invalidInput, input: input, location: "\(number)",
+                try await body(.failure(TallyError(.invalidInput, input: input, location: "\(number)",
                     "no \"text\" field: a corpus line is {\"id\", \"lang\", \"published\", \"text\"}, line skipped")))
                 return
             }
@@ -223,7 +223,7 @@ public struct DocumentReader: Sendable {
             if let raw = record.published, !raw.isEmpty {
                 published = Day(raw)
                 if published == nil {
-                    try body(.warning(TallyError(.invalidInput, input: input, location: "\(number)",
+                    try await body(.warning(TallyError(.invalidInput, input: input, location: "\(number)",
                         "\"published\" is not a YYYY-MM-DD date (\(raw.prefix(40))), ignored")))
                 }
             }
@@ -233,31 +233,31 @@ public struct DocumentReader: Sendable {
                 url: record.url, title: record.title,
                 published: published ?? options.published,
                 text: text)
-            try body(.document(document))
+            try await body(.document(document))
         }
     }
 
     private func emitDocument(_ bytes: [UInt8], kind: InputKind, id: String, input: String,
-                              _ body: (Event) throws -> Void) throws {
+                              _ body: (Event) async throws -> Void) async throws {
         if kind == .html {
             do {
                 let page = try html(bytes, input)
-                try body(.document(Document(
+                try await body(.document(Document(
                     id: id, language: options.language ?? page.language, url: page.url, title: page.title,
                     published: page.published ?? options.published, text: page.text)))
             } catch let error as TallyError {
-                try body(.failure(error))
+                try await body(.failure(error))
             } catch {
-                try body(.failure(TallyError(.invalidInput, input: input, "cannot read the page: \(error)")))
+                try await body(.failure(TallyError(.invalidInput, input: input, "cannot read the page: \(error)")))
             }
             return
         }
         let (text, invalid) = UTF8Validation.decode(bytes)
         if let invalid {
-            try body(.warning(TallyError(.invalidInput, input: input, location: "byte \(invalid)",
+            try await body(.warning(TallyError(.invalidInput, input: input, location: "byte \(invalid)",
                 "invalid UTF-8, replaced with U+FFFD")))
         }
-        try body(.document(Document(id: id, language: options.language, published: options.published, text: text)))
+        try await body(.document(Document(id: id, language: options.language, published: options.published, text: text)))
     }
 
     private struct NotACorpus: Error {}

@@ -15,7 +15,7 @@ struct LineReader {
     let chunkSize = 1 << 20
 
     /// Calls `body` for each line (without its `\n` or `\r\n`), in order.
-    func forEachLine(_ body: (Line) throws -> Void) throws {
+    func forEachLine(_ body: (Line) async throws -> Void) async throws {
         var pending: [UInt8] = []
         var number = 0
         var overflowing = false
@@ -26,7 +26,7 @@ struct LineReader {
             while let newline = chunk[start...].firstIndex(of: 0x0A) {
                 if !overflowing { pending.append(contentsOf: chunk[start..<newline]) }
                 number += 1
-                try emit(&pending, number: number, overflowing: overflowing, body)
+                try await emit(&pending, number: number, overflowing: overflowing, body)
                 overflowing = false
                 start = chunk.index(after: newline)
             }
@@ -40,19 +40,19 @@ struct LineReader {
         }
         if !pending.isEmpty || overflowing {
             number += 1
-            try emit(&pending, number: number, overflowing: overflowing, body)
+            try await emit(&pending, number: number, overflowing: overflowing, body)
         }
     }
 
     private func emit(_ pending: inout [UInt8], number: Int, overflowing: Bool,
-                      _ body: (Line) throws -> Void) throws {
+                      _ body: (Line) async throws -> Void) async throws {
         defer { pending.removeAll(keepingCapacity: true) }
         if overflowing || pending.count > maxLineBytes {
-            try body(.tooLong(number: number))
+            try await body(.tooLong(number: number))
             return
         }
         var end = pending.endIndex
         if end > 0, pending[end - 1] == 0x0D { end -= 1 }
-        try body(.line(number: number, bytes: pending[..<end]))
+        try await body(.line(number: number, bytes: pending[..<end]))
     }
 }

@@ -23,7 +23,7 @@ extension Tally {
 
         func run() async throws {
             var documents: [Document] = []
-            try DocumentReader().read(corpus) { event in
+            try await DocumentReader().read(corpus) { event in
                 if case .document(let d) = event { documents.append(d) }
             }
             guard !documents.isEmpty else {

@@ -47,7 +47,7 @@ extension Tally {
             var failed = 0
             var table: [Claim] = []
             var buffer = ""
-            try DocumentReader(options: options, html: ArticlePages.reader).read(paths) { event in
+            try await DocumentReader(options: options, html: ArticlePages.reader).read(paths) { event in
                 switch event {
                 case .document(let document):
                     let claims = extractor.claims(in: document)
