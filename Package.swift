@@ -43,11 +43,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
+        // Claims and tallies written for other tools: CSV, GeoJSON, JSON lines.
+        .target(name: "TallyExport", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
         // The command-line shell.
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyText", "TallyGeo", "TallyExtract", "TallyIngest",
+                "TallyCore", "TallyText", "TallyGeo", "TallyExtract", "TallyIngest", "TallyExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -66,6 +68,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
+        .testTarget(name: "TallyExportTests", dependencies: ["TallyExport"], swiftSettings: swiftSettings),
         // Runs the built `tally` executable as a user would.
         .testTarget(name: "TallyCLITests", dependencies: ["tally"], swiftSettings: swiftSettings),
     ],
