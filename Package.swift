@@ -26,7 +26,9 @@ let package = Package(
         // Gazetteer built from GeoNames (CC BY 4.0).
         .target(
             name: "TallyGeo", dependencies: ["TallyCore"],
-            resources: [.copy("Resources/gazetteer.tsv")],
+            resources: [
+                .copy("Resources/gazetteer.tsv"), .copy("Resources/stoplist.txt"), .copy("Resources/demonyms.tsv"),
+            ],
             swiftSettings: swiftSettings),
         // Claims from text; lexicons per language as data.
         .target(
@@ -55,6 +57,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TallyTextTests", dependencies: ["TallyText"], swiftSettings: swiftSettings),
+        .testTarget(name: "TallyGeoTests", dependencies: ["TallyGeo"], swiftSettings: swiftSettings),
         // Bounded random and mutated input through reading, HTML and extraction.
         .testTarget(
             name: "TallyFuzzTests", dependencies: ["TallyCore", "TallyText", "TallyExtract"],

@@ -1,4 +1,83 @@
+import Foundation
 import TallyCore
 
-/// Place names from GeoNames (CC BY 4.0), resolved to `Place`s.
-public struct Gazetteer: Sendable {}
+/// Place names from GeoNames (CC BY 4.0): every city of 15,000 people or more and every country,
+/// with their names in Latin and Cyrillic script, resolved to `Place`s.
+///
+/// Built by `scripts/gazetteer/build.py`; the generated file ships as a resource and is parsed
+/// once per process (`shared`).
+public struct Gazetteer: Sendable {
+    let index: GazetteerIndex
+
+    /// The bundled gazetteer, loaded on first use.
+    public static let shared: Result<Gazetteer, TallyError> = Result { try Gazetteer.bundled() }
+        .mapError { $0 as? TallyError ?? TallyError(.configuration, input: "gazetteer", "\($0)") }
+
+    /// Loads the gazetteer that ships with Tally.
+    public static func bundled() throws -> Gazetteer {
+        func resource(_ name: String, _ ext: String) throws -> [UInt8] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: ext),
+                  let data = FileManager.default.contents(atPath: url.path) else {
+                throw TallyError(.configuration, input: "\(name).\(ext)",
+                                 "the gazetteer data is missing from Tally's resources; rebuild Tally")
+            }
+            return [UInt8](data)
+        }
+        return try Gazetteer(tsv: resource("gazetteer", "tsv"), stoplist: resource("stoplist", "txt"),
+                             demonyms: resource("demonyms", "tsv"))
+    }
+
+    /// A gazetteer from the bytes of its files (see `scripts/gazetteer/build.py` for the format).
+    public init(tsv: [UInt8], stoplist: [UInt8] = [], demonyms: [UInt8] = []) throws {
+        index = try GazetteerIndex(tsv: tsv, stoplist: stoplist, demonyms: demonyms)
+    }
+
+    /// How many places it knows.
+    public var count: Int { index.entries.count }
+
+    /// The country with this ISO 3166-1 alpha-2 code.
+    public func country(code: String) -> Place? {
+        index.countries[code.uppercased()].map { index.entries[Int($0)].place }
+    }
+
+    /// Every place a name (any variant, any case form) may refer to, most populous first.
+    public func places(named name: String) -> [Place] {
+        let words = NameKey.words(of: Array(name.utf8))
+        var hashes: [UInt64] = [NameKey.offset]
+        var buffer: [UInt8] = []
+        var forms: [[UInt8]] = []
+        for (n, word) in words.enumerated() {
+            let cyrillic = NameKey.normalise(word, into: &buffer)
+            NameKey.textForms(buffer, cyrillic: cyrillic, into: &forms)
+            hashes = NameKey.extend(hashes, first: n == 0, with: forms, limit: 256)
+        }
+        for h in hashes {
+            if let list = index.byName[h] { return list.map { index.entries[Int($0)].place } }
+        }
+        return []
+    }
+
+    /// The most likely place for a name: in `countryHint` if one there has it, else the most populous.
+    public func place(named name: String, countryHint: String? = nil) -> Place? {
+        let all = places(named: name)
+        if let countryHint, let local = all.first(where: { $0.country == countryHint }) { return local }
+        return all.first
+    }
+
+    /// Picks a mention's place: a candidate in the hinted country first, else the most populous.
+    public func resolve(_ mention: PlaceMention, countryHint: String?) -> Place {
+        if let countryHint, let local = mention.candidates.first(where: { $0.country == countryHint }) {
+            return local
+        }
+        return mention.best
+    }
+
+    /// The population GeoNames gives for a place of this gazetteer (0 when unknown).
+    public func population(of place: Place) -> Int {
+        guard let id = place.geonameID else { return 0 }
+        for list in [index.byName[NameKey.hash(ofName: place.name)] ?? []] {
+            for i in list where index.entries[Int(i)].place.geonameID == id { return index.entries[Int(i)].population }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,143 @@
+import TallyCore
+
+extension Gazetteer {
+    /// Words that, before a name, make it a place ("in Moscow", "в Москве", "из Минска").
+    static let prepositions: Set<UInt64> = Set([
+        "in", "at", "near", "from", "across", "throughout", "outside", "inside", "around", "of", "to", "into",
+        "в", "во", "на", "из", "под", "около", "возле", "у", "по", "до", "между", "над",
+    ].map { NameKey.hash(ofName: $0) })
+
+    /// Every place name in `text`, longest match first and non-overlapping, in text order.
+    ///
+    /// A name must start with a capital letter; names in the stop list (everyday words that are
+    /// also towns, like "Police") are not matched alone. Country adjectives ("Russian",
+    /// "российских") come back with form `.adjective`.
+    public func mentions(in text: String) -> [PlaceMention] {
+        let bytes = Array(text.utf8)
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            let w = WordBytes.letterWidth(bytes, i)
+            if w == 0 {
+                i += WordBytes.sequenceLength(bytes[i])
+                continue
+            }
+            let start = i
+            while i < bytes.count {
+                let width = WordBytes.letterWidth(bytes, i)
+                if width == 0 { break }
+                i += width
+            }
+            words.append(start..<i)
+        }
+        var result: [PlaceMention] = []
+        var buffer: [UInt8] = []
+        var forms: [[UInt8]] = []
+        var k = 0
+        while k < words.count {
+            let first = words[k]
+            guard WordBytes.isCapital(bytes, first.lowerBound) else {
+                k += 1
+                continue
+            }
+            // Longest name starting here: extend while the words are joined only by spaces,
+            // hyphens, periods, apostrophes or a comma, and some name still has this prefix.
+            // Each Cyrillic word may be in any case, so several hashes travel together.
+            var hashes: [UInt64] = [NameKey.offset]
+            var matched: (end: Int, list: [Int32], words: Int)? = nil
+            var n = 0
+            while k + n < words.count, n < index.longestName {
+                let word = words[k + n]
+                if n > 0, !Self.joins(bytes, words[k + n - 1].upperBound, word.lowerBound) { break }
+                let cyrillic = NameKey.normalise(bytes[word], into: &buffer)
+                NameKey.textForms(buffer, cyrillic: cyrillic, into: &forms)
+                hashes = NameKey.extend(hashes, first: n == 0, with: forms)
+                n += 1
+                for h in hashes {
+                    if let list = index.byName[h], !(n == 1 && index.stopped.contains(h)) {
+                        matched = (word.upperBound, list, n)
+                        break
+                    }
+                }
+                hashes = hashes.filter { index.prefixes.contains($0) }
+                if hashes.isEmpty { break }
+            }
+            let before = k > 0 ? words[k - 1] : nil
+            let afterPreposition = before.map { b in
+                Self.prepositions.contains(NameKey.hash(ofName: String(decoding: bytes[b], as: UTF8.self)))
+            } ?? false
+            let sentenceInitial = Self.startsSentence(bytes, before: first.lowerBound)
+            if let m = matched {
+                let span = TextSpan(start: first.lowerBound, end: m.end)
+                result.append(PlaceMention(
+                    span: span, surface: String(decoding: bytes[span.start..<span.end], as: UTF8.self),
+                    candidates: m.list.map { index.entries[Int($0)].place }, form: .name,
+                    afterPreposition: afterPreposition, sentenceInitial: sentenceInitial))
+                k += m.words
+                continue
+            }
+            if let code = adjectiveCountry(bytes[first], &buffer), let country = country(code: code) {
+                result.append(PlaceMention(
+                    span: TextSpan(start: first.lowerBound, end: first.upperBound),
+                    surface: String(decoding: bytes[first], as: UTF8.self), candidates: [country], form: .adjective,
+                    afterPreposition: afterPreposition, sentenceInitial: sentenceInitial))
+            }
+            k += 1
+        }
+        // Cyrillic adjectives are written in lower case ("российских городах"): look at those too.
+        if !index.adjectiveStems.isEmpty {
+            for word in words where bytes[word.lowerBound] == 0xD0 || bytes[word.lowerBound] == 0xD1 {
+                guard !WordBytes.isCapital(bytes, word.lowerBound), !result.contains(where: { $0.span.start == word.lowerBound }),
+                      let code = adjectiveCountry(bytes[word], &buffer), let country = country(code: code) else { continue }
+                result.append(PlaceMention(
+                    span: TextSpan(start: word.lowerBound, end: word.upperBound),
+                    surface: String(decoding: bytes[word], as: UTF8.self), candidates: [country], form: .adjective,
+                    afterPreposition: false, sentenceInitial: false))
+            }
+            result.sort { $0.span.start < $1.span.start }
+        }
+        return result
+    }
+
+    private func adjectiveCountry(_ word: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> String? {
+        if word.first.map({ $0 < 0x80 }) == true {
+            return index.adjectives[NameKey.hash(ofName: String(decoding: word, as: UTF8.self))]
+        }
+        _ = NameKey.normalise(word, into: &buffer)
+        for (stem, code) in index.adjectiveStems where buffer.starts(with: stem) { return code }
+        return nil
+    }
+
+    /// Whether the bytes between two words may sit inside one place name.
+    static func joins(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        guard to - from <= 3 else { return false }
+        var commas = 0
+        for j in from..<to {
+            switch bytes[j] {
+            case 0x20, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "'"): continue
+            case UInt8(ascii: ","): commas += 1
+            default: return false
+            }
+        }
+        return commas <= 1
+    }
+
+    /// Whether only sentence-closing punctuation, quotes or line breaks stand before `position`.
+    static func startsSentence(_ bytes: [UInt8], before position: Int) -> Bool {
+        var j = position - 1
+        while j >= 0 {
+            let b = bytes[j]
+            switch b {
+            case 0x20, 0x09, 0x22, 0x27, 0x28:
+                j -= 1
+            case 0x0A, UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                return true
+            case 0x80...0xBF, 0xC2, 0xE2:  // parts of «, “, — and similar
+                j -= 1
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import TallyCore
+
+/// The gazetteer's tables, read from the TSV that `scripts/gazetteer/build.py` writes.
+///
+/// Names are looked up by the hash of their normalised words (see `NameKey`); multi-word names
+/// also record every word-prefix hash so a scan stops as soon as no name can continue.
+struct GazetteerIndex: Sendable {
+    struct Entry: Sendable {
+        var place: Place
+        var population: Int
+    }
+
+    var entries: [Entry] = []
+    /// Name hash → entries, most populous first.
+    var byName: [UInt64: [Int32]] = [:]
+    /// Hashes of the first k words of multi-word names (k ≥ 1, shorter than the whole name).
+    var prefixes: Set<UInt64> = []
+    var longestName = 1
+    /// Single-word names never matched alone.
+    var stopped: Set<UInt64> = []
+    /// Country code → the country entry.
+    var countries: [String: Int32] = [:]
+    /// Adjective hash → country code (Latin words whole, Cyrillic stems).
+    var adjectives: [UInt64: String] = [:]
+    /// Cyrillic adjective stems, matched as prefixes of normalised words.
+    var adjectiveStems: [([UInt8], String)] = []
+
+    /// Parses the gazetteer TSV bytes.
+    init(tsv bytes: [UInt8], stoplist: [UInt8], demonyms: [UInt8]) throws {
+        var lineStart = 0
+        var lineNumber = 0
+        var keyBuffer: [UInt8] = []
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(8)
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            lineNumber += 1
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart, bytes[lineStart] != UInt8(ascii: "#") else { continue }
+            fields.removeAll(keepingCapacity: true)
+            var f = lineStart
+            for j in lineStart...lineEnd where j == lineEnd || bytes[j] == 0x09 {
+                fields.append(f..<j)
+                f = j + 1
+            }
+            guard fields.count >= 7 else {
+                throw TallyError(.invalidInput, input: "gazetteer.tsv", location: "line \(lineNumber)", "expected 8 tab-separated fields")
+            }
+            func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+            func int(_ r: Range<Int>) -> Int {
+                var v = 0
+                for b in bytes[r] where b >= 48 && b <= 57 { v = v * 10 + Int(b - 48) }
+                return v
+            }
+            let level: Place.Level = bytes[fields[0].lowerBound] == UInt8(ascii: "K") ? .country : .city
+            let country = text(fields[2])
+            let place = Place(name: text(fields[3]), geonameID: int(fields[1]), country: country,
+                              latitude: Double(text(fields[4])), longitude: Double(text(fields[5])), level: level)
+            let index = Int32(entries.count)
+            entries.append(Entry(place: place, population: int(fields[6])))
+            if level == .country { countries[country] = index }
+            add(bytes[fields[3]], index, &keyBuffer)
+            if fields.count > 7, !fields[7].isEmpty {
+                var v = fields[7].lowerBound
+                for j in fields[7].lowerBound...fields[7].upperBound where j == fields[7].upperBound || bytes[j] == UInt8(ascii: "|") {
+                    if j > v { add(bytes[v..<j], index, &keyBuffer) }
+                    v = j + 1
+                }
+            }
+        }
+        // Keep each name's candidates unique and most populous first (countries before cities
+        // of the same name when populations tie).
+        for (key, list) in byName {
+            var seen = Set<Int32>()
+            let unique = list.filter { seen.insert($0).inserted }
+            byName[key] = unique.sorted { entries[Int($0)].population > entries[Int($1)].population }
+        }
+        for line in String(decoding: stoplist, as: UTF8.self).split(separator: "\n") {
+            let name = line.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty || name.hasPrefix("#") { continue }
+            stopped.insert(NameKey.hash(ofName: name))
+        }
+        for line in String(decoding: demonyms, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2 else { continue }
+            for word in parts[1].split(separator: "|") {
+                let bytes = Array(word.utf8)
+                if bytes.first.map({ $0 >= 0xD0 }) == true {
+                    adjectiveStems.append((bytes, String(parts[0])))
+                } else {
+                    adjectives[NameKey.hash(ofName: String(word))] = String(parts[0])
+                }
+            }
+        }
+    }
+
+    private mutating func add(_ name: ArraySlice<UInt8>, _ index: Int32, _ buffer: inout [UInt8]) {
+        let words = NameKey.words(of: Array(name))
+        guard !words.isEmpty else { return }
+        var hash = NameKey.offset
+        for (k, word) in words.enumerated() {
+            if k > 0 {
+                prefixes.insert(hash)
+                hash = NameKey.mix(hash, 0x20)
+            }
+            let cyrillic = NameKey.normalise(word, into: &buffer)
+            NameKey.indexForm(&buffer, cyrillic: cyrillic)
+            for b in buffer { hash = NameKey.mix(hash, b) }
+        }
+        longestName = max(longestName, words.count)
+        byName[hash, default: []].append(index)
+    }
+}

@@ -1,0 +1,187 @@
+/// How place names and words of text are compared: a 64-bit hash of a normalised form.
+///
+/// Latin words are lower-cased; Cyrillic words are lower-cased, `ё` folded to `е`, and reduced to
+/// a stem by cutting a case ending (Москва, Москве, Москвой → москв), so Russian case forms of a
+/// name meet its nominative without listing them. Everything runs on UTF-8 bytes.
+enum NameKey {
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    /// Folds one more byte into an FNV-1a hash.
+    @inline(__always)
+    static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* prime }
+
+    /// Endings a Russian place name may have in the nominative, cut to make its index stem
+    /// (Москва → москв, Казань → казан, Нижний → нижн, Россия → росс); longest first.
+    static let nominativeEndings: [[UInt8]] = [
+        "ия", "ие", "ье", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "а", "я", "ь", "й", "о", "е", "ы", "и",
+    ].map { Array($0.utf8) }
+
+    /// Endings of the other cases (в Москве, Казанью, Нижнего, России, Чебоксарах).
+    static let obliqueEndings: [[UInt8]] = [
+        "ией", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими",
+        "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ую", "юю", "ию", "ии", "ью", "ов", "ев",
+        "ы", "и", "у", "ю", "е", "а", "я",
+    ].map { Array($0.utf8) }
+
+    /// Writes the lower-cased form of one word into `out` (cleared first): Latin and Cyrillic
+    /// capitals folded, `ё` read as `е`. Returns whether the word is Cyrillic.
+    @discardableResult
+    static func normalise(_ word: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        var cyrillic = false
+        var i = word.startIndex
+        while i < word.endIndex {
+            let b = word[i]
+            if b < 0x80 {
+                out.append(b >= 65 && b <= 90 ? b + 32 : b)
+                i += 1
+            } else if (b == 0xD0 || b == 0xD1), i + 1 < word.endIndex {
+                cyrillic = true
+                let scalar = (UInt32(b & 0x1F) << 6) | UInt32(word[i + 1] & 0x3F)
+                var lower = scalar
+                if scalar >= 0x410, scalar <= 0x42F { lower = scalar + 0x20 }        // А-Я → а-я
+                else if scalar >= 0x400, scalar <= 0x40F { lower = scalar + 0x50 }  // Ѐ-Џ → ѐ-џ
+                if lower == 0x451 { lower = 0x435 }                                  // ё → е
+                out.append(UInt8(0xC0 | (lower >> 6)))
+                out.append(UInt8(0x80 | (lower & 0x3F)))
+                i += 2
+            } else if b == 0xC3, i + 1 < word.endIndex, word[i + 1] >= 0x80, word[i + 1] <= 0x9E, word[i + 1] != 0x97 {
+                out.append(0xC3)          // Latin-1 capitals À–Þ → à–þ
+                out.append(word[i + 1] + 0x20)
+                i += 2
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return cyrillic
+    }
+
+    /// The length of `word` without the longest of `endings` that leaves two letters or more.
+    @inline(__always)
+    static func cut(_ word: [UInt8], _ ending: [UInt8]) -> Int? {
+        guard word.count - ending.count >= 4,
+              word[(word.count - ending.count)...].elementsEqual(ending) else { return nil }
+        return word.count - ending.count
+    }
+
+    /// The index form of a lower-cased word: a Cyrillic word loses its nominative ending.
+    static func indexForm(_ word: inout [UInt8], cyrillic: Bool) {
+        guard cyrillic else { return }
+        for ending in nominativeEndings {
+            if let n = cut(word, ending) {
+                word.removeLast(word.count - n)
+                return
+            }
+        }
+    }
+
+    /// Every index form a lower-cased word of running text may have: itself as a nominative,
+    /// and for Cyrillic words each stem left by cutting a case ending.
+    static func textForms(_ word: [UInt8], cyrillic: Bool, into forms: inout [[UInt8]]) {
+        forms.removeAll(keepingCapacity: true)
+        var nominative = word
+        indexForm(&nominative, cyrillic: cyrillic)
+        forms.append(nominative)
+        guard cyrillic else { return }
+        for ending in obliqueEndings {
+            if let n = cut(word, ending) {
+                let stem = Array(word[..<n])
+                if !forms.contains(stem) { forms.append(stem) }
+            }
+        }
+    }
+
+    /// The index hash of a name: its words in index form, joined by one space.
+    static func hash(ofName name: String) -> UInt64 {
+        var hash = offset
+        var buffer: [UInt8] = []
+        var first = true
+        for word in words(of: Array(name.utf8)) {
+            let cyrillic = normalise(word, into: &buffer)
+            indexForm(&buffer, cyrillic: cyrillic)
+            if !first { hash = mix(hash, 0x20) }
+            for b in buffer { hash = mix(hash, b) }
+            first = false
+        }
+        return hash
+    }
+
+    /// Extends each hash with a space (unless it is the first word) and each form of the next word.
+    static func extend(_ hashes: [UInt64], first: Bool, with forms: [[UInt8]], limit: Int = 32) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(hashes.count * forms.count)
+        for h in hashes {
+            let base = first ? h : mix(h, 0x20)
+            for form in forms {
+                var x = base
+                for b in form { x = mix(x, b) }
+                if !out.contains(x) { out.append(x) }
+                if out.count == limit { return out }
+            }
+        }
+        return out
+    }
+
+    /// The words of a name or text: runs of letters and digits. Spaces, punctuation, hyphens,
+    /// periods and apostrophes separate words.
+    static func words(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        var i = 0
+        while i < bytes.count {
+            let width = WordBytes.letterWidth(bytes, i)
+            if width == 0 {
+                i += max(1, WordBytes.sequenceLength(bytes[i]))
+                continue
+            }
+            let start = i
+            while i < bytes.count {
+                let w = WordBytes.letterWidth(bytes, i)
+                if w == 0 { break }
+                i += w
+            }
+            result.append(bytes[start..<i])
+        }
+        return result
+    }
+}
+
+/// Which bytes make up words.
+enum WordBytes {
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The byte length of the letter or digit at `i`, or 0 when it is not one (space,
+    /// punctuation, symbols, the General Punctuation block, Latin-1 signs).
+    @inline(__always)
+    static func letterWidth(_ bytes: [UInt8], _ i: Int) -> Int {
+        let b = bytes[i]
+        if b < 0x80 {
+            return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) ? 1 : 0
+        }
+        let n = sequenceLength(b)
+        guard i + n <= bytes.count, b >= 0xC2 else { return 0 }
+        if b == 0xC2 { return 0 }                                   // U+0080–U+00BF: NBSP, «, », ·, ©…
+        if b == 0xC3, bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7 { return 0 }  // × ÷
+        if b == 0xE2 { return 0 }                                   // U+2000–U+2FFF: dashes, quotes, …, №
+        if b == 0xE3, bytes[i + 1] == 0x80 { return 0 }             // CJK punctuation
+        if b == 0xEF, bytes[i + 1] == 0xBB || bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBF { return 0 }  // BOM, fullwidth, U+FFFD
+        return n
+    }
+
+    /// Whether the word starting at `i` starts with a capital letter (Latin, Latin-1 or Cyrillic).
+    @inline(__always)
+    static func isCapital(_ bytes: [UInt8], _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b >= 65 && b <= 90 { return true }
+        guard i + 1 < bytes.count else { return false }
+        let c = bytes[i + 1]
+        if b == 0xD0 { return (c >= 0x80 && c <= 0xAF) }            // Ѐ–Я
+        if b == 0xC3 { return c >= 0x80 && c <= 0x9E && c != 0x97 }  // À–Þ
+        if b == 0xC4 || b == 0xC5 { return c & 1 == 0 }             // Latin Extended-A capitals are even
+        return false
+    }
+}

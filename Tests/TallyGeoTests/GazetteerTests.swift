@@ -1,0 +1,69 @@
+import Testing
+import TallyCore
+@testable import TallyGeo
+
+struct GazetteerTests {
+    let geo = try! Gazetteer.shared.get()
+
+    func names(_ text: String, hint: String? = nil) -> [String] {
+        geo.mentions(in: text).filter { $0.form == .name }.map { geo.resolve($0, countryHint: hint).name }
+    }
+
+    @Test func loadsEveryCountryAndTheLargeCities() throws {
+        #expect(geo.count > 30_000)
+        #expect(geo.country(code: "RU")?.name == "Russia")
+        #expect(geo.country(code: "ru")?.level == .country)
+        let moscow = try #require(geo.place(named: "Moscow"))
+        #expect(moscow.country == "RU" && moscow.geonameID == 524901)
+        #expect(moscow.latitude! > 55 && moscow.latitude! < 56)
+    }
+
+    @Test func ambiguityGoesToTheCountryInContextThenToPopulation() throws {
+        #expect(geo.place(named: "Moscow")?.country == "RU")
+        #expect(geo.place(named: "Moscow", countryHint: "US")?.country == "US")
+        let mention = try #require(geo.mentions(in: "Students rallied in Moscow on Friday.").first)
+        #expect(geo.resolve(mention, countryHint: "US").country == "US")
+        #expect(geo.resolve(mention, countryHint: nil).country == "RU")
+    }
+
+    @Test func multiWordAndHyphenatedNames() {
+        #expect(names("Crowds gathered in St. Petersburg and in St Petersburg.") == ["Saint Petersburg", "Saint Petersburg"])
+        #expect(names("Police in Rostov-on-Don and New York City made arrests.") == ["Rostov-on-Don", "New York City"])
+        #expect(names("Marchers reached Washington, D.C. by noon.") == ["Washington, D.C."])
+    }
+
+    @Test func russianCaseFormsMeetTheirNominative() {
+        #expect(names("Акции прошли в Москве, Санкт-Петербурге и Екатеринбурге.") == ["Moscow", "Saint Petersburg", "Yekaterinburg"])
+        #expect(names("Жители Нижнего Новгорода и Ростова-на-Дону вышли на улицы.") == ["Nizhniy Novgorod", "Rostov-on-Don"])
+        #expect(names("Из Казани и Уфы сообщают о задержаниях, в Новосибирске тоже.") == ["Kazan", "Ufa", "Novosibirsk"])
+        #expect(names("Задержания прошли по всей России и в Беларуси, а также в Белоруссии.") == ["Russia", "Belarus", "Belarus"])
+    }
+
+    @Test func spansAreUTF8ByteOffsets() throws {
+        let text = "Вчера в Минске задержали"
+        let mention = try #require(geo.mentions(in: text).first)
+        let bytes = Array(text.utf8)
+        #expect(String(decoding: bytes[mention.span.start..<mention.span.end], as: UTF8.self) == "Минске")
+        #expect(mention.surface == "Минске")
+        #expect(mention.afterPreposition)
+    }
+
+    @Test func everydayWordsAndLowerCaseAreNotPlaces() {
+        #expect(names("Police said the march was peaceful. Most people left in May.") == [])
+        #expect(names("the moscow of our dreams") == [])
+        #expect(names("Mobile phones were seized.") == [])
+    }
+
+    @Test func countryAliasesAndAdjectives() {
+        #expect(names("Protests spread across the USA and the UK.") == ["United States", "United Kingdom"])
+        let adjectives = geo.mentions(in: "Police detained people in 38 Russian cities and in российских городах.")
+            .filter { $0.form == .adjective }.map(\.best.name)
+        #expect(adjectives == ["Russia", "Russia"])
+    }
+
+    @Test func sentenceStartIsMarked() throws {
+        let m = geo.mentions(in: "He left. Minsk was calm.")
+        #expect(m.first?.sentenceInitial == true)
+        #expect(geo.mentions(in: "They met near Minsk.").first?.sentenceInitial == false)
+    }
+}
