@@ -1,10 +1,35 @@
 import TallyCore
+import TallyGeo
+import TallyText
 
-/// Reads a document and returns every claim it states.
+/// Reads a document and returns every claim it states: how many people, what happened to
+/// them, where, when, according to whom, and the sentence it came from.
+///
+/// Rules are the engine's; words are data (`Lexicons/`). The extractor is a value: build it
+/// once (it loads the lexicons and the gazetteer) and call it from any thread.
 public struct Extractor: Sendable {
-    /// Loads the bundled lexicons and gazetteer.
-    public init() throws {}
+    let lexicons: [String: Lexicon]
+    let sourceNames: SourceNames
+    let gazetteer: Gazetteer
 
-    /// Every claim in the document, in text order.
-    public func claims(in document: Document) -> [Claim] { [] }
+    /// Loads the bundled lexicons (English, Russian) and the gazetteer.
+    public init() throws {
+        lexicons = ["en": try Lexicon.bundled("en"), "ru": try Lexicon.bundled("ru")]
+        sourceNames = try SourceNames.bundled()
+        gazetteer = try Gazetteer.shared.get()
+    }
+
+    /// The languages the extractor reads.
+    public var languages: [String] { lexicons.keys.sorted() }
+
+    /// Every claim in the document, in text order. `document.language` picks the lexicon (a
+    /// guess from the letters when nil); `document.published` resolves "yesterday" and weekdays.
+    public func claims(in document: Document) -> [Claim] {
+        let bytes = Array(document.text.utf8)
+        guard !bytes.isEmpty else { return [] }
+        let code = document.language.map { String($0.prefix(2)).lowercased() } ?? LanguageGuess.code(for: bytes)
+        let lexicon = lexicons[code] ?? lexicons[LanguageGuess.code(for: bytes)] ?? lexicons["en"]!
+        var pass = DocumentPass(document: document, bytes: bytes, lexicon: lexicon, names: sourceNames, gazetteer: gazetteer)
+        return pass.run()
+    }
 }

@@ -40,6 +40,12 @@ public struct Gazetteer: Sendable {
         index.countries[code.uppercased()].map { index.entries[Int($0)].place }
     }
 
+    /// The capital city of a country (ISO code), for "in the capital" and "в столице".
+    public func capital(ofCountry code: String) -> Place? {
+        guard let name = index.capitals[code.uppercased()] else { return nil }
+        return places(named: name).first { $0.country == code.uppercased() && $0.level == .city }
+    }
+
     /// Every place a name (any variant, any case form) may refer to, most populous first.
     public func places(named name: String) -> [Place] {
         let words = NameKey.words(of: Array(name.utf8))

@@ -21,6 +21,8 @@ struct GazetteerIndex: Sendable {
     var stopped: Set<UInt64> = []
     /// Country code → the country entry.
     var countries: [String: Int32] = [:]
+    /// Country code → the name of its capital.
+    var capitals: [String: String] = [:]
     /// Adjective hash → country code (Latin words whole, Cyrillic stems).
     var adjectives: [UInt64: String] = [:]
     /// Cyrillic adjective stems, matched as prefixes of normalised words.
@@ -60,7 +62,10 @@ struct GazetteerIndex: Sendable {
                               latitude: Double(text(fields[4])), longitude: Double(text(fields[5])), level: level)
             let index = Int32(entries.count)
             entries.append(Entry(place: place, population: int(fields[6])))
-            if level == .country { countries[country] = index }
+            if level == .country {
+                countries[country] = index
+                if fields.count > 8, !fields[8].isEmpty { capitals[country] = text(fields[8]) }
+            }
             add(bytes[fields[3]], index, &keyBuffer)
             if fields.count > 7, !fields[7].isEmpty {
                 var v = fields[7].lowerBound

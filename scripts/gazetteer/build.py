@@ -11,7 +11,7 @@ The output is one line per place, tab-separated:
 
     level  geonameid  country  name  lat  lon  population  variants (separated by |)
 
-level is K (country) or C (city). Variants are the other names the place is matched by: Latin
+level is K (country) or C (city); country lines end with a ninth field, the capital's name. Variants are the other names the place is matched by: Latin
 names (for larger cities), Cyrillic names (declined at match time by TallyGeo), and the aliases
 of countries.tsv; overrides.tsv gives display names. The names never matched alone are in
 Sources/TallyGeo/Resources/stoplist.txt, read by TallyGeo itself.
@@ -113,7 +113,7 @@ def main():
             variants.append(name)
             name = name[4:]
         lines.append(["K", str(c["geonameid"]), iso, name, f"{lat:.4f}", f"{lon:.4f}", str(c["population"]),
-                      "|".join(dict.fromkeys(clean(v) for v in variants if clean(v) != name))])
+                      "|".join(dict.fromkeys(clean(v) for v in variants if clean(v) != name)), clean(c.get("capital", ""))])
 
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         if c["population"] < MIN_POPULATION:

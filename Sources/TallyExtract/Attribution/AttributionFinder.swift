@@ -1,0 +1,121 @@
+import TallyCore
+import TallyText
+
+/// Finds whom a sentence attributes its figures to: "according to X", "X said", "says X",
+/// "по данным X", "сообщает X", "X: …" — and pronouns ("it also said") that point back.
+struct AttributionFinder {
+    let lexicon: Lexicon
+    let names: SourceNames
+
+    enum Found {
+        case named(Source)
+        /// "It also said", "the group said": the last source named before.
+        case anaphora
+    }
+
+    static let stopMarks: Set<String> = [",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "…"]
+    static let stopWords: Set<String> = ["that", "что", "who", "which", "который", "которая", "которые", "чтобы", "as", "как", "when", "после", "if"]
+    static let priority: Set<String> = ["со ссылкой на", "citing"]
+
+    func find(_ tokens: [Token], bytes: [UInt8]) -> Found? {
+        // 1. "according to X", "по данным X" ("со ссылкой на X" wins: it names the origin).
+        var before: Found? = nil
+        var i = 0
+        while i < tokens.count {
+            if let m = lexicon.sourceBefore.match(tokens, at: i) {
+                let phrase = tokens[i..<(i + m.length)].map(\.text).joined(separator: " ")
+                if let np = forward(tokens, from: i + m.length), let found = classify(tokens, np, bytes) {
+                    if Self.priority.contains(phrase) { return found }
+                    if before == nil { before = found }
+                }
+                i += m.length
+                continue
+            }
+            i += 1
+        }
+        if let before { return before }
+        // 2. "X said", or inverted "…, said X" / "says human rights group".
+        i = 0
+        while i < tokens.count {
+            if let m = lexicon.sourceVerbs.match(tokens, at: i) {
+                if let np = backward(tokens, before: i), let found = classify(tokens, np, bytes) { return found }
+                if let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
+                   !Self.leadWords.contains(tokens[np.lowerBound].text),
+                   let found = classify(tokens, np, bytes, inverted: true) { return found }
+                i += m.length
+                continue
+            }
+            i += 1
+        }
+        // 3. A headline "Sudan doctors: One dead" or "Кузнецова: всего…".
+        if let colon = tokens.prefix(7).firstIndex(where: { $0.text == ":" }), colon > 0,
+           tokens[..<colon].allSatisfy({ $0.kind == .word || $0.text == "«" || $0.text == "»" || $0.text == "-" || $0.text == "‑" }),
+           tokens[..<colon].contains(where: { $0.capitalized }) {
+            return classify(tokens, 0..<colon, bytes)
+        }
+        return nil
+    }
+
+    /// Words that start a phrase that is not a source ("reported across Russia", "said on Monday").
+    static let leadWords: Set<String> = [
+        "across", "in", "at", "on", "to", "with", "by", "from", "for", "that", "there", "it", "this", "after", "before",
+        "в", "на", "по", "о", "об", "что", "это", "с", "к", "из", "за", "при",
+    ]
+
+    /// Whether a phrase runs to the end of its clause (punctuation or the end of the sentence).
+    static func endsClause(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        range.upperBound >= tokens.count || (tokens[range.upperBound].kind == .punctuation && stopMarks.contains(tokens[range.upperBound].text))
+    }
+
+    /// The phrase after a lead-in, up to punctuation, a number, or a clause word.
+    func forward(_ tokens: [Token], from start: Int) -> Range<Int>? {
+        var k = start
+        while k < tokens.count, k - start < 12 {
+            let t = tokens[k]
+            if t.kind == .number { break }
+            if t.kind == .punctuation, Self.stopMarks.contains(t.text) { break }
+            if t.kind == .word, Self.stopWords.contains(t.text) { break }
+            k += 1
+        }
+        return k > start ? start..<k : nil
+    }
+
+    /// The phrase before a verb, back to punctuation or the start; "Amnesty International,
+    /// however, said" skips the aside.
+    func backward(_ tokens: [Token], before end: Int) -> Range<Int>? {
+        var stop = end
+        while stop > 0 {
+            if tokens[stop - 1].text == "," { stop -= 1; continue }
+            if let s = lexicon.sourceSkip.match(tokens, endingBefore: stop) { stop -= s.length; continue }
+            break
+        }
+        var k = stop - 1
+        while k >= 0, stop - k <= 7 {
+            let t = tokens[k]
+            if t.kind == .number { break }
+            if t.kind == .punctuation, Self.stopMarks.contains(t.text) { break }
+            if t.kind == .word, Self.stopWords.contains(t.text) { break }
+            k -= 1
+        }
+        return k + 1 < stop ? (k + 1)..<stop : nil
+    }
+
+    func classify(_ tokens: [Token], _ range: Range<Int>, _ bytes: [UInt8], inverted: Bool = false) -> Found? {
+        var r = range
+        // Trim quotes and leading articles.
+        while r.lowerBound < r.upperBound, ["«", "»", "\"", "“", "”", "the", "a", "an"].contains(tokens[r.lowerBound].text) { r = (r.lowerBound + 1)..<r.upperBound }
+        while r.lowerBound < r.upperBound, ["«", "»", "\"", "“", "”", "-"].contains(tokens[r.upperBound - 1].text) { r = r.lowerBound..<(r.upperBound - 1) }
+        guard !r.isEmpty else { return nil }
+        let words = Array(tokens[r])
+        if lexicon.notSources.contains(words[0].text) { return nil }
+        if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora }
+        if inverted, words.count > 6 { return nil }
+        // A phrase of only lower-case common words is rarely a source ("people said"); keep it
+        // when it names a kind of source ("police", "organisers", "witnesses").
+        let named = names.source(for: words, text: String(decoding: bytes[words.first!.start..<words.last!.end], as: UTF8.self))
+        if !words.contains(where: { $0.capitalized }), named.sourceClass == .unattributed, names.names.matches(words, in: 0..<words.count).isEmpty {
+            return nil
+        }
+        return .named(named)
+    }
+}

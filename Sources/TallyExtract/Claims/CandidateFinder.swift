@@ -1,0 +1,178 @@
+import TallyCore
+import TallyText
+
+/// Finds the figures of one sentence that may count people, and what each counts.
+struct CandidateFinder {
+    let lexicon: Lexicon
+
+    /// Words of one person after "a"/"an" ("a man was killed" = 1, marked implicit).
+    static let singularPeople: Set<String> = [
+        "man", "woman", "boy", "girl", "teen", "teenager", "child", "person", "officer", "victim", "student", "resident",
+        "driver", "bystander", "toddler", "baby", "infant", "juvenile", "suspect", "gunman", "protester", "protestor",
+        "demonstrator", "journalist", "reporter", "motorist", "passenger", "pedestrian", "deputy", "trooper", "security guard",
+    ]
+
+    /// Words after which no head noun of the figure follows.
+    static let prepositions: Set<String> = [
+        "in", "at", "on", "from", "across", "near", "during", "with", "for", "after", "before", "since", "by", "into", "to",
+        "were", "was", "had", "have", "has", "are", "is", "be", "been",
+        "в", "во", "на", "из", "у", "за", "от", "до", "при", "после", "во время", "были", "было", "был", "была", "не",
+    ]
+
+    func candidates(_ tokens: [Token], bytes: [UInt8]) -> [Candidate] {
+        var found: [Candidate] = []
+        var i = 0
+        while i < tokens.count {
+            let previousIsNumber = i > 0 && (tokens[i - 1].kind == .number || lexicon.numbers.vocabulary.isNumberWord(tokens[i - 1].text))
+            if !previousIsNumber, let v = lexicon.vague.match(tokens, at: i) {
+                var c = Candidate(first: i, last: i + v.length - 1, vague: v.value)
+                c.qualifier = .about
+                if describe(&c, tokens) { found.append(c) }
+                i += v.length
+                continue
+            }
+            if let m = lexicon.numbers.read(tokens, at: i) {
+                var c = Candidate(first: m.firstToken, last: m.lastToken)
+                if accept(m, tokens, bytes), let value = Self.whole(m.value) {
+                    c.value = value
+                    c.valueHigh = m.valueHigh.flatMap(Self.whole)
+                    if let q = lexicon.qualifiers.match(tokens, endingBefore: m.firstToken) { c.qualifier = q.value }
+                    if c.valueHigh != nil { c.qualifier = .range }
+                    if describe(&c, tokens), !isYear(m, tokens, c) { found.append(c) }
+                }
+                i = m.lastToken + 1
+                continue
+            }
+            if lexicon.language == "en", tokens[i].isWord("a") || tokens[i].isWord("an"), let c = singular(tokens, at: i) {
+                found.append(c)
+                i = c.last + 1
+                continue
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// A count of people is a whole number; "1.5 million" is, "4.0" is not.
+    static func whole(_ value: Double) -> Int? {
+        guard value >= 1, value < 1e10, value.rounded() == value else { return nil }
+        return Int(value)
+    }
+
+    /// Rejects numbers that are times, dates, ordinals, ages, codes, money or percentages.
+    func accept(_ m: NumberMention, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+        let first = tokens[m.firstToken]
+        let next = m.lastToken + 1 < tokens.count ? tokens[m.lastToken + 1] : nil
+        let afterNext = m.lastToken + 2 < tokens.count ? tokens[m.lastToken + 2] : nil
+        let before = m.firstToken > 0 ? tokens[m.firstToken - 1] : nil
+        if let next {
+            // "8am", "16th", "100s", "403px", "2nd": letters glued to the digits.
+            if next.kind == .word, !next.spaceBefore, tokens[m.lastToken].kind == .number { return false }
+            if next.kind == .punctuation, ["%", "‰", "°", "$", "€", "£", "₽", "/", "+", "×"].contains(next.text) { return false }
+            // "16:00", "23.09", "8-й", "23-летний"
+            if next.text == ":", !next.spaceBefore, afterNext?.kind == .number { return false }
+            if next.text == "-" || next.text == "‑", !next.spaceBefore, let a = afterNext, a.kind == .word, !a.spaceBefore {
+                if a.text.count <= 3 || lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil
+                    || lexicon.agesAfter.match(tokens, at: m.lastToken + 2) != nil { return false }
+            }
+            if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
+            if next.kind == .word, ["am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "msk", "ч", "час", "часов", "часа"].contains(next.text) { return false }
+            if next.kind == .word, lexicon.months[next.text] != nil { return false }
+            if next.text == ".", !next.spaceBefore, afterNext?.kind == .word, afterNext?.spaceBefore == false { return false }
+        }
+        if let before {
+            if before.kind == .punctuation, ["$", "€", "£", "₽", "№", "#", "§", "+"].contains(before.text) { return false }
+            if before.kind == .word, lexicon.notClaimBefore.contains(before.text) { return false }
+            if before.kind == .word, lexicon.months[before.text] != nil, m.value <= 31 { return false }
+            // "COVID-19", "Ан-26", "G-20": a code glued to a word by a hyphen.
+            if (before.text == "-" || before.text == "‑"), !first.spaceBefore, !before.spaceBefore, m.firstToken >= 2,
+               tokens[m.firstToken - 2].kind == .word { return false }
+        }
+        return true
+    }
+
+    /// A bare four-digit number between 1800 and 2100 is a year unless a people noun follows.
+    func isYear(_ m: NumberMention, _ tokens: [Token], _ c: Candidate) -> Bool {
+        let t = tokens[m.firstToken]
+        guard t.kind == .number, m.firstToken == m.lastToken, t.text.count == 4, (1800...2100).contains(m.value) else { return false }
+        // "as high as 1700", "more than 2000 people": a hedged figure is a count, not a year.
+        return !c.hasHead && c.qualifier == .exact
+    }
+
+    /// Finds the head noun after the figure: who it counts, or that it counts no people.
+    /// Returns false when the figure counts something else (cities, years, roubles).
+    func describe(_ c: inout Candidate, _ tokens: [Token]) -> Bool {
+        var k = c.last + 1
+        // "100 each", "100 people each"
+        if lexicon.distributiveAfter.match(tokens, at: k) != nil { c.distributive = true }
+        if lexicon.distributiveBefore.match(tokens, endingBefore: c.first) != nil { c.distributive = true }
+        var steps = 0
+        while k < tokens.count, steps < 5 {
+            let t = tokens[k]
+            if t.kind == .punctuation {
+                // A period right after an abbreviated multiplier ("тыс.") or a quote mark is no stop.
+                if t.text == "." && k == c.last + 1 && tokens[c.last].text.count <= 4 { k += 1; continue }
+                if ["«", "»", "\"", "“", "”", "'"].contains(t.text) { k += 1; continue }
+                break
+            }
+            if t.kind == .number { break }
+            if t.isWord("of") || t.isWord("из") || t.isWord("among") || t.isWord("среди") {
+                // "one of the minors", "500 of the more than 1,300 people", "одному из протестующих"
+                var j = k + 1
+                if j < tokens.count, tokens[j].isWord("the") || tokens[j].isWord("those") || tokens[j].isWord("them") || tokens[j].isWord("них") { j += 1 }
+                if let q = lexicon.qualifiers.match(tokens, at: j) { j += q.length }
+                if j < tokens.count, tokens[j].kind == .number || lexicon.numbers.vocabulary.isNumberWord(tokens[j].text) {
+                    c.partitive = true
+                    c.hasHead = true
+                    return true
+                }
+                if j < tokens.count, let w = lexicon.who.match(tokens, at: j) {
+                    guard let group = w.value else { return false }
+                    c.who = group
+                    c.hasHead = true
+                    c.partitive = true
+                    c.headToken = j
+                    return true
+                }
+                break
+            }
+            if let w = lexicon.who.match(tokens, at: k) {
+                guard let group = w.value else { return false }
+                c.who = group
+                c.hasHead = true
+                c.headToken = k
+                if let n = lexicon.kindNouns.match(tokens, at: k) { c.nounKind = n.value }
+                if lexicon.distributiveAfter.match(tokens, at: k + w.length) != nil { c.distributive = true }
+                return true
+            }
+            if lexicon.triggers.match(tokens, at: k) != nil { break }
+            if Self.prepositions.contains(t.text) { break }
+            k += 1
+            steps += 1
+        }
+        return true
+    }
+
+    /// "a man was killed": one person, implicit.
+    func singular(_ tokens: [Token], at i: Int) -> Candidate? {
+        var k = i + 1
+        var steps = 0
+        while k < tokens.count, steps < 3, tokens[k].kind == .word {
+            if Self.singularPeople.contains(tokens[k].text) {
+                var c = Candidate(first: i, last: k, value: 1)
+                c.implicit = true
+                c.hasHead = true
+                c.headToken = k
+                c.who = tokens[k].text == "woman" ? .women
+                    : ["boy", "girl", "teen", "teenager", "child", "toddler", "baby", "infant", "juvenile"].contains(tokens[k].text) ? .minors
+                    : ["officer", "deputy", "trooper"].contains(tokens[k].text) ? .police
+                    : ["journalist", "reporter"].contains(tokens[k].text) ? .journalists
+                    : tokens[k].text == "student" ? .students : .people
+                return c
+            }
+            k += 1
+            steps += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,82 @@
+import TallyCore
+import TallyText
+
+/// Reads dates from a sentence: weekdays and "yesterday" resolved against the publication day,
+/// explicit dates ("20 July", "March 26th", "23 января", "21.09.2022") with the year from the
+/// text or the publication day.
+struct DateReader {
+    let lexicon: Lexicon
+
+    struct Found {
+        var token: Int
+        var day: Day
+    }
+
+    /// Every date the sentence states, with the token it sits at.
+    func dates(_ tokens: [Token], published: Day?, documentYear: Int?) -> [Found] {
+        var found: [Found] = []
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            if let w = lexicon.weekdays.match(tokens, at: i) {
+                if let published, let day = Self.last(weekday: w.value, onOrBefore: published) { found.append(Found(token: i, day: day)) }
+                i += w.length
+                continue
+            }
+            if let r = lexicon.relativeDays.match(tokens, at: i) {
+                if let published { found.append(Found(token: i, day: published.adding(days: r.value))) }
+                i += r.length
+                continue
+            }
+            if t.kind == .number, let day = dotted(t.text) {
+                found.append(Found(token: i, day: day))
+            } else if t.kind == .word, let month = lexicon.months[t.text] {
+                // "20 July", "26 декабря" (day before) or "July 20", "March 26th" (day after), with an optional year.
+                var dayNumber: Int? = nil
+                var yearToken = i + 1
+                if i > 0, tokens[i - 1].kind == .number, let d = Int(tokens[i - 1].text), (1...31).contains(d) {
+                    dayNumber = d
+                } else if i + 1 < tokens.count, tokens[i + 1].kind == .number, let d = Int(tokens[i + 1].text), (1...31).contains(d) {
+                    dayNumber = d
+                    yearToken = i + 2
+                    if yearToken < tokens.count, tokens[yearToken].kind == .word, !tokens[yearToken].spaceBefore { yearToken += 1 }  // 26th
+                }
+                if yearToken < tokens.count, tokens[yearToken].text == "," { yearToken += 1 }
+                var year: Int? = nil
+                if yearToken < tokens.count, tokens[yearToken].kind == .number, tokens[yearToken].text.count == 4,
+                   let y = Int(tokens[yearToken].text), (1900...2100).contains(y) { year = y }
+                if let d = dayNumber, let day = resolve(month: month, day: d, year: year, published: published, documentYear: documentYear) {
+                    found.append(Found(token: i, day: day))
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    func resolve(month: Int, day: Int, year: Int?, published: Day?, documentYear: Int?) -> Day? {
+        if let year { return Day(year: year, month: month, day: day) }
+        if let published {
+            if let d = Day(year: published.year, month: month, day: day), d.ordinal <= published.ordinal + 1 { return d }
+            return Day(year: published.year - 1, month: month, day: day)
+        }
+        if let documentYear { return Day(year: documentYear, month: month, day: day) }
+        return nil
+    }
+
+    /// "21.09.2022"
+    func dotted(_ text: String) -> Day? {
+        let parts = text.split(separator: ".")
+        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+
+    static func last(weekday: Int, onOrBefore day: Day) -> Day? {
+        var d = day
+        for _ in 0..<7 {
+            if d.weekday == weekday { return d }
+            d = d.adding(days: -1)
+        }
+        return nil
+    }
+}

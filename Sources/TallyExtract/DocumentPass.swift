@@ -1,0 +1,144 @@
+import TallyCore
+import TallyGeo
+import TallyText
+
+/// One reading of one document: sentences, their places, dates and sources, then claims.
+struct DocumentPass {
+    let document: Document
+    let bytes: [UInt8]
+    let lexicon: Lexicon
+    let names: SourceNames
+    let gazetteer: Gazetteer
+
+    struct Sentence {
+        var range: Range<Int>
+        var tokens: [Token]
+        var text: String
+    }
+
+    init(document: Document, bytes: [UInt8], lexicon: Lexicon, names: SourceNames, gazetteer: Gazetteer) {
+        self.document = document
+        self.bytes = bytes
+        self.lexicon = lexicon
+        self.names = names
+        self.gazetteer = gazetteer
+    }
+
+    mutating func run() -> [Claim] {
+        let furniture = PlainTextFurniture.ranges(in: bytes)
+        let sentences: [Sentence] = SentenceSplitter.sentences(bytes)
+            .filter { r in !furniture.contains { $0.contains(r.lowerBound) } }
+            .map { r in Sentence(range: r, tokens: Tokenizer.tokens(bytes, in: r), text: String(decoding: bytes[r], as: UTF8.self)) }
+        guard !sentences.isEmpty else { return [] }
+
+        let placeFinder = PlaceFinder(lexicon: lexicon, gazetteer: gazetteer)
+        let dateReader = DateReader(lexicon: lexicon)
+        let attribution = AttributionFinder(lexicon: lexicon, names: names)
+        let candidateFinder = CandidateFinder(lexicon: lexicon)
+        let kindFinder = KindFinder(lexicon: lexicon)
+
+        // The document's country and main place: where most of its named places are, the first
+        // place of its opening lines.
+        var countryVotes: [String: Int] = [:]
+        var firstPlaces: [Place] = []
+        var allPlaces: [[SentencePlace]] = []
+        for (n, s) in sentences.enumerated() {
+            let found = placeFinder.places(s.tokens, sentence: s.range, bytes: bytes, text: s.text, country: nil)
+            allPlaces.append(found)
+            for p in found {
+                if let c = p.place.country { countryVotes[c, default: 0] += n < 3 ? 3 : 1 }
+                if n < 3, !p.indirect { firstPlaces.append(p.place) }
+            }
+        }
+        let country = countryVotes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        // Resolve again with the country known (Moscow, Idaho only in an American story).
+        for (n, s) in sentences.enumerated() {
+            allPlaces[n] = placeFinder.places(s.tokens, sentence: s.range, bytes: bytes, text: s.text, country: country)
+        }
+        let openingPlaces = allPlaces.prefix(3).flatMap { $0 }.filter { !$0.indirect }.map(\.place)
+        let defaultPlace = openingPlaces.first ?? mostFrequent(allPlaces.flatMap { $0 }.filter { !$0.indirect }.map(\.place))
+            ?? country.flatMap { gazetteer.country(code: $0) }
+
+        // The year the text states, for dates that give none and a document with no publication day.
+        var documentYear: Int? = nil
+        search: for s in sentences {
+            for t in s.tokens where t.kind == .number && t.text.utf8.count == 4 {
+                if let y = Int(t.text), y >= 1900, y <= 2100 {
+                    documentYear = y
+                    break search
+                }
+            }
+        }
+        let dates = sentences.map { dateReader.dates($0.tokens, published: document.published, documentYear: documentYear) }
+        let defaultDate = dates.first { !$0.isEmpty }?.first?.day
+
+        var claims: [Claim] = []
+        var lastSource: Source? = nil
+        for (n, s) in sentences.enumerated() {
+            var source: Source? = nil
+            switch attribution.find(s.tokens, bytes: bytes) {
+            case .named(let named):
+                source = named
+                lastSource = named
+            case .anaphora:
+                source = lastSource
+            case nil:
+                break
+            }
+            let found = kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens)
+            guard !found.isEmpty else { continue }
+            let placed = placeFinder.assign(found, allPlaces[n], s.tokens)
+            let cumulative = !lexicon.spanWords.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
+            for (c, places) in zip(found, placed) {
+                guard let kind = c.kind else { continue }
+                let date: Day? = {
+                    if let nearest = dates[n].min(by: { abs($0.token - c.first) < abs($1.token - c.first) }) { return nearest.day }
+                    return cumulative ? nil : defaultDate
+                }()
+                let numberSpan = TextSpan(start: s.tokens[c.first].start, end: s.tokens[c.last].end)
+                let quantity = c.value == nil ? Quantity.vague(c.vague ?? "several")
+                    : Quantity(value: c.value, valueHigh: c.valueHigh, qualifier: c.qualifier)
+                for place in (places.isEmpty ? [defaultPlace] : places.map { Optional($0) }) {
+                    claims.append(Claim(
+                        doc: document.id, kind: kind, who: c.who, quantity: quantity, place: place, date: date,
+                        source: source, evidence: s.text, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
+                        numberSpan: numberSpan, implicit: c.implicit))
+                }
+            }
+        }
+        return Self.merge(claims)
+    }
+
+    func mostFrequent(_ places: [Place]) -> Place? {
+        var counts: [String: (Int, Place)] = [:]
+        for p in places { counts[p.name, default: (0, p)].0 += 1 }
+        return counts.values.max { $0.0 < $1.0 }?.1
+    }
+
+    /// A figure repeated in one document is one claim: the first, with a source from any repeat.
+    static func merge(_ claims: [Claim]) -> [Claim] {
+        struct Key: Hashable {
+            var kind: ClaimKind
+            var who: Group
+            var value: Int?
+            var high: Int?
+            var vague: String?
+            var place: String?
+        }
+        var index: [Key: Int] = [:]
+        var result: [Claim] = []
+        for c in claims {
+            let key = Key(kind: c.kind, who: c.who, value: c.quantity.value, high: c.quantity.valueHigh,
+                          vague: c.quantity.value == nil ? c.quantity.vague : nil, place: c.place?.name)
+            if let i = index[key] {
+                if result[i].source == nil, let s = c.source { result[i].source = s }
+                if result[i].date == nil, let d = c.date { result[i].date = d }
+                if result[i].implicit, !c.implicit { result[i] = c }
+                continue
+            }
+            index[key] = result.count
+            result.append(c)
+        }
+        return result
+    }
+}

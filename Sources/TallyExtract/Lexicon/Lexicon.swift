@@ -1,0 +1,110 @@
+import Foundation
+import TallyCore
+import TallyText
+
+/// The words of one language that the extractor works with, compiled for matching.
+///
+/// Everything language-specific lives in `Lexicons/<code>.json`; this type only indexes it, so
+/// a new language is a new file.
+struct Lexicon: Sendable {
+    enum Trigger: Sendable, Hashable {
+        case kind(ClaimKind)
+        case blocker
+    }
+
+    let language: String
+    let numbers: NumberReader
+    let vague: PhraseList<String>
+    let qualifiers: PhraseList<Qualifier>
+    let distributiveAfter: PhraseList<Bool>
+    let distributiveBefore: PhraseList<Bool>
+    let triggers: PhraseList<Trigger>
+    let nearTriggers: PhraseList<Bool>
+    /// "arrests … were as high as 1700", "число задержанных превысило 1000": a verb that ties a
+    /// figure to a count named earlier in the sentence.
+    let measureVerbs: PhraseList<Bool>
+    let kindNouns: PhraseList<ClaimKind>
+    let who: PhraseList<Group?>   // nil value: a noun that is not people (cities, years…)
+    let notClaimBefore: Set<String>
+    let agesAfter: PhraseList<Bool>
+    let sourceBefore: PhraseList<Bool>
+    let sourceVerbs: PhraseList<Bool>
+    let anaphora: PhraseList<Bool>
+    let sourceSkip: PhraseList<Bool>
+    let notSources: Set<String>
+    let countryWords: PhraseList<Bool>
+    let capitalWords: PhraseList<Bool>
+    let weekdays: PhraseList<Int>
+    let months: [String: Int]
+    let relativeDays: PhraseList<Int>
+    let spanWords: PhraseList<Bool>
+
+    init(file f: LexiconFile) {
+        language = f.language
+        numbers = NumberReader(
+            vocabulary: f.numbers, decimalComma: f.language != "en",
+            rangePairs: f.range.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
+            rangeJoiners: Set(f.rangeJoiners))
+        vague = PhraseList(f.vague.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil })
+        var q: [(String, Qualifier)] = []
+        for (name, words) in f.qualifiers {
+            guard let qualifier = Qualifier(rawValue: name) else { continue }
+            q += words.map { ($0, qualifier) }
+        }
+        qualifiers = PhraseList(q)
+        distributiveAfter = PhraseList(f.distributive.after, value: true)
+        distributiveBefore = PhraseList(f.distributive.before, value: true)
+        var t: [(String, Trigger)] = f.kindBlockers.map { ($0, .blocker) }
+        var nouns: [(String, ClaimKind)] = []
+        for (name, kind) in f.kinds {
+            guard let k = ClaimKind(rawValue: name) else { continue }
+            t += kind.triggers.map { ($0, .kind(k)) }
+            nouns += kind.nouns.map { ($0, k) }
+        }
+        triggers = PhraseList(t)
+        nearTriggers = PhraseList(f.nearTriggers, value: true)
+        measureVerbs = PhraseList(f.measureVerbs, value: true)
+        kindNouns = PhraseList(nouns)
+        var w: [(String, Group?)] = f.notPeople.map { ($0, nil) }
+        for (name, words) in f.who {
+            guard let g = Group(rawValue: name) else { continue }
+            w += words.map { ($0, g) }
+        }
+        who = PhraseList(w)
+        notClaimBefore = Set(f.notClaimBeforeStrict)
+        agesAfter = PhraseList(f.agesAfter, value: true)
+        sourceBefore = PhraseList(f.sources.before, value: true)
+        sourceVerbs = PhraseList(f.sources.verbs, value: true)
+        anaphora = PhraseList(f.sources.anaphora, value: true)
+        sourceSkip = PhraseList(f.sources.skip, value: true)
+        notSources = Set(f.sources.notSources)
+        countryWords = PhraseList(f.places.countryWords, value: true)
+        capitalWords = PhraseList(f.places.capitalWords, value: true)
+        weekdays = PhraseList(f.dates.weekdays.map { ($0.key, $0.value) })
+        months = f.dates.months
+        relativeDays = PhraseList(f.dates.relative.map { ($0.key, $0.value) })
+        spanWords = PhraseList(f.dates.spanWords, value: true)
+    }
+
+    /// Loads `Lexicons/<code>.json` from the module's resources.
+    static func bundled(_ code: String) throws -> Lexicon {
+        let data = try LexiconResources.data(code, "json")
+        do {
+            return Lexicon(file: try JSONDecoder().decode(LexiconFile.self, from: data))
+        } catch {
+            throw TallyError(.configuration, input: "Lexicons/\(code).json", "the lexicon is not valid: \(error)")
+        }
+    }
+}
+
+/// Reads files from the module's `Lexicons` folder.
+enum LexiconResources {
+    static func data(_ name: String, _ ext: String) throws -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Lexicons")
+                ?? Bundle.module.url(forResource: name, withExtension: ext),
+              let data = FileManager.default.contents(atPath: url.path) else {
+            throw TallyError(.configuration, input: "Lexicons/\(name).\(ext)", "the lexicon is missing from Tally's resources; rebuild Tally")
+        }
+        return data
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import TallyCore
+import TallyText
+
+/// Well-known sources and the words that tell a source's class, from `Lexicons/sources.json`.
+struct SourceNames: Sendable {
+    let names: PhraseList<Source>
+    let classes: PhraseList<SourceClass>
+
+    init(file: SourceNamesFile) {
+        names = PhraseList(file.names.compactMap { row in
+            guard row.count == 3, let cls = SourceClass(rawValue: row[2]) else { return nil }
+            return (row[0], Source(name: row[1], sourceClass: cls))
+        })
+        var c: [(String, SourceClass)] = []
+        for entry in file.classes {
+            guard let cls = SourceClass(rawValue: entry.name) else { continue }
+            c += entry.patterns.map { ($0, cls) }
+        }
+        classes = PhraseList(c)
+    }
+
+    static func bundled() throws -> SourceNames {
+        let data = try LexiconResources.data("sources", "json")
+        do {
+            return SourceNames(file: try JSONDecoder().decode(SourceNamesFile.self, from: data))
+        } catch {
+            throw TallyError(.configuration, input: "Lexicons/sources.json", "the source list is not valid: \(error)")
+        }
+    }
+
+    /// The source a phrase of the text names: a well-known one by its usual name, otherwise the
+    /// phrase as written with a class guessed from its words.
+    func source(for tokens: [Token], text: String) -> Source {
+        for i in tokens.indices {
+            if let m = names.match(tokens, at: i) { return m.value }
+        }
+        for i in tokens.indices {
+            if let m = classes.match(tokens, at: i) { return Source(name: text, sourceClass: m.value) }
+        }
+        // A capitalised name with no class words: a person or an outlet; media is the cautious guess.
+        return Source(name: text, sourceClass: tokens.contains { $0.capitalized } ? .media : .unattributed)
+    }
+}

@@ -1,0 +1,169 @@
+/// Reads numbers from tokens: digits with their separators, number words with their case forms,
+/// multipliers ("1.3 thousand", "20 тысяч", "полторы тысячи"), and ranges ("20-30 тысяч",
+/// "between 200 and 300", "от 200 до 300").
+public struct NumberReader: Sendable {
+    public var vocabulary: NumberVocabulary
+    /// True where a comma is the decimal mark (Russian "15,5"); a group of three digits after a
+    /// comma or period is still read as thousands.
+    public var decimalComma: Bool
+    /// Word pairs around a range: ("between", "and"), ("от", "до").
+    public var rangePairs: [(String, String)]
+    /// Words or marks between the ends of a range: "-", "–", "to", "или".
+    public var rangeJoiners: Set<String>
+
+    public init(vocabulary: NumberVocabulary, decimalComma: Bool, rangePairs: [(String, String)] = [], rangeJoiners: Set<String> = []) {
+        self.vocabulary = vocabulary
+        self.decimalComma = decimalComma
+        self.rangePairs = rangePairs
+        self.rangeJoiners = rangeJoiners
+    }
+
+    /// The number that starts at token `i`, with a range if one follows, or nil.
+    public func read(_ tokens: [Token], at i: Int) -> NumberMention? {
+        guard let low = readOne(tokens, at: i) else { return nil }
+        var mention = NumberMention(value: low.value, firstToken: i, lastToken: low.last, digits: low.digits)
+        // "20-30 тысяч", "200 to 300", "two or three"
+        let j = low.last + 1
+        if j + 1 < tokens.count, rangeJoiners.contains(tokens[j].text), let high = readOne(tokens, at: j + 1), !low.multiplied || high.multiplied {
+            var lowValue = low.value
+            if high.multiplied, !low.multiplied, let scale = high.scale, lowValue * scale <= high.value { lowValue *= scale }
+            if high.value > lowValue {
+                mention.value = lowValue
+                mention.valueHigh = high.value
+                mention.lastToken = high.last
+                return mention
+            }
+        }
+        // "between 200 and 300", "от 20 до 30 тысяч"
+        if i > 0, j + 1 < tokens.count {
+            let before = tokens[i - 1].text
+            for (open, close) in rangePairs where before == open && tokens[j].text == close {
+                if let high = readOne(tokens, at: j + 1) {
+                    var lowValue = low.value
+                    if high.multiplied, !low.multiplied, let scale = high.scale, lowValue * scale <= high.value { lowValue *= scale }
+                    if high.value > lowValue {
+                        mention.value = lowValue
+                        mention.valueHigh = high.value
+                        mention.lastToken = high.last
+                    }
+                }
+            }
+        }
+        return mention
+    }
+
+    struct Reading {
+        var value: Double
+        var last: Int
+        var digits: Bool
+        var multiplied: Bool
+        var scale: Double?
+    }
+
+    func readOne(_ tokens: [Token], at i: Int) -> Reading? {
+        let t = tokens[i]
+        if t.kind == .number {
+            guard let v = Self.parseDigits(t.text, decimalComma: decimalComma) else { return nil }
+            var reading = Reading(value: v, last: i, digits: true, multiplied: false, scale: nil)
+            if i + 1 < tokens.count, tokens[i + 1].kind == .word, let m = vocabulary.multipliers[tokens[i + 1].text] {
+                reading.value = v * m
+                reading.last = i + 1
+                reading.multiplied = true
+                reading.scale = m
+            }
+            return reading.value < 1e12 ? reading : nil
+        }
+        guard t.kind == .word else { return nil }
+        var total = 0.0
+        var current = 0.0
+        var lastUnit = Double.infinity
+        var consumed = false
+        var last = i
+        var scale: Double? = nil
+        var k = i
+        if vocabulary.articles.contains(t.text), k + 1 < tokens.count, vocabulary.multipliers[tokens[k + 1].text] != nil {
+            current = 1
+            k += 1
+        }
+        while k < tokens.count {
+            let token = tokens[k]
+            let w = token.text
+            if token.kind == .word, let u = vocabulary.units[w] {
+                // "twenty five" / "twenty-five" add; "five six" does not.
+                if consumed, !(lastUnit >= 20 && lastUnit.truncatingRemainder(dividingBy: 10) == 0 && u < 10) && !(lastUnit >= 100 && u < 100) { break }
+                current += u
+                lastUnit = u
+            } else if token.kind == .word, let h = vocabulary.hundreds[w] {
+                if consumed, current > 0 { break }
+                current += h
+                lastUnit = h
+            } else if token.kind == .word, let f = vocabulary.fractions[w] {
+                if consumed { break }
+                current += f
+                lastUnit = f
+            } else if token.kind == .word, let m = vocabulary.multipliers[w] {
+                if m == 100 || m == 12 || m == 10 {
+                    current = (current == 0 ? 1 : current) * m
+                    lastUnit = m
+                } else {
+                    total += (current == 0 ? 1 : current) * m
+                    current = 0
+                    lastUnit = m
+                }
+                scale = m
+            } else if consumed, token.kind == .word, vocabulary.joiners.contains(w), k + 1 < tokens.count,
+                      vocabulary.units[tokens[k + 1].text] != nil, lastUnit >= 100 {
+                k += 1
+                continue
+            } else if consumed, token.kind == .punctuation, token.text == "-", !token.spaceBefore, k + 1 < tokens.count,
+                      !tokens[k + 1].spaceBefore, let u = vocabulary.units[tokens[k + 1].text], u < 10, lastUnit >= 20 {
+                k += 1
+                continue
+            } else {
+                break
+            }
+            consumed = true
+            last = k
+            k += 1
+        }
+        guard consumed else { return nil }
+        let value = total + current
+        guard value > 0 || vocabulary.units[t.text] == 0 else { return nil }
+        return Reading(value: value, last: last, digits: false, multiplied: scale != nil && scale! >= 1000, scale: scale)
+    }
+
+    /// The value of a digit token: "1,300", "1 300", "1.300" (thousands), "15,5" (a decimal comma
+    /// where `decimalComma`), "1.3"; nil for dates and other dotted codes ("21.09.2022").
+    public static func parseDigits(_ text: String, decimalComma: Bool) -> Double? {
+        var groups: [String] = []
+        var separators: [Character] = []
+        var current = ""
+        for c in text {
+            if c.isASCII, c.isNumber {
+                current.append(c)
+            } else {
+                groups.append(current)
+                current = ""
+                separators.append(c == "," ? "," : c == "." ? "." : " ")
+            }
+        }
+        groups.append(current)
+        if separators.isEmpty { return Double(current) }
+        let tailsOfThree = groups.dropFirst().allSatisfy { $0.count == 3 } && groups[0].count <= 3
+        let kinds = Set(separators)
+        if kinds == [" "] { return tailsOfThree ? Double(groups.joined()) : nil }
+        if kinds.count > 1 {
+            // "1,300.5": commas group, the period is the decimal mark (and the reverse in Russian).
+            guard let last = separators.last, separators.dropLast().allSatisfy({ $0 != last }) else { return nil }
+            let whole = groups.dropLast().joined()
+            return Double(whole + "." + groups.last!)
+        }
+        let mark = separators[0]
+        if separators.count > 1 {
+            return tailsOfThree ? Double(groups.joined()) : nil
+        }
+        if tailsOfThree, mark == "," || decimalComma { return Double(groups.joined()) }
+        if mark == "," && !decimalComma && groups[1].count != 3 { return Double(groups[0] + "." + groups[1]) }
+        return Double(groups[0] + "." + groups[1])
+    }
+}

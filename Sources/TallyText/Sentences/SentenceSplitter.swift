@@ -1,0 +1,119 @@
+/// Splits text into sentences: at line breaks (headlines, paragraphs and list items stand alone)
+/// and after `.`, `!`, `?` or `…` when a capital, digit, quote or dash starts what follows and
+/// the word before the stop is not a known abbreviation or an initial.
+public enum SentenceSplitter {
+    /// Abbreviations after which a period does not end a sentence (lower case, no period).
+    public static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "gov", "gen", "sen", "rep", "col", "lt", "sgt", "capt", "prof", "jr", "sr",
+        "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "approx", "est", "dept", "ave", "blvd", "mt", "ft", "fig", "ref", "rev", "hon",
+        "pres", "supt", "insp", "det", "cpl", "pvt", "adm", "cmdr", "maj", "messrs", "op", "vol", "al",
+        "г", "гг", "ул", "д", "им", "тыс", "млн", "млрд", "руб", "св", "пр", "т", "е", "см", "др", "ст", "ч", "п",
+        "рис", "стр", "обл", "пос", "нас", "чел", "мин", "сек", "кв", "коп", "проф", "акад", "ген",
+    ]
+
+    /// Byte ranges of the sentences of `bytes`, trimmed of white space, in order.
+    public static func sentences(_ bytes: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        func close(_ end: Int) {
+            var s = start, e = end
+            while s < e, isSpace(bytes, s) { s += spaceWidth(bytes, s) }
+            while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0D || bytes[e - 1] == 0x0A { e -= 1 }
+            while e > s + 1, bytes[e - 2] == 0xC2, bytes[e - 1] == 0xA0 { e -= 2 }
+            if e > s { result.append(s..<e) }
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A {
+                close(i)
+                start = i + 1
+                i += 1
+                continue
+            }
+            var stopWidth = 0
+            if b == 0x2E || b == 0x21 || b == 0x3F { stopWidth = 1 }
+            else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA6 { stopWidth = 3 }  // …
+            guard stopWidth > 0 else {
+                i += 1
+                continue
+            }
+            var j = i + stopWidth
+            // Runs of stops ("?!", "...") and closing quotes or brackets stay with the sentence.
+            while j < n {
+                if bytes[j] == 0x2E || bytes[j] == 0x21 || bytes[j] == 0x3F || bytes[j] == 0x22 || bytes[j] == 0x27 || bytes[j] == 0x29 {
+                    j += 1
+                } else if j + 2 < n, bytes[j] == 0xE2, bytes[j + 1] == 0x80, bytes[j + 2] == 0x9D || bytes[j + 2] == 0x99 || bytes[j + 2] == 0xA6 {
+                    j += 3  // ” ’ …
+                } else if j + 1 < n, bytes[j] == 0xC2, bytes[j + 1] == 0xBB {
+                    j += 2  // »
+                } else {
+                    break
+                }
+            }
+            // A sentence ends only where white space follows and then something that can start one.
+            var k = j
+            var spaced = false
+            while k < n, bytes[k] != 0x0A, isSpace(bytes, k) {
+                k += spaceWidth(bytes, k)
+                spaced = true
+            }
+            let endsHere = k >= n || bytes[k] == 0x0A || (spaced && startsSentence(bytes, k) && !isAbbreviation(bytes, before: i))
+            if endsHere && (b != 0x2E || !isDecimalPoint(bytes, i)) {
+                close(j)
+                start = j
+            }
+            i = j
+        }
+        close(n)
+        return result
+    }
+
+    @inline(__always) static func isSpace(_ bytes: [UInt8], _ i: Int) -> Bool {
+        let b = bytes[i]
+        return b == 0x20 || b == 0x09 || b == 0x0D || (b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0)
+    }
+
+    @inline(__always) static func spaceWidth(_ bytes: [UInt8], _ i: Int) -> Int { bytes[i] == 0xC2 ? 2 : 1 }
+
+    static func isDecimalPoint(_ bytes: [UInt8], _ i: Int) -> Bool {
+        i > 0 && i + 1 < bytes.count && Tokenizer.isDigit(bytes[i - 1]) && Tokenizer.isDigit(bytes[i + 1])
+    }
+
+    /// Capital letters, digits, opening quotes, brackets and dashes can start a sentence.
+    static func startsSentence(_ bytes: [UInt8], _ k: Int) -> Bool {
+        let b = bytes[k]
+        if Tokenizer.isDigit(b) || b == 0x22 || b == 0x27 || b == 0x28 || b == 0x5B || b == 0x2D { return true }
+        if Tokenizer.isCapital(bytes, k, bytes.count) { return true }
+        if b == 0xC2, k + 1 < bytes.count, bytes[k + 1] == 0xAB { return true }                          // «
+        if b == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80, [0x9C, 0x98, 0x93, 0x94].contains(bytes[k + 2]) { return true }  // “ ‘ – —
+        return false
+    }
+
+    /// Whether the word that ends just before `stop` is an abbreviation or a single capital (an initial).
+    static func isAbbreviation(_ bytes: [UInt8], before stop: Int) -> Bool {
+        var s = stop
+        while s > 0 {
+            let p = s - 1
+            let b = bytes[p]
+            if b >= 0x80 {
+                // Step back over a whole multi-byte character if it is a letter.
+                var q = p
+                while q > 0, bytes[q] & 0xC0 == 0x80 { q -= 1 }
+                guard Tokenizer.letterWidth(bytes, q, bytes.count) > 0 else { break }
+                s = q
+            } else if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
+                s = p
+            } else {
+                break
+            }
+        }
+        guard s < stop else { return false }
+        let word = Tokenizer.lowercased(bytes, s, stop)
+        if abbreviations.contains(word) { return true }
+        // A single capital letter: an initial ("Ales B. Smith") or part of "U.S.".
+        return stop - s <= 2 && Tokenizer.isCapital(bytes, s, bytes.count) && word.count == 1
+    }
+}

@@ -1,2 +1,0 @@
-/// Text handling: HTML pages to article text, sentences, tokens and numbers.
-public enum TallyText {}

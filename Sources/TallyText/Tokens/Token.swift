@@ -1,0 +1,40 @@
+/// A word, number or punctuation mark of a text, with where it sits (UTF-8 byte offsets).
+public struct Token: Sendable, Hashable {
+    public enum Kind: UInt8, Sendable {
+        /// Letters (any script), with inner apostrophes ("doctors’", "O'Brien").
+        case word
+        /// Digits, with the separators of grouped or decimal numbers ("1,300", "1 300", "15,5").
+        case number
+        /// Anything else that is not white space, one character at a time.
+        case punctuation
+    }
+
+    public var kind: Kind
+    /// First byte of the token in the text.
+    public var start: Int
+    /// One past its last byte.
+    public var end: Int
+    /// Words in lower case; numbers and punctuation as written.
+    public var text: String
+    /// Whether a word starts with a capital letter.
+    public var capitalized: Bool
+    /// Whether white space (or the start of the text) comes right before the token.
+    public var spaceBefore: Bool
+
+    public init(kind: Kind, start: Int, end: Int, text: String, capitalized: Bool = false, spaceBefore: Bool = true) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.capitalized = capitalized
+        self.spaceBefore = spaceBefore
+    }
+
+    /// Whether the token is a word equal to `word` (lower case).
+    @inlinable
+    public func isWord(_ word: String) -> Bool { kind == .word && text == word }
+
+    /// Whether the token is the punctuation mark `mark`.
+    @inlinable
+    public func isPunctuation(_ mark: String) -> Bool { kind == .punctuation && text == mark }
+}

@@ -1,0 +1,169 @@
+/// Splits text into tokens in one pass over its UTF-8 bytes.
+///
+/// Numbers keep their group separators when the groups make a number: "1,300", "1.300", "15,5",
+/// and "1 300" with a space, no-break space or thin space before a group of exactly three digits.
+public enum Tokenizer {
+    /// The tokens of `bytes[range]`, offsets relative to the start of `bytes`.
+    public static func tokens(_ bytes: [UInt8], in range: Range<Int>) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 5)
+        var i = range.lowerBound
+        let end = range.upperBound
+        var sawSpace = true
+        while i < end {
+            let b = bytes[i]
+            // White space: ASCII, no-break space, and the U+2000–U+200B / U+202F / U+205F spaces.
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                i += 1
+                sawSpace = true
+                continue
+            }
+            if let width = spaceWidth(bytes, i, end) {
+                i += width
+                sawSpace = true
+                continue
+            }
+            let start = i
+            if isDigit(b) {
+                i = numberEnd(bytes, i, end)
+                tokens.append(Token(kind: .number, start: start, end: i,
+                                    text: String(decoding: bytes[start..<i], as: UTF8.self), spaceBefore: sawSpace))
+            } else if letterWidth(bytes, i, end) > 0 {
+                let capital = isCapital(bytes, i, end)
+                while i < end {
+                    let w = letterWidth(bytes, i, end)
+                    if w > 0 {
+                        i += w
+                        continue
+                    }
+                    // An apostrophe between letters stays inside the word.
+                    if let a = apostropheWidth(bytes, i, end), i + a < end, letterWidth(bytes, i + a, end) > 0 {
+                        i += a
+                        continue
+                    }
+                    break
+                }
+                tokens.append(Token(kind: .word, start: start, end: i, text: lowercased(bytes, start, i),
+                                    capitalized: capital, spaceBefore: sawSpace))
+            } else {
+                i += min(sequenceLength(b), end - i)
+                tokens.append(Token(kind: .punctuation, start: start, end: i,
+                                    text: String(decoding: bytes[start..<i], as: UTF8.self), spaceBefore: sawSpace))
+            }
+            sawSpace = false
+        }
+        return tokens
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    @inline(__always) static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The width of a space character that is not ASCII (NBSP, U+2000–U+200B, U+202F, U+205F, U+3000).
+    @inline(__always) static func spaceWidth(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int? {
+        let b = bytes[i]
+        if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return 2 }
+        if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8B) || bytes[i + 2] == 0xAF { return 3 }
+        if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x81, bytes[i + 2] == 0x9F { return 3 }
+        if b == 0xE3, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
+        return nil
+    }
+
+    @inline(__always) static func apostropheWidth(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int? {
+        if bytes[i] == 0x27 { return 1 }
+        if bytes[i] == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }  // ’
+        return nil
+    }
+
+    /// The byte width of a letter at `i`, or 0. Letters: ASCII, and any non-ASCII character
+    /// outside Latin-1 punctuation, General Punctuation and symbol blocks.
+    @inline(__always) static func letterWidth(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int {
+        let b = bytes[i]
+        if b < 0x80 { return (b >= 65 && b <= 90) || (b >= 97 && b <= 122) ? 1 : 0 }
+        if b < 0xC3 { return 0 }                                        // U+0080–U+00BF
+        let n = sequenceLength(b)
+        guard i + n <= end else { return 0 }
+        if b == 0xC3, bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7 { return 0 }  // × ÷
+        if b == 0xE2 || b == 0xE3 && bytes[i + 1] == 0x80 { return 0 }  // punctuation, symbols, CJK marks
+        if b == 0xEF, bytes[i + 1] >= 0xBB { return 0 }                 // BOM, fullwidth forms, U+FFFD
+        if b == 0xCB { return 0 }                                       // spacing modifier letters (ˈ ˚ …)
+        if b >= 0xF0 { return 0 }                                      // emoji and other astral symbols
+        return n
+    }
+
+    @inline(__always) static func isCapital(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        let b = bytes[i]
+        if b >= 65 && b <= 90 { return true }
+        guard i + 1 < end else { return false }
+        let c = bytes[i + 1]
+        if b == 0xD0 { return c >= 0x80 && c <= 0xAF }
+        if b == 0xC3 { return c >= 0x80 && c <= 0x9E && c != 0x97 }
+        return false
+    }
+
+    /// Where a number starting at `i` ends.
+    static func numberEnd(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+        var i = start
+        while i < end, isDigit(bytes[i]) { i += 1 }
+        var group = i - start
+        while i < end {
+            let b = bytes[i]
+            // "1,300", "15,5", "1.3": a comma or period between digits.
+            if (b == 0x2C || b == 0x2E), i + 1 < end, isDigit(bytes[i + 1]) {
+                var j = i + 1
+                while j < end, isDigit(bytes[j]) { j += 1 }
+                group = j - i - 1
+                i = j
+                continue
+            }
+            // "1 300": a space of some kind, then exactly three digits, after a group of 1–3 digits.
+            if group <= 3 {
+                var width = 0
+                if b == 0x20 { width = 1 } else if let w = spaceWidth(bytes, i, end) { width = w }
+                if width > 0, i + width + 3 <= end,
+                   isDigit(bytes[i + width]), isDigit(bytes[i + width + 1]), isDigit(bytes[i + width + 2]),
+                   i + width + 3 == end || !isDigit(bytes[i + width + 3]) {
+                    i += width + 3
+                    group = 3
+                    continue
+                }
+            }
+            break
+        }
+        return i
+    }
+
+    /// Lower-cases ASCII, Latin-1 and Cyrillic letters byte by byte; other letters stay as written.
+    static func lowercased(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(end - start)
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b >= 65 && b <= 90 {
+                out.append(b + 32)
+                i += 1
+            } else if b == 0xD0, i + 1 < end {
+                let c = bytes[i + 1]
+                if c >= 0x90 && c <= 0x9F { out.append(0xD0); out.append(c + 0x20) }        // А–П → а–п
+                else if c >= 0xA0 && c <= 0xAF { out.append(0xD1); out.append(c - 0x20) }  // Р–Я → р–я
+                else if c == 0x81 { out.append(0xD1); out.append(0x91) }                    // Ё → ё
+                else { out.append(b); out.append(c) }
+                i += 2
+            } else if b == 0xC3, i + 1 < end, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9E, bytes[i + 1] != 0x97 {
+                out.append(0xC3)
+                out.append(bytes[i + 1] + 0x20)
+                i += 2
+            } else if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                out.append(0x27)  // ’ → '
+                i += 3
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
