@@ -37,29 +37,30 @@ struct DocumentPass {
         let candidateFinder = CandidateFinder(lexicon: lexicon)
         let kindFinder = KindFinder(lexicon: lexicon)
 
+        // Who each sentence quotes; the source's own words ("МВД России") are not places of figures.
+        let attributions = sentences.map { attribution.find($0.tokens, bytes: bytes) }
+
         // The document's country and main place: where most of its named places are, the first
-        // place of its opening lines.
+        // place of its opening lines (a city of that country before the country itself).
         var countryVotes: [String: Int] = [:]
-        var firstPlaces: [Place] = []
-        var allPlaces: [[SentencePlace]] = []
         for (n, s) in sentences.enumerated() {
-            let found = placeFinder.places(s.tokens, sentence: s.range, bytes: bytes, text: s.text, country: nil)
-            allPlaces.append(found)
+            let found = placeFinder.places(s.tokens, sentence: s.range, bytes: bytes, text: s.text, country: nil,
+                                           excluded: attributions[n]?.phrase)
             for p in found {
                 if let c = p.place.country { countryVotes[c, default: 0] += n < 3 ? 3 : 1 }
-                if n < 3, !p.indirect { firstPlaces.append(p.place) }
             }
         }
         let country = countryVotes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-        // Resolve again with the country known (Moscow, Idaho only in an American story).
-        for (n, s) in sentences.enumerated() {
-            allPlaces[n] = placeFinder.places(s.tokens, sentence: s.range, bytes: bytes, text: s.text, country: country)
+        // Resolve with the country known (Moscow, Idaho only in an American story).
+        let allPlaces = sentences.enumerated().map { n, s in
+            placeFinder.places(s.tokens, sentence: s.range, bytes: bytes, text: s.text, country: country,
+                               excluded: attributions[n]?.phrase)
         }
-        let openingPlaces = allPlaces.prefix(3).flatMap { $0 }.filter { !$0.indirect }.map(\.place)
-        let defaultPlace = openingPlaces.first ?? mostFrequent(allPlaces.flatMap { $0 }.filter { !$0.indirect }.map(\.place))
-            ?? country.flatMap { gazetteer.country(code: $0) }
+        let named = allPlaces.flatMap { $0 }.filter { !$0.indirect || $0.capital }
+        let opening = allPlaces.prefix(3).flatMap { $0 }.filter { !$0.indirect || $0.capital }
+        let countryPlace = country.flatMap { gazetteer.country(code: $0) }
+        let defaultPlace = opening.first?.place ?? mostFrequent(named.map(\.place)) ?? countryPlace
 
-        // The year the text states, for dates that give none and a document with no publication day.
         var documentYear: Int? = nil
         search: for s in sentences {
             for t in s.tokens where t.kind == .number && t.text.utf8.count == 4 {
@@ -74,9 +75,10 @@ struct DocumentPass {
 
         var claims: [Claim] = []
         var lastSource: Source? = nil
+        var carried: ClaimKind? = nil
         for (n, s) in sentences.enumerated() {
             var source: Source? = nil
-            switch attribution.find(s.tokens, bytes: bytes) {
+            switch attributions[n]?.found {
             case .named(let named):
                 source = named
                 lastSource = named
@@ -85,9 +87,10 @@ struct DocumentPass {
             case nil:
                 break
             }
-            let found = kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens)
+            let found = kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried)
+            carried = found.last?.kind
             guard !found.isEmpty else { continue }
-            let placed = placeFinder.assign(found, allPlaces[n], s.tokens)
+            let placed = placeFinder.assign(found, allPlaces[n], s.tokens, country: country)
             let cumulative = !lexicon.spanWords.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
             for (c, places) in zip(found, placed) {
                 guard let kind = c.kind else { continue }
@@ -98,7 +101,9 @@ struct DocumentPass {
                 let numberSpan = TextSpan(start: s.tokens[c.first].start, end: s.tokens[c.last].end)
                 let quantity = c.value == nil ? Quantity.vague(c.vague ?? "several")
                     : Quantity(value: c.value, valueHigh: c.valueHigh, qualifier: c.qualifier)
-                for place in (places.isEmpty ? [defaultPlace] : places.map { Optional($0) }) {
+                // A running total with no place of its own covers the whole country.
+                let fallback = cumulative ? (countryPlace ?? defaultPlace) : defaultPlace
+                for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
                     claims.append(Claim(
                         doc: document.id, kind: kind, who: c.who, quantity: quantity, place: place, date: date,
                         source: source, evidence: s.text, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),

@@ -13,20 +13,26 @@ struct AttributionFinder {
         case anaphora
     }
 
+    /// What was found, and the tokens of the source's phrase.
+    struct Result {
+        var found: Found
+        var phrase: Range<Int>
+    }
+
     static let stopMarks: Set<String> = [",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "…"]
     static let stopWords: Set<String> = ["that", "что", "who", "which", "который", "которая", "которые", "чтобы", "as", "как", "when", "после", "if"]
     static let priority: Set<String> = ["со ссылкой на", "citing"]
 
-    func find(_ tokens: [Token], bytes: [UInt8]) -> Found? {
+    func find(_ tokens: [Token], bytes: [UInt8]) -> Result? {
         // 1. "according to X", "по данным X" ("со ссылкой на X" wins: it names the origin).
-        var before: Found? = nil
+        var before: Result? = nil
         var i = 0
         while i < tokens.count {
             if let m = lexicon.sourceBefore.match(tokens, at: i) {
                 let phrase = tokens[i..<(i + m.length)].map(\.text).joined(separator: " ")
                 if let np = forward(tokens, from: i + m.length), let found = classify(tokens, np, bytes) {
-                    if Self.priority.contains(phrase) { return found }
-                    if before == nil { before = found }
+                    if Self.priority.contains(phrase) { return Result(found: found, phrase: np) }
+                    if before == nil { before = Result(found: found, phrase: np) }
                 }
                 i += m.length
                 continue
@@ -38,10 +44,10 @@ struct AttributionFinder {
         i = 0
         while i < tokens.count {
             if let m = lexicon.sourceVerbs.match(tokens, at: i) {
-                if let np = backward(tokens, before: i), let found = classify(tokens, np, bytes) { return found }
+                if let np = backward(tokens, before: i), let found = classify(tokens, np, bytes) { return Result(found: found, phrase: np) }
                 if let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
                    !Self.leadWords.contains(tokens[np.lowerBound].text),
-                   let found = classify(tokens, np, bytes, inverted: true) { return found }
+                   let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
                 i += m.length
                 continue
             }
@@ -51,7 +57,7 @@ struct AttributionFinder {
         if let colon = tokens.prefix(7).firstIndex(where: { $0.text == ":" }), colon > 0,
            tokens[..<colon].allSatisfy({ $0.kind == .word || $0.text == "«" || $0.text == "»" || $0.text == "-" || $0.text == "‑" }),
            tokens[..<colon].contains(where: { $0.capitalized }) {
-            return classify(tokens, 0..<colon, bytes)
+            if let found = classify(tokens, 0..<colon, bytes) { return Result(found: found, phrase: 0..<colon) }
         }
         return nil
     }

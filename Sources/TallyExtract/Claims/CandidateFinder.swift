@@ -31,7 +31,7 @@ struct CandidateFinder {
                 i += v.length
                 continue
             }
-            if let m = lexicon.numbers.read(tokens, at: i) {
+            if let m = lexicon.numbers.read(tokens, at: i), startsNumber(tokens, i) {
                 var c = Candidate(first: m.firstToken, last: m.lastToken)
                 if accept(m, tokens, bytes), let value = Self.whole(m.value) {
                     c.value = value
@@ -51,6 +51,15 @@ struct CandidateFinder {
             i += 1
         }
         return found
+    }
+
+    /// A multiplier alone starts a number only in the singular or after an article ("тысяча
+    /// человек", "a thousand people"), not "Марш миллионов".
+    func startsNumber(_ tokens: [Token], _ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, let m = lexicon.numbers.vocabulary.multipliers[t.text] else { return true }
+        if m == 12 { return false }  // "dozen" alone is "a dozen", read from its article
+        return ["тысяча", "тысячу", "миллион", "сотня", "сотню", "hundred", "thousand", "million"].contains(t.text)
     }
 
     /// A count of people is a whole number; "1.5 million" is, "4.0" is not.
@@ -74,6 +83,8 @@ struct CandidateFinder {
             if next.text == "-" || next.text == "‑", !next.spaceBefore, let a = afterNext, a.kind == .word, !a.spaceBefore {
                 if a.text.count <= 3 || lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil
                     || lexicon.agesAfter.match(tokens, at: m.lastToken + 2) != nil { return false }
+                // "15-years jail sentence", "5-km march"
+                if let w = lexicon.who.match(tokens, at: m.lastToken + 2), w.value == nil { return false }
             }
             if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
             if next.kind == .word, ["am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "msk", "ч", "час", "часов", "часа"].contains(next.text) { return false }
@@ -81,6 +92,10 @@ struct CandidateFinder {
             if next.text == ".", !next.spaceBefore, afterNext?.kind == .word, afterNext?.spaceBefore == false { return false }
         }
         if let before {
+            // "LE100,000", "COVID19": a word glued to the digits.
+            if before.kind == .word, !first.spaceBefore { return false }
+            // "Oct. 25"
+            if before.text == ".", m.firstToken >= 2, lexicon.months[tokens[m.firstToken - 2].text] != nil, m.value <= 31 { return false }
             if before.kind == .punctuation, ["$", "€", "£", "₽", "№", "#", "§", "+"].contains(before.text) { return false }
             if before.kind == .word, lexicon.notClaimBefore.contains(before.text) { return false }
             if before.kind == .word, lexicon.months[before.text] != nil, m.value <= 31 { return false }
@@ -116,6 +131,16 @@ struct CandidateFinder {
                 break
             }
             if t.kind == .number { break }
+            // "9 и 12 лет", "two or three years": numbers in a list share the noun after the last.
+            if ["и", "and", "or", "или"].contains(t.text), k + 1 < tokens.count,
+               tokens[k + 1].kind == .number || lexicon.numbers.vocabulary.units[tokens[k + 1].text] != nil {
+                var j = k + 2
+                while j < tokens.count, j < k + 4, tokens[j].kind == .word {
+                    if let w = lexicon.who.match(tokens, at: j) { return w.value != nil }
+                    j += 1
+                }
+                break
+            }
             if t.isWord("of") || t.isWord("из") || t.isWord("among") || t.isWord("среди") {
                 // "one of the minors", "500 of the more than 1,300 people", "одному из протестующих"
                 var j = k + 1
@@ -126,13 +151,15 @@ struct CandidateFinder {
                     c.hasHead = true
                     return true
                 }
-                if j < tokens.count, let w = lexicon.who.match(tokens, at: j) {
-                    guard let group = w.value else { return false }
-                    c.who = group
-                    c.hasHead = true
-                    c.partitive = true
-                    c.headToken = j
-                    return true
+                for h in j..<min(j + 2, tokens.count) where tokens[h].kind == .word {
+                    if let w = lexicon.who.match(tokens, at: h) {
+                        guard let group = w.value else { return false }
+                        c.who = group
+                        c.hasHead = true
+                        c.partitive = true
+                        c.headToken = h
+                        return true
+                    }
                 }
                 break
             }

@@ -7,7 +7,9 @@ struct KindFinder {
 
     /// Words that open a new clause: a trigger across one is farther than it looks.
     static let clauseWords: Set<String> = ["but", "while", "whereas", "although", "though", "а", "но", "однако", "хотя", "тогда"]
-    static let clauseMarks: Set<String> = [",", ";", ":", "(", ")", "—", "–", "\""]
+    static let clauseMarks: Set<String> = [",", ";", ":", "\""]
+    /// Dashes join "Новосибирск – 400 человек" as often as they split clauses: a smaller penalty.
+    static let dashMarks: Set<String> = ["—", "–"]
 
     /// Token distance between two spans of a sentence, with a penalty for each clause boundary between.
     static func distance(_ tokens: [Token], _ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Int {
@@ -17,7 +19,9 @@ struct KindFinder {
         if from < to {
             for k in from..<to {
                 let t = tokens[k]
-                if t.kind == .punctuation, clauseMarks.contains(t.text) { d += 5 }
+                if t.kind == .punctuation, t.text == "(" || t.text == ")" { d += 1 }
+                else if t.kind == .punctuation, clauseMarks.contains(t.text) { d += 5 }
+                else if t.kind == .punctuation, dashMarks.contains(t.text) { d += 2 }
                 else if t.kind == .punctuation, t.text == "-", t.spaceBefore { d += 5 }
                 else if t.kind == .word, clauseWords.contains(t.text) { d += 5 }
             }
@@ -25,60 +29,78 @@ struct KindFinder {
         return d
     }
 
-    /// Sets `kind` on each candidate; returns the candidates that have one.
-    func assign(_ candidates: [Candidate], _ tokens: [Token]) -> [Candidate] {
+    /// Sets `kind` on each candidate; returns the candidates that have one. `carried` is the
+    /// kind of the previous sentence's claims, for a sentence that names none of its own.
+    func assign(_ candidates: [Candidate], _ tokens: [Token], carried: ClaimKind? = nil) -> [Candidate] {
         let found = lexicon.triggers.matches(tokens, in: 0..<tokens.count)
+        let anyTrigger = found.contains { if case .kind = $0.value { true } else { false } }
         var result: [Candidate] = []
         var previous: Candidate? = nil
         for var c in candidates {
             let span = c.first...c.last
-            // For blockers the head noun counts too: "one of the detainees has been threatened…"
-            let wide = c.first...max(c.last, c.headToken ?? c.last)
-            var best: (kind: ClaimKind, distance: Int)? = nil
-            var blocked = false
+            var best: (kind: ClaimKind, distance: Int, at: Int)? = nil
+            var blockers: [Int] = []
             for t in found {
                 let tspan = t.start...(t.start + t.length - 1)
                 if tspan.overlaps(span) { continue }
-                // "one of the detainees": the noun names the group, not what happened to the one.
-                if c.partitive, let head = c.headToken, tspan.contains(head) { continue }
-                let d = Self.distance(tokens, span, tspan)
                 switch t.value {
                 case .blocker:
-                    if Self.distance(tokens, wide, tspan) <= 4 { blocked = true }
+                    blockers.append(t.start)
                 case .kind(let kind):
+                    var d = Self.distance(tokens, span, tspan)
+                    // The head noun is a weak trigger: "66 участников" detained by "задержали".
+                    if let head = c.headToken, tspan.contains(head) {
+                        if c.partitive { continue }
+                        d += 10
+                    }
                     let near = lexicon.nearTriggers.match(tokens, at: t.start) != nil
                     if near && d > 4 { continue }
                     if d > 25 { continue }
-                    if best == nil || d < best!.distance { best = (kind, d) }
+                    if best == nil || d < best!.distance { best = (kind, d, t.start) }
                 }
             }
+            // A blocker between the figure and its trigger, or just before the figure with no
+            // trigger between, makes it hypothetical: "threatened with prosecution", "permit for 500".
+            let reach = c.headToken.map { max($0, c.last) } ?? c.last
+            let blocked = blockers.contains { b in
+                if let at = best?.at, (min(c.first, at)...max(reach, at)).contains(b) { return true }
+                if b < c.first {
+                    let gap = Self.distance(tokens, b...b, c.first...c.last)
+                    return gap <= 6 && (best == nil || best!.at > c.last || best!.at < b)
+                }
+                return b > c.last && b <= reach + 2
+            }
             if blocked { continue }
-            // "more than 500 … were in Moscow, and more than 520 were in St. Petersburg": a bare
-            // figure after another in the same sentence counts the same thing.
-            if !c.hasHead, best == nil || best!.distance > 8, let p = previous, c.value != nil {
+            if let b = best {
+                c.kind = b.kind
+            } else if !c.partitive, let nounKind = c.nounKind {
+                c.kind = nounKind
+            } else if let p = previous {
+                // "в Москве задержали 70 подростков, а в Санкт-Петербурге — 30 детей"
                 c.kind = p.kind
-                c.who = p.who
+                if !c.hasHead { c.who = p.who }
                 result.append(c)
                 previous = c
                 continue
-            }
-            if let best {
-                c.kind = best.kind
-            } else if !c.partitive, let nounKind = c.nounKind {
-                c.kind = nounKind
+            } else if !anyTrigger, c.hasHead, c.value != nil, let carried {
+                // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650".
+                c.kind = carried
             } else {
                 continue
             }
-            // A bare figure with no head noun needs its trigger close by, or a verb that ties it
-            // to the count named before ("arrests … were as high as 1700").
-            if !c.hasHead, let best, best.distance > 8 {
-                var k = c.first
-                if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
-                guard best.distance <= 16, lexicon.measureVerbs.match(tokens, endingBefore: k) != nil else { continue }
+            if !c.hasHead, let b = best, b.distance > 8 {
+                // A bare figure after another in the same sentence counts the same thing.
+                if let p = previous {
+                    c.kind = p.kind
+                    c.who = p.who
+                } else {
+                    // Or a verb ties it to the count named before ("arrests … were as high as 1700").
+                    var k = c.first
+                    if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
+                    guard b.distance <= 16, lexicon.measureVerbs.match(tokens, endingBefore: k) != nil else { continue }
+                }
             }
-            // A figure whose only tie is a trigger for a different sort of count: drop the
-            // implicit ones that have no trigger close by.
-            if c.implicit, let best, best.distance > 6 { continue }
+            if c.implicit, let b = best, b.distance > 6 { continue }
             result.append(c)
             previous = c
         }

@@ -9,6 +9,10 @@ struct SentencePlace {
     var place: Place
     /// "nationwide", "Russian cities", "в столице": places that stand in for a name.
     var indirect: Bool
+    /// "the capital", "в столице": the capital of the story's country.
+    var capital = false
+    /// Named inside the attributed source's phrase.
+    var weak = false
 }
 
 /// Finds the places of a sentence and gives each figure the one it most likely covers.
@@ -17,18 +21,51 @@ struct PlaceFinder {
     let gazetteer: Gazetteer
 
     /// Places named in a sentence. `country` resolves "nationwide" and "the capital".
-    func places(_ tokens: [Token], sentence: Range<Int>, bytes: [UInt8], text: String, country: String?) -> [SentencePlace] {
+    /// Words after a name that make it a street, square, park or building, not a city.
+    static let landmarkWords: Set<String> = [
+        "square", "street", "avenue", "boulevard", "park", "road", "bridge", "plaza", "hall",
+        "post", "times", "herald", "tribune", "online", "star", "daily", "journal", "news",
+        "площадь", "площади", "площадью", "улица", "улице", "улицы", "улицу", "проспект", "проспекте", "проспекта",
+        "бульвар", "бульваре", "переулок", "переулке", "шоссе", "набережная", "набережной", "парк", "парке", "сквер",
+        "сквере", "мост", "мосту", "вокзал", "вокзале", "собор", "горе", "гора", "поле",
+    ]
+
+    /// Places named in a sentence. `country` resolves "nationwide" and "the capital"; names
+    /// inside `excluded` (the attributed source, "МВД России") are not places of the figures.
+    func places(_ tokens: [Token], sentence: Range<Int>, bytes: [UInt8], text: String, country: String?,
+                excluded: Range<Int>? = nil) -> [SentencePlace] {
         var result: [SentencePlace] = []
+        var datelineEnd = -1
         for m in gazetteer.mentions(in: text) {
-            // Datelines ("BISHKEK, Kyrgyzstan —") name where the story was filed.
-            let letters = m.surface.filter(\.isLetter)
-            if letters.count >= 3, letters.allSatisfy(\.isUppercase), m.candidates.first?.level == .city { continue }
             let start = sentence.lowerBound + m.span.start
             let end = sentence.lowerBound + m.span.end
             guard let first = tokens.firstIndex(where: { $0.end > start }), let last = tokens.lastIndex(where: { $0.start < end }) else { continue }
-            // A lone sentence-initial name with no preposition is often something else ("Jackson said").
+            let best = m.candidates[0]
+            // Datelines ("BISHKEK, Kyrgyzstan —") name where the story was filed.
+            let letters = m.surface.filter(\.isLetter)
+            if letters.count >= 3, letters.allSatisfy(\.isUppercase), best.level == .city {
+                datelineEnd = last + 3
+                continue
+            }
+            if first <= datelineEnd { continue }
+            if m.form == .name, best.level == .city {
+                // Part of a longer proper name: "Ales Bialiatski", "Mohamed Morsi", "Denver Post".
+                if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].capitalized, !m.sentenceInitial,
+                   !m.afterPreposition, !PlaceFinder.titleWords.contains(tokens[first - 1].text) { continue }
+                if last + 1 < tokens.count, tokens[last + 1].kind == .word,
+                   (tokens[last + 1].capitalized && !Self.roleWords.contains(tokens[last + 1].text))
+                    || Self.landmarkWords.contains(tokens[last + 1].text) { continue }
+                // Russian cities take "в"; "на Болотной" is a square, "на Пушкинской" a street.
+                if first > 0, tokens[first - 1].text == "на" { continue }
+                // A capitalised word at the start of a sentence may be any word ("Как", "More").
+                if m.sentenceInitial, !m.afterPreposition, last == first, gazetteer.population(of: best) < 100_000 { continue }
+                if letters.count < 3 { continue }
+            }
             let place = gazetteer.resolve(m, countryHint: country)
-            result.append(SentencePlace(first: first, last: last, place: place, indirect: m.form == .adjective))
+            var found = SentencePlace(first: first, last: last, place: place, indirect: m.form == .adjective)
+            // Inside the source's name ("МВД России", "Iranian media") a place is weaker evidence.
+            if let excluded, excluded.contains(first) { found.weak = true }
+            result.append(found)
         }
         if let country, let countryPlace = gazetteer.country(code: country) {
             for m in lexicon.countryWords.matches(tokens, in: 0..<tokens.count) {
@@ -36,16 +73,25 @@ struct PlaceFinder {
             }
             if let capital = gazetteer.capital(ofCountry: country) {
                 for m in lexicon.capitalWords.matches(tokens, in: 0..<tokens.count) {
-                    result.append(SentencePlace(first: m.start, last: m.start + m.length - 1, place: capital, indirect: true))
+                    result.append(SentencePlace(first: m.start, last: m.start + m.length - 1, place: capital, indirect: true, capital: true))
                 }
             }
         }
         return result.sorted { $0.first < $1.first }
     }
 
+    /// Capitalised words after a city that keep it a city ("Istanbul Gov.", "Moscow Police").
+    static let roleWords: Set<String> = [
+        "gov", "governor", "mayor", "police", "authorities", "officials", "prosecutor", "prosecutors", "city", "region",
+        "oblast", "province", "residents", "on", "in", "and", "or", "но", "и",
+    ]
+
+    /// Capitalised words that may stand before a city without making it part of a longer name.
+    static let titleWords: Set<String> = ["in", "greater", "central", "downtown", "northern", "southern", "eastern", "western"]
+
     /// For each candidate, the places it covers (several for a distributive figure); empty when
     /// the sentence names none.
-    func assign(_ candidates: [Candidate], _ places: [SentencePlace], _ tokens: [Token]) -> [[Place]] {
+    func assign(_ candidates: [Candidate], _ places: [SentencePlace], _ tokens: [Token], country: String?) -> [[Place]] {
         var result = Array(repeating: [Place](), count: candidates.count)
         guard !places.isEmpty else { return result }
         // Distances, shortest first; each place serves one figure until every figure has one.
@@ -54,9 +100,9 @@ struct PlaceFinder {
             for (pi, p) in places.enumerated() {
                 var d = KindFinder.distance(tokens, c.first...c.last, p.first...p.last)
                 if p.indirect { d += 2 }
+                if p.weak { d += 10 }
                 if p.last < c.first { d += 1 }
-                // "100 each in Moscow and St Petersburg": the places follow the figure.
-                if c.distributive, p.last < c.first { continue }
+                if let own = country, p.place.country != own, p.place.level == .city || p.place.country != nil { d += 6 }
                 pairs.append((ci, pi, d))
             }
         }
@@ -81,9 +127,7 @@ struct PlaceFinder {
                 KindFinder.distance(tokens, c.first...c.last, places[a].first...places[a].last)
                     < KindFinder.distance(tokens, c.first...c.last, places[b].first...places[b].last)
             }
-            if let n = nearest, KindFinder.distance(tokens, c.first...c.last, places[n].first...places[n].last) <= 30 {
-                result[ci] = [places[n].place]
-            }
+            if let n = nearest { result[ci] = [places[n].place] }
         }
         return result
     }
