@@ -111,13 +111,30 @@ struct DocumentPass {
                 }
             }
         }
-        return Self.merge(claims)
+        return Self.merge(Self.namedSources(claims))
     }
 
     func mostFrequent(_ places: [Place]) -> Place? {
         var counts: [String: (Int, Place)] = [:]
         for p in places { counts[p.name, default: (0, p)].0 += 1 }
         return counts.values.max { $0.0 < $1.0 }?.1
+    }
+
+    /// "says monitoring group" in a story that names OVD-Info: the generic phrase becomes the
+    /// name the story gives for a source of the same class.
+    static func namedSources(_ claims: [Claim]) -> [Claim] {
+        var named: [SourceClass: Source] = [:]
+        for c in claims {
+            guard let s = c.source, s.name.first?.isUppercase == true, named[s.sourceClass] == nil else { continue }
+            named[s.sourceClass] = s
+        }
+        return claims.map { c in
+            guard let s = c.source, s.sourceClass == .monitoring, s.name.first?.isLowercase == true,
+                  let specific = named[s.sourceClass] else { return c }
+            var copy = c
+            copy.source = specific
+            return copy
+        }
     }
 
     /// A figure repeated in one document is one claim: the first, with a source from any repeat.

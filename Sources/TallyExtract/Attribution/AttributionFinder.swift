@@ -44,7 +44,8 @@ struct AttributionFinder {
         i = 0
         while i < tokens.count {
             if let m = lexicon.sourceVerbs.match(tokens, at: i) {
-                if let np = backward(tokens, before: i), let found = classify(tokens, np, bytes) { return Result(found: found, phrase: np) }
+                if let np = backward(tokens, before: i), !Self.prepositions.contains(tokens[np.lowerBound].text),
+                   let found = classify(tokens, np, bytes) { return Result(found: found, phrase: np) }
                 if let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
                    !Self.leadWords.contains(tokens[np.lowerBound].text),
                    let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
@@ -56,7 +57,8 @@ struct AttributionFinder {
         // 3. A headline "Sudan doctors: One dead" or "Кузнецова: всего…".
         if let colon = tokens.prefix(7).firstIndex(where: { $0.text == ":" }), colon > 0,
            tokens[..<colon].allSatisfy({ $0.kind == .word || $0.text == "«" || $0.text == "»" || $0.text == "-" || $0.text == "‑" }),
-           tokens[..<colon].contains(where: { $0.capitalized }) {
+           tokens[..<colon].contains(where: { $0.capitalized }),
+           !tokens[..<colon].contains(where: { Self.leadWords.contains($0.text) || Self.clauseVerbs.contains($0.text) }) {
             if let found = classify(tokens, 0..<colon, bytes) { return Result(found: found, phrase: 0..<colon) }
         }
         return nil
@@ -66,6 +68,18 @@ struct AttributionFinder {
     static let leadWords: Set<String> = [
         "across", "in", "at", "on", "to", "with", "by", "from", "for", "that", "there", "it", "this", "after", "before",
         "в", "на", "по", "о", "об", "что", "это", "с", "к", "из", "за", "при",
+    ]
+
+    /// Words no source's name has: a phrase with them is a clause, not a name.
+    static let clauseVerbs: Set<String> = [
+        "were", "was", "is", "are", "be", "been", "have", "has", "had", "will", "would", "among", "who", "walking",
+        "был", "была", "были", "было", "является", "будет",
+    ]
+
+    /// Prepositions: a phrase that starts with one is a place or time, not a source.
+    static let prepositions: Set<String> = [
+        "across", "in", "at", "on", "to", "with", "by", "from", "for", "after", "before",
+        "в", "на", "по", "о", "об", "с", "к", "из", "за", "при",
     ]
 
     /// Whether a phrase runs to the end of its clause (punctuation or the end of the sentence).
@@ -114,6 +128,7 @@ struct AttributionFinder {
         guard !r.isEmpty else { return nil }
         let words = Array(tokens[r])
         if lexicon.notSources.contains(words[0].text) { return nil }
+        if words.contains(where: { Self.clauseVerbs.contains($0.text) }) { return nil }
         if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora }
         if inverted, words.count > 6 { return nil }
         // A phrase of only lower-case common words is rarely a source ("people said"); keep it

@@ -33,12 +33,28 @@ struct SourceNames: Sendable {
     /// phrase as written with a class guessed from its words.
     func source(for tokens: [Token], text: String) -> Source {
         for i in tokens.indices {
-            if let m = names.match(tokens, at: i) { return m.value }
+            if let m = names.match(tokens, at: i) {
+                return m.value.name == "=" ? Source(name: Self.nominative(text), sourceClass: m.value.sourceClass) : m.value
+            }
         }
         for i in tokens.indices {
             if let m = classes.match(tokens, at: i) { return Source(name: text, sourceClass: m.value) }
         }
         // A capitalised name with no class words: a person or an outlet; media is the cautious guess.
-        return Source(name: text, sourceClass: tokens.contains { $0.capitalized } ? .media : .unattributed)
+        return Source(name: Self.nominative(text), sourceClass: tokens.contains { $0.capitalized } ? .media : .unattributed)
+    }
+
+    /// Russian surnames back in the nominative ("Кузнецовой" → "Кузнецова"), quotes dropped.
+    static func nominative(_ text: String) -> String {
+        let words = text.split(separator: " ").map { word -> String in
+            var w = String(word).filter { !"«»\"“”".contains($0) }
+            guard let first = w.first, first.isUppercase, w.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) }) else { return w }
+            for (ending, replacement) in [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")] where w.hasSuffix(ending) {
+                w = String(w.dropLast(ending.count)) + replacement
+                break
+            }
+            return w
+        }
+        return words.joined(separator: " ")
     }
 }

@@ -47,8 +47,9 @@ public enum Tokenizer {
                                     capitalized: capital, spaceBefore: sawSpace))
             } else {
                 i += min(sequenceLength(b), end - i)
-                tokens.append(Token(kind: .punctuation, start: start, end: i,
-                                    text: String(decoding: bytes[start..<i], as: UTF8.self), spaceBefore: sawSpace))
+                var mark = String(decoding: bytes[start..<i], as: UTF8.self)
+                if mark == "\u{2011}" || mark == "\u{2010}" { mark = "-" }  // non-breaking and plain hyphens
+                tokens.append(Token(kind: .punctuation, start: start, end: i, text: mark, spaceBefore: sawSpace))
             }
             sawSpace = false
         }
