@@ -76,7 +76,10 @@ struct DocumentPass {
         var claims: [Claim] = []
         var lastSource: Source? = nil
         var carried: ClaimKind? = nil
+        var paragraphSource: Source? = nil
         for (n, s) in sentences.enumerated() {
+            // A new paragraph starts when a line break stands between two sentences.
+            if n > 0, bytes[sentences[n - 1].range.upperBound..<s.range.lowerBound].contains(0x0A) { paragraphSource = nil }
             var source: Source? = nil
             switch attributions[n]?.found {
             case .named(let named):
@@ -85,8 +88,10 @@ struct DocumentPass {
             case .anaphora:
                 source = lastSource
             case nil:
-                break
+                // Within a paragraph, figures go on being the last named source's.
+                source = paragraphSource
             }
+            paragraphSource = source
             let found = kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried)
             carried = found.last?.kind
             guard !found.isEmpty else { continue }
