@@ -59,7 +59,18 @@ struct DocumentPass {
         let named = allPlaces.flatMap { $0 }.filter { !$0.indirect || $0.capital }
         let opening = allPlaces.prefix(3).flatMap { $0 }.filter { !$0.indirect || $0.capital }
         let countryPlace = country.flatMap { gazetteer.country(code: $0) }
-        let defaultPlace = opening.first?.place ?? mostFrequent(named.map(\.place)) ?? countryPlace
+        // One city that most of the story's named places are in is where its figures are
+        // ("Khartoum North"); a story spread over several cities keeps its country.
+        var cityCounts: [String: (Int, Place)] = [:]
+        for p in named where p.place.level == .city && p.place.country == country && !p.weak {
+            cityCounts[p.place.name, default: (0, p.place)].0 += 1
+        }
+        let cityMentions = cityCounts.values.reduce(0) { $0 + $1.0 }
+        let national = sentences.contains { !lexicon.countryWords.matches($0.tokens, in: 0..<$0.tokens.count).isEmpty }
+        let dominantCity = national ? nil : cityCounts.values.max { $0.0 < $1.0 }.flatMap { top in
+            top.0 >= 2 && Double(top.0) >= 0.7 * Double(cityMentions) ? top.1 : nil
+        }
+        let defaultPlace = dominantCity ?? opening.first?.place ?? mostFrequent(named.map(\.place)) ?? countryPlace
 
         var documentYear: Int? = nil
         search: for s in sentences {

@@ -29,6 +29,13 @@ struct KindFinder {
         return d
     }
 
+    /// Whether a measuring verb stands right before the figure ("were less than 200,000", "цифра — 120 тысяч").
+    func tiedByMeasure(_ c: Candidate, _ tokens: [Token]) -> Bool {
+        var k = c.first
+        if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
+        return lexicon.measureVerbs.match(tokens, endingBefore: k) != nil
+    }
+
     /// Sets `kind` on each candidate; returns the candidates that have one. `carried` is the
     /// kind of the previous sentence's claims, for a sentence that names none of its own.
     func assign(_ candidates: [Candidate], _ tokens: [Token], carried: ClaimKind? = nil) -> [Candidate] {
@@ -82,8 +89,9 @@ struct KindFinder {
                 result.append(c)
                 previous = c
                 continue
-            } else if !anyTrigger, c.hasHead, c.value != nil, let carried {
-                // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650".
+            } else if !anyTrigger, c.value != nil, let carried, c.hasHead || tiedByMeasure(c, tokens) {
+                // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650",
+                // or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".
                 c.kind = carried
             } else {
                 continue

@@ -52,6 +52,8 @@ struct PlaceFinder {
                 // Part of a longer proper name: "Ales Bialiatski", "Mohamed Morsi", "Denver Post".
                 if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].capitalized, !m.sentenceInitial,
                    !m.afterPreposition, !PlaceFinder.titleWords.contains(tokens[first - 1].text) { continue }
+                // "Al-Ahram": a name glued to a capitalised word by a hyphen.
+                if first > 1, tokens[first - 1].text == "-", !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
                 if last + 1 < tokens.count, tokens[last + 1].kind == .word,
                    (tokens[last + 1].capitalized && !Self.roleWords.contains(tokens[last + 1].text))
                     || Self.landmarkWords.contains(tokens[last + 1].text) { continue }
@@ -64,7 +66,11 @@ struct PlaceFinder {
             let place = gazetteer.resolve(m, countryHint: country)
             var found = SentencePlace(first: first, last: last, place: place, indirect: m.form == .adjective)
             // Inside the source's name ("МВД России", "Iranian media") a place is weaker evidence.
-            if let excluded, excluded.contains(first) { found.weak = true }
+            if let excluded, excluded.contains(first) {
+                // "белорусского МВД", "Iranian media": the source's nationality says nothing of the figure.
+                if m.form == .adjective { continue }
+                found.weak = true
+            }
             result.append(found)
         }
         if let country, let countryPlace = gazetteer.country(code: country) {
@@ -83,7 +89,8 @@ struct PlaceFinder {
     /// Capitalised words after a city that keep it a city ("Istanbul Gov.", "Moscow Police").
     static let roleWords: Set<String> = [
         "gov", "governor", "mayor", "police", "authorities", "officials", "prosecutor", "prosecutors", "city", "region",
-        "oblast", "province", "residents", "on", "in", "and", "or", "но", "и",
+        "oblast", "province", "residents", "on", "in", "and", "or", "но", "и", "mall", "market", "hospital", "stadium",
+        "airport", "station", "university", "metro", "subway", "district", "council", "state",
     ]
 
     /// Capitalised words that may stand before a city without making it part of a longer name.
@@ -100,7 +107,7 @@ struct PlaceFinder {
             for (pi, p) in places.enumerated() {
                 var d = KindFinder.distance(tokens, c.first...c.last, p.first...p.last)
                 if p.indirect { d += 2 }
-                if p.weak { d += 10 }
+                if p.weak { d += 20 }
                 if p.last < c.first { d += 1 }
                 if let own = country, p.place.country != own, p.place.level == .city || p.place.country != nil { d += 6 }
                 pairs.append((ci, pi, d))
