@@ -62,7 +62,7 @@ struct DocumentPass {
         // One city that most of the story's named places are in is where its figures are
         // ("Khartoum North"); a story spread over several cities keeps its country.
         var cityCounts: [String: (Int, Place)] = [:]
-        for p in named where p.place.level == .city && p.place.country == country && !p.weak {
+        for p in named where p.place.level == .city && p.place.country == country {
             cityCounts[p.place.name, default: (0, p.place)].0 += 1
         }
         let cityMentions = cityCounts.values.reduce(0) { $0 + $1.0 }
@@ -127,13 +127,29 @@ struct DocumentPass {
                 }
             }
         }
-        return Self.merge(Self.namedSources(claims))
+        return Self.merge(Self.namedSources(Self.documentSource(claims)))
     }
 
     func mostFrequent(_ places: [Place]) -> Place? {
         var counts: [String: (Int, Place)] = [:]
         for p in places { counts[p.name, default: (0, p)].0 += 1 }
         return counts.values.max { $0.0 < $1.0 }?.1
+    }
+
+    /// A figure the story gives without saying whose is, in a story that quotes one source for
+    /// its figures, that source's ("police said …" above a list of counts).
+    static func documentSource(_ claims: [Claim]) -> [Claim] {
+        var counts: [String: (Int, Source)] = [:]
+        for c in claims { if let s = c.source { counts[s.name, default: (0, s)].0 += 1 } }
+        guard let main = counts.values.max(by: { $0.0 < $1.0 }), main.0 >= 2, main.0 * 2 > counts.values.reduce(0, { $0 + $1.0 }) else {
+            return claims
+        }
+        return claims.map { c in
+            guard c.source == nil else { return c }
+            var copy = c
+            copy.source = main.1
+            return copy
+        }
     }
 
     /// "says monitoring group" in a story that names OVD-Info: the generic phrase becomes the

@@ -7,6 +7,9 @@ extension Gazetteer {
         "в", "во", "на", "из", "под", "около", "возле", "у", "по", "до", "между", "над",
     ].map { NameKey.hash(ofName: $0) })
 
+    /// Lower-case words allowed inside a Latin place name.
+    static let joiners: Set<String> = ["on", "upon", "de", "del", "la", "le", "les", "du", "da", "do", "dos", "das", "am", "im", "an", "of", "the", "sur", "en", "y", "al", "el", "d", "c"]
+
     /// Every place name in `text`, longest match first and non-overlapping, in text order.
     ///
     /// A name must start with a capital letter; names in the stop list (everyday words that are
@@ -49,6 +52,9 @@ extension Gazetteer {
             while k + n < words.count, n < index.longestName {
                 let word = words[k + n]
                 if n > 0, !Self.joins(bytes, words[k + n - 1].upperBound, word.lowerBound) { break }
+                // Later words of a Latin name are capitalised too, but for small joiners ("Rostov-on-Don").
+                if n > 0, bytes[word.lowerBound] < 0x80, !WordBytes.isCapital(bytes, word.lowerBound),
+                   !Self.joiners.contains(String(decoding: bytes[word], as: UTF8.self)) { break }
                 let cyrillic = NameKey.normalise(bytes[word], into: &buffer)
                 NameKey.textForms(buffer, cyrillic: cyrillic, into: &forms)
                 hashes = NameKey.extend(hashes, first: n == 0, with: forms)

@@ -54,7 +54,8 @@ struct PlaceFinder {
                    !m.afterPreposition, !PlaceFinder.titleWords.contains(tokens[first - 1].text) { continue }
                 // "Al-Ahram": a name glued to a capitalised word by a hyphen.
                 if first > 1, tokens[first - 1].text == "-", !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
-                if last + 1 < tokens.count, tokens[last + 1].kind == .word,
+                let possessive = tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("'")
+                if !possessive, last + 1 < tokens.count, tokens[last + 1].kind == .word,
                    (tokens[last + 1].capitalized && !Self.roleWords.contains(tokens[last + 1].text))
                     || Self.landmarkWords.contains(tokens[last + 1].text) { continue }
                 // Russian cities take "в"; "на Болотной" is a square, "на Пушкинской" a street.
