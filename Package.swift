@@ -58,6 +58,9 @@ let package = Package(
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TallyTextTests", dependencies: ["TallyText"], swiftSettings: swiftSettings),
         .testTarget(name: "TallyGeoTests", dependencies: ["TallyGeo"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TallyExtractTests", dependencies: ["TallyExtract", "TallyGeo", "TallyText"],
+            swiftSettings: swiftSettings),
         // Bounded random and mutated input through reading, HTML and extraction.
         .testTarget(
             name: "TallyFuzzTests", dependencies: ["TallyCore", "TallyText", "TallyExtract"],

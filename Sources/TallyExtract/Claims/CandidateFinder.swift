@@ -172,7 +172,11 @@ struct CandidateFinder {
                 if lexicon.distributiveAfter.match(tokens, at: k + w.length) != nil { c.distributive = true }
                 return true
             }
-            if lexicon.triggers.match(tokens, at: k) != nil { break }
+            if let t = lexicon.triggers.match(tokens, at: k) {
+                // "60 arrests each in Almaty and Astana"
+                if lexicon.distributiveAfter.match(tokens, at: k + t.length) != nil { c.distributive = true }
+                break
+            }
             if Self.prepositions.contains(t.text) { break }
             k += 1
             steps += 1

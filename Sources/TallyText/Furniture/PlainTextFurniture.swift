@@ -29,7 +29,7 @@ public enum PlainTextFurniture {
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
             let line = Tokenizer.lowercased(bytes, lineStart, lineEnd)
             let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "•" || $0 == "\u{A0}" }
-            if seenText > 200, tailMarkers.contains(where: { trimmed.hasPrefix($0) }) {
+            if seenText > 40, tailMarkers.contains(where: { trimmed.hasPrefix($0) }) {
                 result.append(lineStart..<bytes.count)
                 return result
             }

@@ -1,0 +1,103 @@
+import Testing
+import TallyCore
+@testable import TallyExtract
+
+/// Shared extractor: loading the lexicons and gazetteer once keeps the suite fast.
+let sharedExtractor = try! Extractor()
+
+/// The claims of a text, compactly: "kind who value[-high] qualifier place date source".
+func summary(_ text: String, language: String? = nil, published: String? = "2024-03-15") -> [String] {
+    let document = Document(id: "t", language: language, published: published.flatMap { Day($0) }, text: text)
+    return sharedExtractor.claims(in: document).filter { !$0.implicit }.map { c in
+        var figure = c.quantity.value.map(String.init) ?? (c.quantity.vague ?? "?")
+        if let high = c.quantity.valueHigh { figure += "-\(high)" }
+        return [c.kind.rawValue, c.who.rawValue, figure, c.quantity.qualifier.rawValue, c.place?.name ?? "-",
+                c.date?.description ?? "-", c.source?.name ?? "-"].joined(separator: " ")
+    }
+}
+
+struct ExtractorEnglishTests {
+    // 2024-03-15 was a Friday.
+
+    @Test func qualifiersPlacesWeekdaysAndAttribution() {
+        #expect(summary("According to Civic Monitor, more than 700 people were detained in Novosibirsk on Wednesday.") ==
+                ["detained people 700 at_least Novosibirsk 2024-03-13 Civic Monitor"])
+        #expect(summary("Police said about 120 protesters were held in Minsk yesterday.") ==
+                ["detained people 120 about Minsk 2024-03-14 Police"])
+        #expect(summary("Nearly 40 demonstrators were arrested in Tbilisi on 9 March, the Interior Ministry said.") ==
+                ["detained people 40 at_most Tbilisi 2024-03-09 Interior Ministry"])
+    }
+
+    @Test func subgroupsListsAndAnaphora() {
+        let claims = summary("""
+            A rights group, Civic Monitor, said 250 people were detained across Kazakhstan on Thursday.
+            It also said that seven journalists and 12 minors were among those held.
+            """)
+        #expect(claims == [
+            "detained people 250 exact Kazakhstan 2024-03-14 Civic Monitor",
+            "detained journalists 7 exact Kazakhstan 2024-03-14 Civic Monitor",
+            "detained minors 12 exact Kazakhstan 2024-03-14 Civic Monitor",
+        ])
+    }
+
+    @Test func distributivesAndListsGiveOneClaimPerPlace() {
+        #expect(summary("Reporters counted 60 arrests each in Almaty and Astana on Tuesday.") == [
+            "detained people 60 exact Almaty 2024-03-12 Reporters", "detained people 60 exact Astana 2024-03-12 Reporters",
+        ])
+        #expect(summary("More than 300 were detained in Yerevan, and more than 90 in Gyumri.") == [
+            "detained people 300 at_least Yerevan - -", "detained people 90 at_least Gyumri - -",
+        ])
+    }
+
+    @Test func rangesScaleWordsAndKinds() {
+        #expect(summary("Between 2,000 and 3,000 people marched in Belgrade on Saturday.") ==
+                ["participants people 2000-3000 range Belgrade 2024-03-09 -"])
+        #expect(summary("Organisers said 1.2 million people attended the rally in Hong Kong.") ==
+                ["participants people 1200000 exact Hong Kong - Organisers"])
+        #expect(summary("Two protesters were killed and 14 injured in Khartoum on Monday, doctors said.") == [
+            "killed people 2 exact Khartoum 2024-03-11 doctors", "injured people 14 exact Khartoum 2024-03-11 doctors",
+        ])
+        #expect(summary("Prosecutors charged 18 activists in Cairo.") == ["charged people 18 exact Cairo - -"])
+    }
+
+    @Test func vagueAmountsHaveNoValue() {
+        #expect(summary("Dozens of students were detained in Dhaka on Sunday.") ==
+                ["detained students dozens about Dhaka 2024-03-10 -"])
+    }
+
+    @Test func numbersThatCountNoPeopleAreNotClaims() {
+        #expect(summary("Protests took place in 38 cities and at 12 police stations in 2023.").isEmpty)
+        #expect(summary("He was sentenced to 15 years in prison and fined $5,000 at 8am on 3 March.").isEmpty)
+        #expect(summary("The decree calls up 300,000 reservists.").isEmpty)
+        #expect(summary("A 23-year-old man was detained; 60% of those held were women.").allSatisfy { !$0.contains(" 23 ") && !$0.contains(" 60 ") })
+        #expect(summary("One of the detainees was threatened with prosecution.").isEmpty)
+    }
+
+    @Test func aRepeatedFigureIsOneClaimWithTheSourceOfAnyRepeat() {
+        #expect(summary("""
+            500 detained in Minsk
+            About 500 people were detained in Minsk on Sunday, the Viasna rights group said.
+            """) == ["detained people 500 exact Minsk 2024-03-10 Viasna"])
+    }
+
+    @Test func spansPointAtTheEvidenceAndTheNumber() throws {
+        let text = "Headline first.\nPolice detained 1,300 people in Moscow."
+        let claim = try #require(sharedExtractor.claims(in: Document(id: "s", text: text)).first)
+        let bytes = Array(text.utf8)
+        #expect(String(decoding: bytes[claim.span.start..<claim.span.end], as: UTF8.self) == claim.evidence)
+        #expect(String(decoding: bytes[claim.numberSpan.start..<claim.numberSpan.end], as: UTF8.self) == "1,300")
+        #expect(claim.place?.geonameID == 524901 && claim.place?.country == "RU")
+    }
+
+    @Test func furnitureIsNotRead() {
+        let text = """
+            Police detained 25 people in Minsk on Sunday.
+
+            Support us: a donation of 10 pounds keeps 1,000 readers informed.
+
+            Show Comments
+            I saw at least 5,000 people arrested there!
+            """
+        #expect(summary(text).map { $0.split(separator: " ")[2] } == ["25"])
+    }
+}

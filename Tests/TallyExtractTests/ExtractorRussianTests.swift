@@ -1,0 +1,40 @@
+import Testing
+import TallyCore
+@testable import TallyExtract
+
+struct ExtractorRussianTests {
+    // With no date in the text, a claim has none: the publication day is not the event's.
+    @Test func caseFormsQualifiersAndSources() {
+        #expect(summary("По данным «ОВД-Инфо», вчера в Екатеринбурге задержали более 120 человек.") ==
+                ["detained people 120 at_least Yekaterinburg 2024-03-14 OVD-Info"])
+        #expect(summary("В Казани полиция задержала девятерых, в том числе троих несовершеннолетних, сообщает МВД.") == [
+            "detained people 9 exact Kazan - Interior Ministry",
+            "detained minors 3 exact Kazan - Interior Ministry",
+        ])
+    }
+
+    @Test func numberWordsScaleWordsAndRanges() {
+        #expect(summary("На митинг в Новосибирске, по оценкам организаторов, пришли полторы тысячи человек.") ==
+                ["participants people 1500 exact Novosibirsk - organizers"])
+        #expect(summary("В субботу в Москве на акцию вышли 20-30 тысяч человек.") ==
+                ["participants people 20000-30000 range Moscow 2024-03-09 -"])
+        #expect(summary("В Омске собрались около 1,3 тыс. человек.") == ["participants people 1300 about Omsk - -"])
+    }
+
+    @Test func kindsInRussian() {
+        #expect(summary("В Уфе пострадали пятеро участников акции, двое погибли.") == [
+            "injured people 5 exact Ufa - -", "killed people 2 exact Ufa - -",
+        ])
+        #expect(summary("На семерых задержанных в Перми составили протоколы.") == ["charged people 7 exact Perm - -"])
+        #expect(summary("Двоим задержанным в Самаре вручили повестки в военкомат.") == ["drafted people 2 exact Samara - -"])
+    }
+
+    @Test func nationwideAndVague() {
+        #expect(summary("По всей России задержаны сотни человек.") == ["detained people hundreds about Russia - -"])
+    }
+
+    @Test func yearsAgesAndTermsAreNotClaims() {
+        #expect(summary("В 2021 году суд приговорил его к 3 годам, ему 19 лет.").isEmpty)
+        #expect(summary("Акции прошли в 13 городах.").isEmpty)
+    }
+}
