@@ -42,9 +42,10 @@ struct DocumentPass {
 
         // The document's country and main place: where most of its named places are, the first
         // place of its opening lines (a city of that country before the country itself).
+        let mentions = sentences.map { gazetteer.mentions(in: $0.text) }
         var countryVotes: [String: Int] = [:]
         for (n, s) in sentences.enumerated() {
-            let found = placeFinder.places(s.tokens, sentence: s.range, bytes: bytes, text: s.text, country: nil,
+            let found = placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: nil,
                                            excluded: attributions[n]?.phrase)
             for p in found {
                 if let c = p.place.country { countryVotes[c, default: 0] += n < 3 ? 3 : 1 }
@@ -53,7 +54,7 @@ struct DocumentPass {
         let country = countryVotes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         // Resolve with the country known (Moscow, Idaho only in an American story).
         let allPlaces = sentences.enumerated().map { n, s in
-            placeFinder.places(s.tokens, sentence: s.range, bytes: bytes, text: s.text, country: country,
+            placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: country,
                                excluded: attributions[n]?.phrase)
         }
         let named = allPlaces.flatMap { $0 }.filter { !$0.indirect || $0.capital }

@@ -23,7 +23,7 @@ struct CandidateFinder {
         var found: [Candidate] = []
         var i = 0
         while i < tokens.count {
-            let previousIsNumber = i > 0 && (tokens[i - 1].kind == .number || lexicon.numbers.vocabulary.isNumberWord(tokens[i - 1].text))
+            let previousIsNumber = i > 0 && (tokens[i - 1].kind == .number || lexicon.numbers.isNumberWord(tokens[i - 1]))
             if !previousIsNumber, let v = lexicon.vague.match(tokens, at: i) {
                 var c = Candidate(first: i, last: i + v.length - 1, vague: v.value)
                 c.qualifier = .about
@@ -57,7 +57,7 @@ struct CandidateFinder {
     /// человек", "a thousand people"), not "Марш миллионов".
     func startsNumber(_ tokens: [Token], _ i: Int) -> Bool {
         let t = tokens[i]
-        guard t.kind == .word, let m = lexicon.numbers.vocabulary.multipliers[t.text] else { return true }
+        guard let m = lexicon.numbers.multiplier(t) else { return true }
         if m == 12 { return false }  // "dozen" alone is "a dozen", read from its article
         return ["тысяча", "тысячу", "миллион", "сотня", "сотню", "hundred", "thousand", "million"].contains(t.text)
     }
@@ -88,17 +88,17 @@ struct CandidateFinder {
             }
             if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
             if next.kind == .word, ["am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "msk", "ч", "час", "часов", "часа"].contains(next.text) { return false }
-            if next.kind == .word, lexicon.months[next.text] != nil { return false }
+            if next.kind == .word, lexicon.month(next) != nil { return false }
             if next.text == ".", !next.spaceBefore, afterNext?.kind == .word, afterNext?.spaceBefore == false { return false }
         }
         if let before {
             // "LE100,000", "COVID19": a word glued to the digits.
             if before.kind == .word, !first.spaceBefore { return false }
             // "Oct. 25"
-            if before.text == ".", m.firstToken >= 2, lexicon.months[tokens[m.firstToken - 2].text] != nil, m.value <= 31 { return false }
+            if before.text == ".", m.firstToken >= 2, lexicon.month(tokens[m.firstToken - 2]) != nil, m.value <= 31 { return false }
             if before.kind == .punctuation, ["$", "€", "£", "₽", "№", "#", "§", "+"].contains(before.text) { return false }
             if before.kind == .word, lexicon.notClaimBefore.contains(before.text) { return false }
-            if before.kind == .word, lexicon.months[before.text] != nil, m.value <= 31 { return false }
+            if before.kind == .word, lexicon.month(before) != nil, m.value <= 31 { return false }
             // "COVID-19", "Ан-26", "G-20": a code glued to a word by a hyphen.
             if (before.text == "-" || before.text == "‑"), !first.spaceBefore, !before.spaceBefore, m.firstToken >= 2,
                tokens[m.firstToken - 2].kind == .word { return false }
@@ -133,7 +133,7 @@ struct CandidateFinder {
             if t.kind == .number { break }
             // "9 и 12 лет", "two or three years": numbers in a list share the noun after the last.
             if ["и", "and", "or", "или"].contains(t.text), k + 1 < tokens.count,
-               tokens[k + 1].kind == .number || lexicon.numbers.vocabulary.units[tokens[k + 1].text] != nil {
+               tokens[k + 1].kind == .number || lexicon.numbers.unit(tokens[k + 1]) != nil {
                 var j = k + 2
                 while j < tokens.count, j < k + 4, tokens[j].kind == .word {
                     if let w = lexicon.who.match(tokens, at: j) { return w.value != nil }
@@ -146,7 +146,7 @@ struct CandidateFinder {
                 var j = k + 1
                 if j < tokens.count, tokens[j].isWord("the") || tokens[j].isWord("those") || tokens[j].isWord("them") || tokens[j].isWord("них") { j += 1 }
                 if let q = lexicon.qualifiers.match(tokens, at: j) { j += q.length }
-                if j < tokens.count, tokens[j].kind == .number || lexicon.numbers.vocabulary.isNumberWord(tokens[j].text) {
+                if j < tokens.count, tokens[j].kind == .number || lexicon.numbers.isNumberWord(tokens[j]) {
                     c.partitive = true
                     c.hasHead = true
                     return true

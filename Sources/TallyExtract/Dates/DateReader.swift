@@ -30,7 +30,7 @@ struct DateReader {
             }
             if t.kind == .number, let day = dotted(t.text) {
                 found.append(Found(token: i, day: day))
-            } else if t.kind == .word, let month = lexicon.months[t.text] {
+            } else if let month = lexicon.month(t) {
                 // "20 July", "26 декабря" (day before) or "July 20", "March 26th" (day after), with an optional year.
                 var dayNumber: Int? = nil
                 var yearToken = i + 1

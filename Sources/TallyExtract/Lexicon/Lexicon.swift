@@ -36,6 +36,10 @@ struct Lexicon: Sendable {
     let capitalWords: PhraseList<Bool>
     let weekdays: PhraseList<Int>
     let months: [String: Int]
+    let monthKeys: [UInt64: Int]
+
+    /// The month a word names, if it does.
+    func month(_ token: Token) -> Int? { token.kind == .word ? monthKeys[token.key] : nil }
     let relativeDays: PhraseList<Int>
     let spanWords: PhraseList<Bool>
 
@@ -82,6 +86,7 @@ struct Lexicon: Sendable {
         capitalWords = PhraseList(f.places.capitalWords, value: true)
         weekdays = PhraseList(f.dates.weekdays.map { ($0.key, $0.value) })
         months = f.dates.months
+        monthKeys = Dictionary(f.dates.months.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a })
         relativeDays = PhraseList(f.dates.relative.map { ($0.key, $0.value) })
         spanWords = PhraseList(f.dates.spanWords, value: true)
     }

@@ -4,6 +4,8 @@ import TallyText
 struct WordPattern: Sendable, Hashable {
     let text: String
     let isPrefix: Bool
+    let bytes: [UInt8]
+    let key: UInt64
 
     init(_ raw: Substring) {
         if raw.count > 1, raw.hasSuffix("*") {
@@ -13,11 +15,13 @@ struct WordPattern: Sendable, Hashable {
             text = String(raw)
             isPrefix = false
         }
+        bytes = Array(text.utf8)
+        key = Token.key(of: bytes)
     }
 
     @inline(__always)
     func matches(_ token: Token) -> Bool {
-        isPrefix ? token.text.hasPrefix(text) : token.text == text
+        isPrefix ? token.bytes.starts(with: bytes) : token.key == key && token.bytes == bytes
     }
 }
 
@@ -50,41 +54,76 @@ struct Phrase<Value: Sendable>: Sendable {
 }
 
 /// Phrases indexed for matching at a position: longest first.
+///
+/// Phrases are bucketed by their first and by their last word (exact words by the word, stems
+/// by their first two characters), so a match looks at a handful of phrases, not all of them.
 struct PhraseList<Value: Sendable>: Sendable {
     private(set) var phrases: [Phrase<Value>]
+    private var byFirst: [UInt64: [Int]] = [:]
+    private var byFirstStem: [UInt64: [Int]] = [:]
+    private var byLast: [UInt64: [Int]] = [:]
+    private var byLastStem: [UInt64: [Int]] = [:]
 
     init(_ items: [(String, Value)]) {
         phrases = items.map { Phrase($0.0, $0.1) }.filter { !$0.words.isEmpty }.sorted { $0.words.count > $1.words.count }
+        for (i, p) in phrases.enumerated() {
+            Self.add(i, p.words[0], &byFirst, &byFirstStem)
+            Self.add(i, p.words[p.words.count - 1], &byLast, &byLastStem)
+        }
     }
 
     init(_ words: [String], value: Value) { self.init(words.map { ($0, value) }) }
 
+    private static func add(_ i: Int, _ w: WordPattern, _ exact: inout [UInt64: [Int]], _ stems: inout [UInt64: [Int]]) {
+        if w.isPrefix { stems[Token.stemKey(of: w.bytes), default: []].append(i) } else { exact[w.key, default: []].append(i) }
+    }
+
     var isEmpty: Bool { phrases.isEmpty }
+
+    /// Indices of phrases whose indexed word may match `token`, longest phrase first.
+    @inline(__always)
+    private func candidates(_ token: Token, _ exact: [UInt64: [Int]], _ stems: [UInt64: [Int]]) -> [Int] {
+        let a = exact[token.key]
+        let b = stems.isEmpty ? nil : stems[token.stemKey]
+        switch (a, b) {
+        case (nil, nil): return []
+        case (let x?, nil): return x
+        case (nil, let y?): return y
+        case (let x?, let y?): return (x + y).sorted()
+        }
+    }
 
     /// The longest phrase that starts at token `i`.
     func match(_ tokens: [Token], at i: Int) -> (length: Int, value: Value)? {
-        for p in phrases where p.matches(tokens, at: i) { return (p.words.count, p.value) }
+        guard i >= 0, i < tokens.count else { return nil }
+        for k in candidates(tokens[i], byFirst, byFirstStem) where phrases[k].matches(tokens, at: i) {
+            return (phrases[k].words.count, phrases[k].value)
+        }
         return nil
     }
 
     /// The longest phrase that ends just before token `i`.
     func match(_ tokens: [Token], endingBefore i: Int) -> (length: Int, value: Value)? {
-        for p in phrases where p.matches(tokens, at: i - p.words.count) { return (p.words.count, p.value) }
+        guard i >= 1, i <= tokens.count else { return nil }
+        for k in candidates(tokens[i - 1], byLast, byLastStem) {
+            let p = phrases[k]
+            if p.matches(tokens, at: i - p.words.count) { return (p.words.count, p.value) }
+        }
         return nil
     }
 
     /// Every match in `tokens[range]`, left to right, not overlapping.
     func matches(_ tokens: [Token], in range: Range<Int>) -> [(start: Int, length: Int, value: Value)] {
-        var found: [(Int, Int, Value)] = []
+        var found: [(start: Int, length: Int, value: Value)] = []
         var i = range.lowerBound
         while i < range.upperBound {
             if let m = match(tokens, at: i), i + m.length <= range.upperBound {
-                found.append((i, m.length, m.value))
+                found.append((start: i, length: m.length, value: m.value))
                 i += m.length
             } else {
                 i += 1
             }
         }
-        return found.map { (start: $0.0, length: $0.1, value: $0.2) }
+        return found
     }
 }

@@ -32,11 +32,11 @@ struct PlaceFinder {
 
     /// Places named in a sentence. `country` resolves "nationwide" and "the capital"; names
     /// inside `excluded` (the attributed source, "МВД России") are not places of the figures.
-    func places(_ tokens: [Token], sentence: Range<Int>, bytes: [UInt8], text: String, country: String?,
+    func places(_ tokens: [Token], sentence: Range<Int>, mentions: [PlaceMention], country: String?,
                 excluded: Range<Int>? = nil) -> [SentencePlace] {
         var result: [SentencePlace] = []
         var datelineEnd = -1
-        for m in gazetteer.mentions(in: text) {
+        for m in mentions {
             let start = sentence.lowerBound + m.span.start
             let end = sentence.lowerBound + m.span.end
             guard let first = tokens.firstIndex(where: { $0.end > start }), let last = tokens.lastIndex(where: { $0.start < end }) else { continue }

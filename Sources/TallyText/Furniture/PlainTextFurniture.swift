@@ -19,6 +19,25 @@ public enum PlainTextFurniture {
         "your support", "we need your support", "help us", "помогите нам",
     ]
 
+    static let tailBytes = tailMarkers.map { Array($0.utf8) }
+    static let appealBytes = appealMarkers.map { Array($0.utf8) }
+
+    /// Whether `needle` occurs in `hay` (both lower case bytes).
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, hay.count >= needle.count else { return false }
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Byte ranges of `bytes` that are furniture.
     public static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
@@ -27,14 +46,20 @@ public enum PlainTextFurniture {
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = Tokenizer.lowercased(bytes, lineStart, lineEnd)
-            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "•" || $0 == "\u{A0}" }
-            if seenText > 40, tailMarkers.contains(where: { trimmed.hasPrefix($0) }) {
+            // Only short lines can be furniture; long ones are article paragraphs.
+            guard lineEnd - lineStart <= 600 else {
+                seenText += lineEnd - lineStart
+                lineStart = lineEnd + 1
+                continue
+            }
+            var line = Array(Tokenizer.lowercased(bytes, lineStart, lineEnd).utf8)
+            // Drop leading white space and bullets.
+            while let b = line.first, b == 0x20 || b == 0x09 || b == 0xC2 || b == 0xA0 || b == 0xE2 || b == 0x80 || b == 0xA2 { line.removeFirst() }
+            if seenText > 40, tailBytes.contains(where: { line.starts(with: $0) }) {
                 result.append(lineStart..<bytes.count)
                 return result
             }
-            let words = trimmed.split(separator: " ").count
-            if words > 0, words <= 60, appealMarkers.contains(where: { trimmed.contains($0) }) {
+            if !line.isEmpty, appealBytes.contains(where: { contains(line, $0) }) {
                 result.append(lineStart..<lineEnd)
             } else {
                 seenText += lineEnd - lineStart

@@ -11,12 +11,42 @@ public struct NumberReader: Sendable {
     /// Words or marks between the ends of a range: "-", "–", "to", "или".
     public var rangeJoiners: Set<String>
 
+    // The vocabulary keyed by token hash: String lookups cost too much per token.
+    let units: [UInt64: Double]
+    let hundreds: [UInt64: Double]
+    let multipliers: [UInt64: Double]
+    let fractions: [UInt64: Double]
+    let articles: Set<UInt64>
+    let joiners: Set<UInt64>
+    let joinerKeys: Set<UInt64>
+
     public init(vocabulary: NumberVocabulary, decimalComma: Bool, rangePairs: [(String, String)] = [], rangeJoiners: Set<String> = []) {
         self.vocabulary = vocabulary
         self.decimalComma = decimalComma
         self.rangePairs = rangePairs
         self.rangeJoiners = rangeJoiners
+        func keyed(_ d: [String: Double]) -> [UInt64: Double] {
+            Dictionary(d.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
+        units = keyed(vocabulary.units)
+        hundreds = keyed(vocabulary.hundreds)
+        multipliers = keyed(vocabulary.multipliers)
+        fractions = keyed(vocabulary.fractions)
+        articles = Set(vocabulary.articles.map { Token.key(of: Array($0.utf8)) })
+        joiners = Set(vocabulary.joiners.map { Token.key(of: Array($0.utf8)) })
+        joinerKeys = Set(rangeJoiners.map { Token.key(of: Array($0.utf8)) })
     }
+
+    /// Whether a token is a word that can be part of a number.
+    public func isNumberWord(_ token: Token) -> Bool {
+        token.kind == .word && (units[token.key] != nil || hundreds[token.key] != nil || multipliers[token.key] != nil || fractions[token.key] != nil)
+    }
+
+    /// The multiplier a word stands for ("thousand" = 1000), if it is one.
+    public func multiplier(_ token: Token) -> Double? { token.kind == .word ? multipliers[token.key] : nil }
+
+    /// The value of a unit word ("nine", "девятерых"), if it is one.
+    public func unit(_ token: Token) -> Double? { token.kind == .word ? units[token.key] : nil }
 
     /// The number that starts at token `i`, with a range if one follows, or nil.
     public func read(_ tokens: [Token], at i: Int) -> NumberMention? {
@@ -24,7 +54,7 @@ public struct NumberReader: Sendable {
         var mention = NumberMention(value: low.value, firstToken: i, lastToken: low.last, digits: low.digits)
         // "20-30 тысяч", "200 to 300", "two or three"
         let j = low.last + 1
-        if j + 1 < tokens.count, rangeJoiners.contains(tokens[j].text), let high = readOne(tokens, at: j + 1), !low.multiplied || high.multiplied {
+        if j + 1 < tokens.count, joinerKeys.contains(tokens[j].key), let high = readOne(tokens, at: j + 1), !low.multiplied || high.multiplied {
             var lowValue = low.value
             if high.multiplied, !low.multiplied, let scale = high.scale, lowValue * scale <= high.value { lowValue *= scale }
             if high.value > lowValue {
@@ -65,7 +95,7 @@ public struct NumberReader: Sendable {
         if t.kind == .number {
             guard let v = Self.parseDigits(t.text, decimalComma: decimalComma) else { return nil }
             var reading = Reading(value: v, last: i, digits: true, multiplied: false, scale: nil)
-            if i + 1 < tokens.count, tokens[i + 1].kind == .word, let m = vocabulary.multipliers[tokens[i + 1].text] {
+            if i + 1 < tokens.count, let m = multiplier(tokens[i + 1]) {
                 reading.value = v * m
                 reading.last = i + 1
                 reading.multiplied = true
@@ -81,27 +111,26 @@ public struct NumberReader: Sendable {
         var last = i
         var scale: Double? = nil
         var k = i
-        if vocabulary.articles.contains(t.text), k + 1 < tokens.count, vocabulary.multipliers[tokens[k + 1].text] != nil {
+        if articles.contains(t.key), k + 1 < tokens.count, multiplier(tokens[k + 1]) != nil {
             current = 1
             k += 1
         }
         while k < tokens.count {
             let token = tokens[k]
-            let w = token.text
-            if token.kind == .word, let u = vocabulary.units[w] {
+            if token.kind == .word, let u = units[token.key] {
                 // "twenty five" / "twenty-five" add; "five six" does not.
                 if consumed, !(lastUnit >= 20 && lastUnit.truncatingRemainder(dividingBy: 10) == 0 && u < 10) && !(lastUnit >= 100 && u < 100) { break }
                 current += u
                 lastUnit = u
-            } else if token.kind == .word, let h = vocabulary.hundreds[w] {
+            } else if token.kind == .word, let h = hundreds[token.key] {
                 if consumed, current > 0 { break }
                 current += h
                 lastUnit = h
-            } else if token.kind == .word, let f = vocabulary.fractions[w] {
+            } else if token.kind == .word, let f = fractions[token.key] {
                 if consumed { break }
                 current += f
                 lastUnit = f
-            } else if token.kind == .word, let m = vocabulary.multipliers[w] {
+            } else if token.kind == .word, let m = multipliers[token.key] {
                 if m == 100 || m == 12 || m == 10 {
                     current = (current == 0 ? 1 : current) * m
                     lastUnit = m
@@ -111,12 +140,12 @@ public struct NumberReader: Sendable {
                     lastUnit = m
                 }
                 scale = m
-            } else if consumed, token.kind == .word, vocabulary.joiners.contains(w), k + 1 < tokens.count,
-                      vocabulary.units[tokens[k + 1].text] != nil, lastUnit >= 100 {
+            } else if consumed, token.kind == .word, joiners.contains(token.key), k + 1 < tokens.count,
+                      unit(tokens[k + 1]) != nil, lastUnit >= 100 {
                 k += 1
                 continue
             } else if consumed, token.kind == .punctuation, token.text == "-", !token.spaceBefore, k + 1 < tokens.count,
-                      !tokens[k + 1].spaceBefore, let u = vocabulary.units[tokens[k + 1].text], u < 10, lastUnit >= 20 {
+                      !tokens[k + 1].spaceBefore, let u = unit(tokens[k + 1]), u < 10, lastUnit >= 20 {
                 k += 1
                 continue
             } else {
@@ -128,7 +157,7 @@ public struct NumberReader: Sendable {
         }
         guard consumed else { return nil }
         let value = total + current
-        guard value > 0 || vocabulary.units[t.text] == 0 else { return nil }
+        guard value > 0 || units[t.key] == 0 else { return nil }
         return Reading(value: value, last: last, digits: false, multiplied: scale != nil && scale! >= 1000, scale: scale)
     }
 
