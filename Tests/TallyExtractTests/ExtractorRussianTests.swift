@@ -38,3 +38,10 @@ struct ExtractorRussianTests {
         #expect(summary("Акции прошли в 13 городах.").isEmpty)
     }
 }
+
+struct LexiconOrderTests {
+    /// A longer stem wins over a shorter one: "школьников" are pupils (minors), not schools.
+    @Test func theMostSpecificWordWins() {
+        #expect(summary("Полиция задержала 2 школьников в Туле.") == ["detained minors 2 exact Tula - -"])
+    }
+}

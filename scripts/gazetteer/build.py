@@ -76,6 +76,11 @@ def clean(text):
     return " ".join(str(text).replace("\t", " ").replace("|", " ").split())
 
 
+def display(name):
+    """GeoNames writes the Russian soft sign as an apostrophe (Ryazan’); English usage drops it."""
+    return clean(name.replace("’", "").replace("ʹ", "").replace("'", "") if name[-1:] in "’ʹ'" or "’" in name else name)
+
+
 def read_table(path):
     rows = []
     with open(path, encoding="utf-8") as fh:
@@ -118,7 +123,7 @@ def main():
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         if c["population"] < MIN_POPULATION:
             continue
-        name = overrides.get(c["geonameid"], clean(c["name"]))
+        name = overrides.get(c["geonameid"], display(c["name"]))
         variants = []
         folded = ascii_fold(name)
         if folded != name:

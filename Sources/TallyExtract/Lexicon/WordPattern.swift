@@ -65,7 +65,12 @@ struct PhraseList<Value: Sendable>: Sendable {
     private var byLastStem: [UInt64: [Int]] = [:]
 
     init(_ items: [(String, Value)]) {
-        phrases = items.map { Phrase($0.0, $0.1) }.filter { !$0.words.isEmpty }.sorted { $0.words.count > $1.words.count }
+        // Longer phrases first; among equals, exact words before stems and longer stems before
+        // shorter ones ("школьник*" before "школ*"), so the most specific reading wins.
+        func specificity(_ p: Phrase<Value>) -> Int { p.words.reduce(0) { $0 + $1.bytes.count + ($1.isPrefix ? 0 : 1000) } }
+        phrases = items.map { Phrase($0.0, $0.1) }.filter { !$0.words.isEmpty }.sorted {
+            $0.words.count != $1.words.count ? $0.words.count > $1.words.count : specificity($0) > specificity($1)
+        }
         for (i, p) in phrases.enumerated() {
             Self.add(i, p.words[0], &byFirst, &byFirstStem)
             Self.add(i, p.words[p.words.count - 1], &byLast, &byLastStem)
