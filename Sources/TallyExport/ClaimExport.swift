@@ -37,14 +37,27 @@ public enum ClaimExport {
         return try GeoJSON.encode(GeoJSON.FeatureCollection(features: features))
     }
 
-    /// One claim JSON object per line (the `tally extract` shape).
-    public static func jsonLines(_ claims: [Claim]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+    /// One claim JSON object per line (the `tally extract` shape), fields in the order of SCHEMA.md.
+    public static func jsonLines(_ claims: [Claim]) -> String {
         var out = ""
-        for claim in claims {
-            out += String(decoding: try encoder.encode(claim), as: UTF8.self) + "\n"
-        }
+        for claim in claims { out += jsonLine(claim) + "\n" }
         return out
+    }
+
+    /// One claim as a JSON object with its fields in schema order: doc, kind, who, value, value_high,
+    /// qualifier, vague, place, date, source, evidence, then place_id, country, lat, lon, span, number_span.
+    public static func jsonLine(_ c: Claim) -> String {
+        var fields: [(String, String)] = [
+            ("doc", JSONText.string(c.doc)), ("kind", JSONText.string(c.kind.rawValue)), ("who", JSONText.string(c.who.rawValue)),
+            ("value", JSONText.number(c.quantity.value)), ("value_high", JSONText.number(c.quantity.valueHigh)),
+            ("qualifier", JSONText.string(c.quantity.qualifier.rawValue)), ("vague", JSONText.string(c.quantity.vague)),
+            ("place", JSONText.string(c.place?.name)), ("date", JSONText.string(c.date?.description)),
+            ("source", JSONText.string(c.source?.name)), ("evidence", JSONText.string(c.evidence)),
+            ("place_id", JSONText.number(c.place?.geonameID)), ("country", JSONText.string(c.place?.country)),
+            ("lat", JSONText.number(c.place?.latitude)), ("lon", JSONText.number(c.place?.longitude)),
+            ("span", "[\(c.span.start),\(c.span.end)]"), ("number_span", "[\(c.numberSpan.start),\(c.numberSpan.end)]"),
+        ]
+        if c.implicit { fields.append(("implicit", "true")) }
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 }

@@ -142,6 +142,8 @@ struct DocumentPass {
     static func documentSource(_ claims: [Claim]) -> [Claim] {
         var counts: [String: (Int, Source)] = [:]
         for c in claims { if let s = c.source { counts[s.name, default: (0, s)].0 += 1 } }
+        // Only a monitor or an authority is taken to stand behind a story's bare figures.
+        counts = counts.filter { [.monitoring, .official, .caseRecords].contains($0.value.1.sourceClass) }
         guard let main = counts.values.max(by: { $0.0 < $1.0 }), main.0 >= 2, main.0 * 2 > counts.values.reduce(0, { $0 + $1.0 }) else {
             return claims
         }

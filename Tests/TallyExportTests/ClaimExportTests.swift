@@ -31,3 +31,15 @@ struct ClaimExportTests {
         #expect((features[0]["properties"] as? [String: Any])?["value"] as? Int == 640)
     }
 }
+
+struct ClaimJSONLineTests {
+    @Test func fieldsComeInSchemaOrderAndParseBack() throws {
+        let claim = Claim(doc: "d\"1", kind: .killed, quantity: Quantity(value: 3, valueHigh: 5, qualifier: .range),
+                          evidence: "line\nbreak", span: TextSpan(start: 1, end: 9), numberSpan: TextSpan(start: 2, end: 3), implicit: true)
+        let line = ClaimExport.jsonLine(claim)
+        #expect(line.hasPrefix(#"{"doc":"d\"1","kind":"killed","who":"people","value":3,"value_high":5,"qualifier":"range","vague":null,"place":null"#))
+        #expect(line.hasSuffix(#""span":[1,9],"number_span":[2,3],"implicit":true}"#))
+        let back = try JSONDecoder().decode(Claim.self, from: Data(line.utf8))
+        #expect(back.evidence == "line\nbreak" && back.quantity == claim.quantity && back.implicit)
+    }
+}

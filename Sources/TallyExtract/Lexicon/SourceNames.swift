@@ -38,10 +38,23 @@ struct SourceNames: Sendable {
             }
         }
         for i in tokens.indices {
-            if let m = classes.match(tokens, at: i) { return Source(name: text, sourceClass: m.value) }
+            if let m = classes.match(tokens, at: i) { return Source(name: Self.properName(tokens, text) ?? text, sourceClass: m.value) }
         }
         // A capitalised name with no class words: a person or an outlet; media is the cautious guess.
         return Source(name: Self.nominative(text), sourceClass: tokens.contains { $0.capitalized } ? .media : .unattributed)
+    }
+
+    /// "the independent monitoring group Civic Monitor" → "Civic Monitor": the capitalised name
+    /// at the end of a description, when there is one.
+    static func properName(_ tokens: [Token], _ text: String) -> String? {
+        guard let last = tokens.last, last.capitalized || last.kind == .punctuation else { return nil }
+        var k = tokens.count - 1
+        while k > 0, tokens[k - 1].capitalized || (tokens[k - 1].kind == .punctuation && tokens[k - 1].text == "-") { k -= 1 }
+        guard k > 0, tokens[k].capitalized, tokens[..<k].contains(where: { $0.kind == .word && !$0.capitalized }) else { return nil }
+        let start = tokens[k].start - tokens[0].start
+        let utf8 = Array(text.utf8)
+        guard start >= 0, start < utf8.count else { return nil }
+        return String(decoding: utf8[start...], as: UTF8.self)
     }
 
     /// Russian surnames back in the nominative ("Кузнецовой" → "Кузнецова"), quotes dropped.

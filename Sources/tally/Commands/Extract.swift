@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TallyCore
+import TallyExport
 import TallyExtract
 import TallyText
 
@@ -42,8 +43,6 @@ extension Tally {
             options.language = lang == .auto ? nil : lang.rawValue
             options.published = published.flatMap { Day($0) }
             let extractor = try Extractor()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
             var failed = 0
             var table: [Claim] = []
             var buffer = ""
@@ -55,7 +54,7 @@ extension Tally {
                         table += claims
                     } else {
                         for claim in claims {
-                            buffer += String(decoding: try encoder.encode(claim), as: UTF8.self)
+                            buffer += ClaimExport.jsonLine(claim)
                             buffer += "\n"
                         }
                         if buffer.utf8.count > 1 << 16 {
