@@ -25,7 +25,7 @@ struct DocumentPass {
     }
 
     mutating func run() -> [Claim] {
-        let furniture = PlainTextFurniture.ranges(in: bytes)
+        let furniture = FurnitureRanges.ranges(in: bytes)
         let sentences: [Sentence] = SentenceSplitter.sentences(bytes)
             .filter { r in !furniture.contains { $0.contains(r.lowerBound) } }
             .map { r in Sentence(range: r, tokens: Tokenizer.tokens(bytes, in: r), text: String(decoding: bytes[r], as: UTF8.self)) }

@@ -2,7 +2,7 @@
 /// paragraph level, so that figures in them are never read as claims.
 ///
 /// Text keeps its bytes (claims point into the original); this returns the byte ranges to skip.
-public enum PlainTextFurniture {
+public enum FurnitureRanges {
     /// Lines that start a comment thread or page footer: everything from there on is furniture.
     static let tailMarkers: [String] = [
         "show comments", "leave a reply", "leave a comment", "join the conversation", "comments (", "add comment",
