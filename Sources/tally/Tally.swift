@@ -8,5 +8,6 @@ struct Tally: AsyncParsableCommand {
         abstract: "Turn reports of a crackdown into one trustworthy, sourced count.",
         subcommands: [
             Extract.self,
+            Text.self,
         ])
 }

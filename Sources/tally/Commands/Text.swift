@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import TallyCore
+import TallyText
+
+extension Tally {
+    /// `tally text`: the article text of web pages.
+    struct Text: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the article text of HTML pages (.html, .htm, .html.gz, or folders of them).")
+
+        /// Output shapes.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
+        @Option(name: .long, help: "Write DIR/<name>.txt (or .json) per page instead of printing.")
+        var out: String?
+
+        @Option(name: .long, help: "text: paragraphs; json: text plus title, date, language, URL, author.")
+        var format: Format = .text
+
+        @Argument(help: "HTML files or folders of them.")
+        var paths: [String]
+
+        func run() throws {
+            let files = try Self.collect(paths)
+            if let out {
+                do {
+                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                } catch {
+                    throw TallyError(.unreadable, input: out, "cannot create the output folder")
+                }
+            }
+            let extractor = ArticleExtractor()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var failures = 0
+            for file in files {
+                do {
+                    let article = try Self.read(file, with: extractor)
+                    let body: String
+                    switch format {
+                    case .text: body = article.text + "\n"
+                    case .json:
+                        let data = (try? encoder.encode(article)) ?? Data()
+                        body = String(decoding: data, as: UTF8.self) + "\n"
+                    }
+                    if let out {
+                        let name = Self.stem(of: file) + (format == .json ? ".json" : ".txt")
+                        let target = (out as NSString).appendingPathComponent(name)
+                        guard FileManager.default.createFile(atPath: target, contents: Data(body.utf8)) else {
+                            throw TallyError(.unreadable, input: target, "cannot write the output file")
+                        }
+                    } else {
+                        if files.count > 1, format == .text { print("==> \(file) <==") }
+                        FileHandle.standardOutput.write(Data(body.utf8))
+                    }
+                } catch let error as TallyError {
+                    failures += 1
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                }
+            }
+            if failures > 0 { throw ExitCode(1) }
+        }
+
+        static let extensions = [".html.gz", ".htm.gz", ".html", ".htm", ".xhtml"]
+
+        /// The input name without its HTML (and gzip) extension.
+        static func stem(of path: String) -> String {
+            let name = (path as NSString).lastPathComponent
+            for ext in extensions where name.lowercased().hasSuffix(ext) {
+                return String(name.dropLast(ext.count))
+            }
+            return name
+        }
+
+        /// Files named on the command line plus the HTML files inside named folders, sorted.
+        static func collect(_ paths: [String]) throws(TallyError) -> [String] {
+            var files: [String] = []
+            for path in paths {
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                    throw TallyError(.notFound, input: path, "no such file or folder")
+                }
+                if !isDir.boolValue { files.append(path); continue }
+                guard let walker = FileManager.default.enumerator(atPath: path) else {
+                    throw TallyError(.unreadable, input: path, "cannot list the folder")
+                }
+                var found: [String] = []
+                while let entry = walker.nextObject() as? String {
+                    let lower = entry.lowercased()
+                    if extensions.contains(where: { lower.hasSuffix($0) }) {
+                        found.append((path as NSString).appendingPathComponent(entry))
+                    }
+                }
+                files.append(contentsOf: found.sorted())
+            }
+            return files
+        }
+
+        static func read(_ file: String, with extractor: ArticleExtractor) throws(TallyError) -> Article {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw TallyError(.unreadable, input: file, "cannot read the file")
+            }
+            var bytes = [UInt8](data)
+            if Gunzip.isGzip(bytes) {
+                bytes = try Gunzip.decompress(bytes, input: file)
+            }
+            do {
+                return try extractor.extract(html: bytes)
+            } catch {
+                throw TallyError(error.code, input: file, location: error.location, error.message)
+            }
+        }
+    }
+}
