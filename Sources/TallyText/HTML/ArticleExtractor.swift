@@ -90,10 +90,15 @@ public struct ArticleExtractor: Sendable {
     // MARK: - Main text
 
     static func mainText(_ outline: PageOutline) -> String {
+        paragraphs(outline, choose(outline).kept)
+    }
+
+    /// The article container (element index, -1 for none), its score and the blocks kept.
+    static func choose(_ outline: PageOutline) -> (best: Int, value: Double, kept: [Int]) {
         let elements = outline.elements
         let n = elements.count
         guard n > 0, !outline.blocks.isEmpty else {
-            return paragraphs(outline, outline.blocks.indices.map { $0 })
+            return (-1, 0, Array(outline.blocks.indices))
         }
         var value = [Double](repeating: 0, count: n)
         var total = [Int](repeating: 0, count: n)
@@ -119,7 +124,7 @@ public struct ArticleExtractor: Sendable {
             best = i
             bestValue = value[i]
         }
-        guard best >= 0 else { return "" }
+        guard best >= 0 else { return (-1, 0, []) }
         // Furniture elements on each element's path from the root.
         var furnitureAbove = [Int32](repeating: 0, count: n)
         for i in 0..<n {
@@ -138,7 +143,28 @@ public struct ArticleExtractor: Sendable {
             if block.kind == .h1 { continue }
             keep.append(k)
         }
-        return paragraphs(outline, keep)
+        return (best, bestValue, keep)
+    }
+
+    /// One line per text block: whether it was kept, why, and its element path (for `--explain`).
+    public func explain(html: some Collection<UInt8>) -> String {
+        let (utf8, _) = CharsetDecoder.decode(Array(html))
+        let outline = PageParser.parse(utf8)
+        var lines: [String] = []
+        let choice = Self.choose(outline)
+        lines.append("container: \(choice.best) value \(Int(choice.value))")
+        for (k, b) in outline.blocks.enumerated() {
+            var path: [String] = []
+            var e = Int(b.element)
+            while e >= 0, path.count < 10 {
+                let el = outline.elements[e]
+                path.append("\(el.tag)#\(e)\(el.furniture ? "F" : "")\(el.content ? "C" : "")")
+                e = Int(el.parent)
+            }
+            let text = String(decoding: outline.text[b.start..<b.end].prefix(60), as: UTF8.self)
+            lines.append("\(choice.kept.contains(k) ? "+" : "-") \(b.chars)/\(b.linkChars) \(path.reversed().joined(separator: ">")) | \(text)")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A block's contribution to its container's score: positive for prose, negative for links.

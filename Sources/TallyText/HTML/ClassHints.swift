@@ -8,18 +8,24 @@ enum ClassHints {
         var furniture = false
         var content = false
         var hidden = false
+        var weakFurniture = false
     }
 
-    /// Word prefixes that mark page furniture.
+    /// Word prefixes that mark page furniture whatever else the element says.
     static let furniturePrefixes: [[UInt8]] = [
         "comment", "share", "sharing", "social", "related", "sidebar", "promo", "advert", "newsletter",
         "cookie", "breadcrumb", "footer", "subscri", "signup", "popup", "modal", "outbrain", "taboola",
-        "recommend", "trending", "popular", "sponsor", "masthead", "nav", "menu", "widget", "banner",
-        "disqus", "byline", "donat", "paywall", "login", "toolbar", "pagination", "pager", "readmore",
-        "follow", "newsletter", "consent", "gdpr", "rail", "teaser", "tags", "tagcloud", "author",
-        "dateline", "timestamp", "caption", "credit", "copyright", "reply", "respond", "skip", "print",
-        "facebook", "twitter", "whatsapp", "pinterest", "linkedin", "reddit", "telegram", "email",
-        "sronly", "visually", "screen", "hidden", "more", "next", "prev", "header", "meta",
+        "recommend", "trending", "sponsor", "nav", "menu", "banner",
+        "disqus", "donat", "login", "consent", "gdpr", "tagcloud", "reply", "respond", "facebook", "twitter", "whatsapp",
+        "pinterest", "linkedin", "reddit", "telegram", "sronly", "visually", "screenreader",
+    ].map { Array($0.utf8) }
+
+    /// Word prefixes that mark furniture unless the element also has a content word
+    /// (`entry-content-read-more` is content; `read-more` is not).
+    static let weakFurniturePrefixes: [[UInt8]] = [
+        "byline", "follow", "rail", "teaser", "tags", "author", "dateline", "timestamp", "caption",
+        "credit", "copyright", "skip", "print", "email", "hidden", "more", "next", "prev", "header",
+        "meta", "popular", "masthead", "paywall", "toolbar", "pagination", "pager", "readmore",
     ].map { Array($0.utf8) }
 
     /// Whole words that mark page furniture.
@@ -53,6 +59,7 @@ enum ClassHints {
             default: break
             }
         }
+        if r.weakFurniture && !r.content { r.furniture = true }
         if r.furniture { r.content = false }
         return r
     }
@@ -92,6 +99,9 @@ enum ClassHints {
             if furnitureWords.contains(word) { result.furniture = true; return }
             for prefix in furniturePrefixes where word.count >= prefix.count {
                 if word[0] == prefix[0], word.starts(with: prefix) { result.furniture = true; return }
+            }
+            for prefix in weakFurniturePrefixes where word.count >= prefix.count {
+                if word[0] == prefix[0], word.starts(with: prefix) { result.weakFurniture = true; return }
             }
         }
         for i in r {

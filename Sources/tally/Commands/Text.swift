@@ -20,6 +20,9 @@ extension Tally {
         @Option(name: .long, help: "text: paragraphs; json: text plus title, date, language, URL, author.")
         var format: Format = .text
 
+        @Flag(name: .long, help: .hidden)
+        var explain = false
+
         @Argument(help: "HTML files or folders of them.")
         var paths: [String]
 
@@ -36,6 +39,14 @@ extension Tally {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var failures = 0
+            if explain {
+                for file in files {
+                    var bytes = [UInt8](FileManager.default.contents(atPath: file) ?? Data())
+                    if Gunzip.isGzip(bytes) { bytes = try Gunzip.decompress(bytes, input: file) }
+                    print(extractor.explain(html: bytes))
+                }
+                return
+            }
             for file in files {
                 do {
                     let article = try Self.read(file, with: extractor)
