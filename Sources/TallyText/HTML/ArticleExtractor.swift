@@ -118,19 +118,27 @@ public struct ArticleExtractor: Sendable {
             total[parent] += total[i]
             if subtreeEnd[i] > subtreeEnd[parent] { subtreeEnd[parent] = subtreeEnd[i] }
         }
-        var best = -1
-        var bestValue = 0.0
-        for i in 0..<n where !elements[i].furniture && value[i] > bestValue {
-            best = i
-            bestValue = value[i]
-        }
-        guard best >= 0 else { return (-1, 0, []) }
         // Furniture elements on each element's path from the root.
         var furnitureAbove = [Int32](repeating: 0, count: n)
         for i in 0..<n {
             let parent = Int(elements[i].parent)
             furnitureAbove[i] = (parent >= 0 ? furnitureAbove[parent] : 0) + (elements[i].furniture ? 1 : 0)
         }
+        // The container is rarely inside furniture (comment threads have long paragraphs too),
+        // but class words mislead sometimes: each furniture ancestor cuts the score, not to zero.
+        var best = -1
+        var bestValue = 0.0
+        var bestScore = 0.0
+        for i in 0..<n where !elements[i].furniture && value[i] > 0 {
+            var score = value[i]
+            for _ in 0..<min(4, Int(furnitureAbove[i])) { score *= 0.3 }
+            if score > bestScore {
+                best = i
+                bestScore = score
+                bestValue = value[i]
+            }
+        }
+        guard best >= 0 else { return (-1, 0, []) }
         let base = furnitureAbove[best]
         let end = subtreeEnd[best]
         var keep: [Int] = []

@@ -13,7 +13,7 @@ enum ClassHints {
 
     /// Word prefixes that mark page furniture whatever else the element says.
     static let furniturePrefixes: [[UInt8]] = [
-        "comment", "share", "sharing", "social", "related", "sidebar", "promo", "advert", "newsletter",
+        "comment", "share", "sharing", "social", "related", "promo", "advert", "newsletter",
         "cookie", "breadcrumb", "footer", "subscri", "signup", "popup", "modal", "outbrain", "taboola",
         "recommend", "trending", "sponsor", "nav", "menu", "banner",
         "disqus", "donat", "login", "consent", "gdpr", "tagcloud", "reply", "respond", "facebook", "twitter", "whatsapp",
@@ -23,16 +23,15 @@ enum ClassHints {
     /// Word prefixes that mark furniture unless the element also has a content word
     /// (`entry-content-read-more` is content; `read-more` is not).
     static let weakFurniturePrefixes: [[UInt8]] = [
-        "byline", "follow", "rail", "teaser", "tags", "author", "dateline", "timestamp", "caption",
+        "byline", "follow", "rail", "teaser", "tag", "author", "dateline", "timestamp", "caption",
         "credit", "copyright", "skip", "print", "email", "hidden", "more", "next", "prev", "header",
-        "meta", "popular", "masthead", "paywall", "toolbar", "pagination", "pager", "readmore",
+        "meta", "popular", "sidebar", "category", "categories", "masthead", "paywall", "toolbar", "pagination", "pager", "readmore",
     ].map { Array($0.utf8) }
 
     /// Whole words that mark page furniture.
     static let furnitureWords: Set<[UInt8]> = Set([
         "ad", "ads", "adv", "aside", "utility", "tools", "tool", "embed", "video", "gallery", "sr",
-        "signin", "date", "time", "below", "links", "tag", "topics", "subnav", "footnote", "category",
-        "categories", "rating",
+        "signin", "date", "time", "below", "links", "topics", "subnav", "footnote", "rating",
     ].map { Array($0.utf8) })
 
     /// Whole words that mark article content.

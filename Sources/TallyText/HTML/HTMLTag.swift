@@ -62,8 +62,7 @@ enum HTMLTag: UInt8 {
     /// Elements whose text is never article text (controls, media, embedded documents).
     var dropsText: Bool {
         switch self {
-        case .button, .select, .option, .svg, .math, .object, .video, .audio, .canvas, .map, .dialog, .head,
-             .label:
+        case .button, .select, .option, .svg, .math, .object, .video, .audio, .canvas, .map, .dialog, .label:
             return true
         default: return false
         }

@@ -55,6 +55,8 @@ struct PageParser {
     private var out = PageOutline()
     private var stack: [Int32] = []
     private var stackTags: [HTMLTag] = []
+    /// Name hashes of open elements, to match end tags of elements Tally has no `HTMLTag` for.
+    private var stackNames: [UInt64] = []
     /// Open elements whose text is dropped / links open / `pre` open.
     private var dropDepth = 0
     private var linkDepth = 0
@@ -129,7 +131,7 @@ struct PageParser {
             if i == nameStart { return skipPast(p, i, 0x3E) }
             let tag = HTMLTag.lookup(p, nameStart, i)
             let end = skipPast(p, i, 0x3E)
-            endTag(tag, name: nameStart..<i, p)
+            endTag(tag, name: Self.nameKey(p, nameStart, i))
             return end
         }
         // Start tag.
@@ -180,8 +182,16 @@ struct PageParser {
             rawText(tag, p, contentStart, contentEnd)
             return after
         }
-        startTag(tag, p, selfClosing: selfClosing)
+        startTag(tag, p, selfClosing: selfClosing, name: tag == .other ? Self.nameKey(p, nameStart, nameEnd) : 0)
         return i
+    }
+
+    /// Case-insensitive hash of a tag name.
+    @inline(__always)
+    private static func nameKey(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var k: UInt64 = 14_695_981_039_346_656_037
+        for i in start..<end { k = (k ^ UInt64(p[i] | 0x20)) &* 1_099_511_628_211 }
+        return k
     }
 
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool {
@@ -236,7 +246,7 @@ struct PageParser {
 
     // MARK: - Tree building
 
-    private mutating func startTag(_ tag: HTMLTag, _ p: UnsafeBufferPointer<UInt8>, selfClosing: Bool) {
+    private mutating func startTag(_ tag: HTMLTag, _ p: UnsafeBufferPointer<UInt8>, selfClosing: Bool, name: UInt64) {
         if tag.breaksBlock { flushBlock() }
         // Implied end tags.
         if tag.closesParagraph { closeOpen(.p, stopAt: []) }
@@ -269,6 +279,7 @@ struct PageParser {
         out.elements.append(PageOutline.Element(parent: parent, tag: tag, furniture: furniture, content: content))
         stack.append(index)
         stackTags.append(tag)
+        stackNames.append(name)
         if tag.dropsText || hidden { dropDepth += 1; stackDrop.append(true) } else { stackDrop.append(false) }
         if tag == .a { linkDepth += 1 }
         if tag == .pre { preDepth += 1 }
@@ -285,12 +296,21 @@ struct PageParser {
 
     private var stackDrop: [Bool] = []
 
-    private mutating func endTag(_ tag: HTMLTag, name: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) {
+    private mutating func endTag(_ tag: HTMLTag, name: UInt64) {
         if tag.breaksBlock { flushBlock() }
         if tag == .br { return }
-        if tag == .other { return }  // unknown end tags cannot be matched reliably; ignore
         let limit = max(0, stackTags.count - PageParser.endTagSearchLimit)
         var k = stackTags.count - 1
+        if tag == .other {
+            // Custom elements close only when they are near the top: a stray end tag must not
+            // unwind the page.
+            let near = max(0, stackTags.count - 16)
+            while k >= near {
+                if stackTags[k] == .other, stackNames[k] == name { popTo(k); return }
+                k -= 1
+            }
+            return
+        }
         while k >= limit {
             if stackTags[k] == tag { popTo(k); return }
             k -= 1
@@ -317,6 +337,7 @@ struct PageParser {
         while stackTags.count > k {
             let t = stackTags.removeLast()
             stack.removeLast()
+            stackNames.removeLast()
             if stackDrop.removeLast() { dropDepth -= 1 }
             if t == .a { linkDepth -= 1 }
             if t == .pre { preDepth -= 1 }
