@@ -109,11 +109,15 @@ public struct ArticleExtractor: Sendable {
         }
         // Children come after their parents: one backward pass sums every subtree.
         var subtreeEnd = Array(0..<n)
+        // Outermost `<article>` elements with prose in each subtree: an element holding two or
+        // more is a list of stories (teasers, infinite scroll), not one story.
+        var articles = [Int32](repeating: 0, count: n)
         for i in stride(from: n - 1, through: 0, by: -1) {
             let el = elements[i]
             if el.content { value[i] *= 1.1 }
             let parent = Int(el.parent)
             guard parent >= 0 else { continue }
+            if !el.furniture { articles[parent] += el.tag == .article && value[i] > 200 ? 1 : articles[i] }
             value[parent] += el.furniture ? -0.5 * Double(total[i]) : value[i]
             total[parent] += total[i]
             if subtreeEnd[i] > subtreeEnd[parent] { subtreeEnd[parent] = subtreeEnd[i] }
@@ -129,7 +133,7 @@ public struct ArticleExtractor: Sendable {
         var best = -1
         var bestValue = 0.0
         var bestScore = 0.0
-        for i in 0..<n where !elements[i].furniture && value[i] > 0 {
+        for i in 0..<n where !elements[i].furniture && value[i] > 0 && articles[i] < 2 {
             var score = value[i]
             for _ in 0..<min(4, Int(furnitureAbove[i])) { score *= 0.3 }
             if score > bestScore {
