@@ -183,7 +183,7 @@ public struct ArticleExtractor: Sendable {
     static func weight(_ block: PageOutline.Block) -> Double {
         let chars = Double(block.chars)
         let density = Double(block.linkChars) / chars
-        if density >= 0.4 { return -chars * density }
+        if density >= 0.5 { return -chars * density }
         if block.chars < 40 { return 0 }
         return chars * (1 - density)
     }

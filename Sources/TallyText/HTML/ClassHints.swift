@@ -25,7 +25,7 @@ enum ClassHints {
     static let weakFurniturePrefixes: [[UInt8]] = [
         "byline", "follow", "rail", "teaser", "tag", "author", "dateline", "timestamp", "caption",
         "credit", "copyright", "skip", "print", "email", "hidden", "more", "next", "prev", "header",
-        "meta", "popular", "sidebar", "category", "categories", "masthead", "paywall", "toolbar", "pagination", "pager", "readmore",
+        "meta", "popular", "sidebar", "category", "categories", "masthead", "toolbar", "pagination", "pager", "readmore",
     ].map { Array($0.utf8) }
 
     /// Whole words that mark page furniture.
