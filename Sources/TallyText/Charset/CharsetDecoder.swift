@@ -44,8 +44,12 @@ public enum CharsetDecoder {
         let utf8 = utf8Statistics(bytes)
         switch declared {
         case .utf8?:
-            // Declared UTF-8: believe it unless the bytes clearly are not.
-            if utf8.invalid > 0, utf8.invalid * 4 > utf8.multiByte { return guessSingleByte(bytes) }
+            // Declared UTF-8: believe it unless the bytes are mostly invalid and read as Russian in
+            // a single-byte charset; otherwise bad bytes become U+FFFD.
+            if utf8.invalid > 0, utf8.invalid > utf8.multiByte {
+                let guess = guessSingleByte(bytes)
+                if guess != .windows1252 { return guess }
+            }
             return .utf8
         case let single?:
             if utf8.multiByte > 0, utf8.invalid == 0 { return .utf8 }

@@ -142,13 +142,13 @@ public struct ArticleExtractor: Sendable {
                 bestValue = value[i]
             }
         }
-        guard best >= 0 else { return (-1, 0, []) }
-        let base = furnitureAbove[best]
-        let end = subtreeEnd[best]
+        // No prose anywhere (a short page): everything outside furniture counts.
+        let base = best >= 0 ? furnitureAbove[best] : 0
+        let end = best >= 0 ? subtreeEnd[best] : n - 1
         var keep: [Int] = []
         for (k, block) in outline.blocks.enumerated() {
             let e = Int(block.element)
-            guard e >= best, e <= end, furnitureAbove[e] == base else { continue }
+            guard e >= max(best, 0), e <= end, furnitureAbove[e] == base else { continue }
             let density = Double(block.linkChars) / Double(block.chars)
             if density > 0.5 { continue }
             if block.chars < 40, density > 0.25 { continue }
