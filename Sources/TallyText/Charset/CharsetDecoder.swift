@@ -33,15 +33,20 @@ public enum CharsetDecoder {
     /// The page as valid UTF-8 bytes, plus the charset it was read as.
     public static func decode(_ bytes: some Collection<UInt8>, contentType: String? = nil) -> (utf8: [UInt8], charset: Charset) {
         let input = Array(bytes)
-        let charset = detect(input, contentType: contentType)
+        let stats = utf8Statistics(input)
+        let charset = detect(input, contentType: contentType, stats: stats)
+        if charset == .utf8, stats.invalid == 0, !input.starts(with: [0xEF, 0xBB, 0xBF]) { return (input, .utf8) }
         return (transcode(input, from: charset), charset)
     }
 
     /// The charset `bytes` are most likely written in (see the type's description for the order).
     public static func detect(_ bytes: [UInt8], contentType: String? = nil) -> Charset {
+        detect(bytes, contentType: contentType, stats: utf8Statistics(bytes))
+    }
+
+    static func detect(_ bytes: [UInt8], contentType: String?, stats utf8: (multiByte: Int, invalid: Int)) -> Charset {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return .utf8 }
         let declared = contentType.flatMap(charsetParameter).flatMap { Charset(label: $0) } ?? declaredInMeta(bytes)
-        let utf8 = utf8Statistics(bytes)
         switch declared {
         case .utf8?:
             // Declared UTF-8: believe it unless the bytes are mostly invalid and read as Russian in
@@ -131,7 +136,13 @@ public enum CharsetDecoder {
         bytes.withUnsafeBufferPointer { p in
             var i = 0
             let n = p.count
+            guard let base = p.baseAddress else { return }
             while i < n {
+                // ASCII runs eight bytes at a time.
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                guard i < n else { break }
                 let b = p[i]
                 if b < 0x80 { i += 1; continue }
                 let len = sequenceLength(p, i)

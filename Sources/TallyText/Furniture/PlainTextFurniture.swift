@@ -9,44 +9,78 @@
 public enum PlainTextFurniture {
     /// `text` without furniture paragraphs; paragraphs are kept as they were, separated by blank lines.
     public static func removeFurniture(fromPlainText text: String) -> String {
-        var paragraphs = split(text)
+        let paragraphs = split(text)
         guard !paragraphs.isEmpty else { return text }
-        let lower = paragraphs.map { $0.lowercased() }
-        // (1) Comment section: cut from its marker to the end, in the second half of the text.
-        if let cut = lower.indices.first(where: { $0 > 0 && $0 * 3 >= lower.count && isCommentMarker(lower[$0]) }) {
+        return removeFurniture(paragraphs: paragraphs).joined(separator: "\n\n")
+    }
+
+    /// The paragraphs that are not furniture, in order.
+    static func removeFurniture(paragraphs input: [String]) -> [String] {
+        var paragraphs = input
+        let count = paragraphs.count
+        // Markers and prompts are short: only short paragraphs are lower-cased and searched.
+        func lowerIfShort(_ k: Int, _ limit: Int) -> String? {
+            paragraphs[k].utf8.count <= limit * 2 ? paragraphs[k].lowercased() : nil
+        }
+        // (1) Comment section: cut from its marker to the end, in the last two thirds of the text.
+        var cut: Int?
+        if count > 1 {
+            for k in max(1, (count + 2) / 3)..<count {
+                if startsCommentSection(paragraphs[k]) { cut = k; break }
+            }
+        }
+        if let cut {
             var start = cut
             // Appeal paragraphs right before the comments belong to the furniture too.
             var k = cut - 1
             var sinceAppeal = 0
             while k > 0, cut - k <= 8 {
-                if isAppeal(lower[k]) { start = k; sinceAppeal = 0 } else { sinceAppeal += 1 }
+                if isAppeal(paragraphs[k].lowercased()) { start = k; sinceAppeal = 0 } else { sinceAppeal += 1 }
                 if sinceAppeal > 3 { break }
                 k -= 1
             }
             paragraphs.removeSubrange(start...)
-        } else if let appeal = lower.indices.last(where: { $0 > 0 && $0 * 2 >= lower.count && isAppealHeading(lower[$0]) }),
-                  lower.count - appeal <= 8 {
-            // A closing appeal with no comments after it.
-            paragraphs.removeSubrange(appeal...)
+        } else if count > 1 {
+            // A closing appeal with no comments after it: an appeal heading in the last 8 paragraphs.
+            var appeal: Int?
+            for k in stride(from: count - 1, through: max(1, count / 2, count - 8), by: -1) {
+                if let l = lowerIfShort(k, 80), isAppealHeading(l) { appeal = k }
+            }
+            if let appeal { paragraphs.removeSubrange(appeal...) }
         }
-        paragraphs.removeAll { isPrompt($0.lowercased()) }
-        return paragraphs.joined(separator: "\n\n")
+        paragraphs.removeAll { p in
+            guard p.utf8.count <= 120 else { return false }
+            return isPrompt(p.lowercased())
+        }
+        return paragraphs
     }
 
-    /// Paragraphs: runs of lines separated by blank lines, trimmed; single lines when the text
-    /// has no blank lines at all.
+    /// Paragraphs: runs of lines separated by blank lines, each line trimmed.
     static func split(_ text: String) -> [String] {
         var out: [String] = []
-        var current: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters()
-            if trimmed.isEmpty {
-                if !current.isEmpty { out.append(current.joined(separator: "\n")); current = [] }
+        var current: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B }
+        func endLine(_ end: Int) {
+            var a = lineStart, b = end
+            while a < b, isSpace(bytes[a]) { a += 1 }
+            while b > a, isSpace(bytes[b - 1]) { b -= 1 }
+            // U+00A0 no-break spaces at the ends count as blank too.
+            while a + 1 < b, bytes[a] == 0xC2, bytes[a + 1] == 0xA0 { a += 2 }
+            if a == b {
+                if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)); current.removeAll() }
             } else {
-                current.append(trimmed)
+                if !current.isEmpty { current.append(0x0A) }
+                current.append(contentsOf: bytes[a..<b])
             }
         }
-        if !current.isEmpty { out.append(current.joined(separator: "\n")) }
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            endLine(i)
+            lineStart = i + 1
+        }
+        endLine(bytes.count)
+        if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
         return out
     }
 
@@ -55,6 +89,16 @@ public enum PlainTextFurniture {
         "add a comment", "view comments", "load comments", "comments are closed", "reader comments",
         "комментарии", "оставить комментарий", "добавить комментарий", "показать комментарии",
     ]
+
+    /// One of the first three lines of the paragraph is a comment-section marker
+    /// ("• Show Comments" under a "Support us" button is one paragraph in copied text).
+    static func startsCommentSection(_ paragraph: String) -> Bool {
+        for line in paragraph.split(separator: "\n", maxSplits: 3).prefix(3) where line.utf8.count <= 120 {
+            let text = line.drop { !$0.isLetter && !$0.isNumber }
+            if isCommentMarker(text.lowercased()) { return true }
+        }
+        return false
+    }
 
     static func isCommentMarker(_ p: String) -> Bool {
         guard p.count <= 60 else { return false }
@@ -91,11 +135,3 @@ public enum PlainTextFurniture {
     }
 }
 
-extension Substring {
-    func trimmingCharacters() -> Substring {
-        var s = self
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return s
-    }
-}

@@ -189,13 +189,10 @@ public struct ArticleExtractor: Sendable {
     }
 
     static func paragraphs(_ outline: PageOutline, _ indices: [Int]) -> String {
-        var out = [UInt8]()
-        for k in indices {
+        let texts = indices.map { k in
             let b = outline.blocks[k]
-            if !out.isEmpty { out.append(0x0A); out.append(0x0A) }
-            out.append(contentsOf: outline.text[b.start..<b.end])
+            return String(decoding: outline.text[b.start..<b.end], as: UTF8.self)
         }
-        let text = String(decoding: out, as: UTF8.self)
-        return PlainTextFurniture.removeFurniture(fromPlainText: text)
+        return PlainTextFurniture.removeFurniture(paragraphs: texts).joined(separator: "\n\n")
     }
 }

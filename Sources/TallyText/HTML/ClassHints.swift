@@ -28,32 +28,58 @@ enum ClassHints {
         "meta", "popular", "sidebar", "category", "categories", "masthead", "toolbar", "pagination", "pager", "readmore",
     ].map { Array($0.utf8) }
 
-    /// Whole words that mark page furniture.
-    static let furnitureWords: Set<[UInt8]> = Set([
+    /// Whole words that mark page furniture (hashed with `hash`).
+    static let furnitureWords: Set<UInt64> = Set([
         "ad", "ads", "adv", "aside", "utility", "tools", "tool", "embed", "video", "gallery", "sr",
         "signin", "date", "time", "below", "links", "topics", "subnav", "footnote", "rating",
-    ].map { Array($0.utf8) })
+    ].map { hash(Array($0.utf8)) })
 
-    /// Whole words that mark article content.
-    static let contentWords: Set<[UInt8]> = Set([
+    /// Whole words that mark article content (hashed with `hash`).
+    static let contentWords: Set<UInt64> = Set([
         "article", "articlebody", "content", "entry", "main", "post", "story", "text", "body", "blog",
         "prose", "richtext", "storycontent", "postcontent", "entrycontent", "articletext", "paragraph",
-    ].map { Array($0.utf8) })
+    ].map { hash(Array($0.utf8)) })
+
+    /// Prefix lists indexed by first letter, so a word is compared with few prefixes.
+    static let strongByLetter = byLetter(furniturePrefixes)
+    static let weakByLetter = byLetter(weakFurniturePrefixes)
+
+    private static func byLetter(_ prefixes: [[UInt8]]) -> [[[UInt8]]] {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for p in prefixes { table[Int(p[0])].append(p) }
+        return table
+    }
+
+    /// FNV-1a of lower-case bytes.
+    @inline(__always)
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var k: UInt64 = 14_695_981_039_346_656_037
+        for b in bytes { k = (k ^ UInt64(b)) &* 1_099_511_628_211 }
+        return k
+    }
+
+    private static let nameClass = hash(Array("class".utf8)), nameID = hash(Array("id".utf8))
+    private static let nameRole = hash(Array("role".utf8)), nameItemprop = hash(Array("itemprop".utf8))
+    private static let nameHidden = hash(Array("hidden".utf8)), nameAriaHidden = hash(Array("aria-hidden".utf8))
+    private static let nameStyle = hash(Array("style".utf8))
 
     static func classify(_ p: UnsafeBufferPointer<UInt8>, names: [Range<Int>], values: [Range<Int>]) -> Result {
         var r = Result()
         for (k, name) in names.enumerated() {
+            guard name.count <= 11 else { continue }
             let v = values[k]
-            switch lowerName(p, name) {
-            case "class", "id", "role":
+            var h: UInt64 = 14_695_981_039_346_656_037
+            for i in name { h = (h ^ UInt64(p[i] | 0x20)) &* 1_099_511_628_211 }
+            switch h {
+            case nameClass, nameID, nameRole:
                 scanWords(p, v, into: &r)
-            case "itemprop":
+            case nameItemprop:
                 if equalsLower(p, v, "articlebody") || equalsLower(p, v, "text") { r.content = true }
-            case "hidden":
+            case nameHidden:
                 r.hidden = true
-            case "aria-hidden":
+            case nameAriaHidden:
                 if equalsLower(p, v, "true") { r.hidden = true }
-            case "style":
+            case nameStyle:
                 if containsDisplayNone(p, v) { r.hidden = true }
             default: break
             }
@@ -61,13 +87,6 @@ enum ClassHints {
         if r.weakFurniture && !r.content { r.furniture = true }
         if r.furniture { r.content = false }
         return r
-    }
-
-    private static func lowerName(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
-        guard r.count <= 12 else { return "" }
-        var b = [UInt8]()
-        for i in r { b.append(p[i] | 0x20) }
-        return String(decoding: b, as: UTF8.self)
     }
 
     private static func equalsLower(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: StaticString) -> Bool {
@@ -89,31 +108,44 @@ enum ClassHints {
     }
 
     private static func scanWords(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, into result: inout Result) {
-        var word = [UInt8]()
-        word.reserveCapacity(24)
-        func finish(_ word: inout [UInt8]) {
-            defer { word.removeAll(keepingCapacity: true) }
-            guard !word.isEmpty else { return }
-            if contentWords.contains(word) { result.content = true }
-            if furnitureWords.contains(word) { result.furniture = true; return }
-            for prefix in furniturePrefixes where word.count >= prefix.count {
-                if word[0] == prefix[0], word.starts(with: prefix) { result.furniture = true; return }
+        var start = -1
+        var h: UInt64 = 0
+        func finish(_ end: Int) {
+            guard start >= 0 else { return }
+            defer { start = -1 }
+            if contentWords.contains(h) { result.content = true }
+            if furnitureWords.contains(h) { result.furniture = true; return }
+            let first = Int(p[start] | 0x20)
+            let length = end - start
+            for prefix in strongByLetter[first] where length >= prefix.count && matches(prefix, start) {
+                result.furniture = true; return
             }
-            for prefix in weakFurniturePrefixes where word.count >= prefix.count {
-                if word[0] == prefix[0], word.starts(with: prefix) { result.weakFurniture = true; return }
+            for prefix in weakByLetter[first] where length >= prefix.count && matches(prefix, start) {
+                result.weakFurniture = true; return
             }
+        }
+        // Letters of a word; digits inside a word are skipped (`col-12`, `post-5129`).
+        func matches(_ prefix: [UInt8], _ at: Int) -> Bool {
+            var j = at
+            for c in prefix {
+                while j < r.upperBound, p[j] >= 0x30, p[j] <= 0x39 { j += 1 }
+                guard j < r.upperBound, p[j] | 0x20 == c else { return false }
+                j += 1
+            }
+            return true
         }
         for i in r {
             let b = p[i]
             let l = b | 0x20
             if (l >= 0x61 && l <= 0x7A) || b >= 0x80 {
-                word.append(b >= 0x80 ? b : l)
+                if start < 0 { start = i; h = 14_695_981_039_346_656_037 }
+                h = (h ^ UInt64(b >= 0x80 ? b : l)) &* 1_099_511_628_211
             } else if b >= 0x30 && b <= 0x39 {
                 continue
             } else {
-                finish(&word)
+                finish(i)
             }
         }
-        finish(&word)
+        finish(r.upperBound)
     }
 }
