@@ -57,4 +57,9 @@ struct FurnitureTests {
         let text = "Report of 10 arrests in a fictional town.\n\nAdvertisement\n\nMore on the arrests.\n\nShare this article"
         #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == "Report of 10 arrests in a fictional town.\n\nMore on the arrests.")
     }
+
+    @Test func dropsPromptLinesInsideAParagraph() {
+        let text = "A photo caption of a crowd\nSupport us and go ad-free\n\nThe report says 30 people were held."
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == "A photo caption of a crowd\n\nThe report says 30 people were held.")
+    }
 }

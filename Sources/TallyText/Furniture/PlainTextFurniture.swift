@@ -35,7 +35,14 @@ public enum PlainTextFurniture {
             var k = cut - 1
             var sinceAppeal = 0
             while k > 0, cut - k <= 8 {
-                if isAppeal(paragraphs[k].lowercased()) { start = k; sinceAppeal = 0 } else { sinceAppeal += 1 }
+                let lower = paragraphs[k].lowercased()
+                if isAppeal(lower) {
+                    start = k
+                    sinceAppeal = 0
+                    if isAppealHeading(lower) { break }  // the heading opens the appeal block
+                } else {
+                    sinceAppeal += 1
+                }
                 if sinceAppeal > 3 { break }
                 k -= 1
             }
@@ -48,11 +55,19 @@ public enum PlainTextFurniture {
             }
             if let appeal { paragraphs.removeSubrange(appeal...) }
         }
-        paragraphs.removeAll { p in
-            guard p.utf8.count <= 120 else { return false }
-            return isPrompt(p.lowercased())
+        // (2) Prompts, as whole paragraphs or as lines of one (a photo caption then a button).
+        var out: [String] = []
+        out.reserveCapacity(paragraphs.count)
+        for p in paragraphs {
+            if p.utf8.count <= 120, isPrompt(p.lowercased()) { continue }
+            if p.utf8.contains(0x0A) {
+                let lines = p.split(separator: "\n").filter { $0.utf8.count > 120 || !isPrompt($0.lowercased()) }
+                if !lines.isEmpty { out.append(lines.joined(separator: "\n")) }
+                continue
+            }
+            out.append(p)
         }
-        return paragraphs
+        return out
     }
 
     /// Paragraphs: runs of lines separated by blank lines, each line trimmed.
@@ -119,7 +134,9 @@ public enum PlainTextFurniture {
     static func isAppeal(_ p: String) -> Bool { appealPhrases.contains { p.contains($0) } }
 
     /// A short appeal that opens a closing appeal block ("Support us and go ad-free").
-    static func isAppealHeading(_ p: String) -> Bool { p.count <= 80 && isAppeal(p) }
+    static func isAppealHeading(_ p: String) -> Bool {
+        p.count <= 60 && (appealPhrases.contains { p.hasPrefix($0) } || p.contains("ad-free"))
+    }
 
     static let promptPhrases = [
         "support us", "share this", "share on", "share article", "click to share", "follow us",

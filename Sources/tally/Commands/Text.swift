@@ -7,7 +7,12 @@ extension Tally {
     /// `tally text`: the article text of web pages.
     struct Text: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the article text of HTML pages (.html, .htm, .html.gz, or folders of them).")
+            abstract: "Print the article text of HTML pages (.html, .htm, .html.gz, or folders of them).",
+            discussion: """
+                Navigation, share bars, related links, cookie notices, donation appeals and comments are
+                dropped; headings, lists and quotes kept. Plain-text files (.txt) are cut the same way at
+                paragraph level (appeals, "Show Comments" and the comments after it).
+                """)
 
         /// Output shapes.
         enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -75,7 +80,7 @@ extension Tally {
             if failures > 0 { throw ExitCode(1) }
         }
 
-        static let extensions = [".html.gz", ".htm.gz", ".html", ".htm", ".xhtml"]
+        static let extensions = [".html.gz", ".htm.gz", ".html", ".htm", ".xhtml", ".txt"]
 
         /// The input name without its HTML (and gzip) extension.
         static func stem(of path: String) -> String {
@@ -115,6 +120,11 @@ extension Tally {
                 throw TallyError(.unreadable, input: file, "cannot read the file")
             }
             var bytes = [UInt8](data)
+            if file.lowercased().hasSuffix(".txt") {
+                let (utf8, charset) = CharsetDecoder.decode(bytes)
+                let text = PlainTextFurniture.removeFurniture(fromPlainText: String(decoding: utf8, as: UTF8.self))
+                return Article(text: text, charset: charset.rawValue)
+            }
             if Gunzip.isGzip(bytes) {
                 bytes = try Gunzip.decompress(bytes, input: file)
             }
