@@ -65,19 +65,30 @@ extension Tally {
                     if let out {
                         let name = Self.stem(of: file) + (format == .json ? ".json" : ".txt")
                         let target = (out as NSString).appendingPathComponent(name)
-                        guard FileManager.default.createFile(atPath: target, contents: Data(body.utf8)) else {
-                            throw TallyError(.unreadable, input: target, "cannot write the output file")
-                        }
+                        try Self.write(body, to: target)
                     } else {
                         if files.count > 1, format == .text { print("==> \(file) <==") }
                         FileHandle.standardOutput.write(Data(body.utf8))
                     }
-                } catch let error as TallyError {
+                } catch {
                     failures += 1
                     FileHandle.standardError.write(Data("\(error)\n".utf8))
                 }
             }
             if failures > 0 { throw ExitCode(1) }
+        }
+
+        /// Writes a file plainly (no temporary file, no fsync: outputs are re-creatable).
+        static func write(_ body: String, to path: String) throws {
+            guard let f = fopen(path, "wb") else {
+                throw TallyError(.unreadable, input: path, "cannot write the output file")
+            }
+            let bytes = Array(body.utf8)
+            let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
+            let ok = written == bytes.count
+            if fclose(f) != 0 || !ok {
+                throw TallyError(.unreadable, input: path, "cannot write the output file (disk full?)")
+            }
         }
 
         static let extensions = [".html.gz", ".htm.gz", ".html", ".htm", ".xhtml", ".txt"]
