@@ -22,7 +22,9 @@ let package = Package(
         // Domain types only: value types, Sendable, Codable, no I/O.
         .target(name: "TallyCore", swiftSettings: swiftSettings),
         // HTML → article text, sentences, tokens, numbers (UTF-8 byte loops).
-        .target(name: "TallyText", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
+        .target(name: "TallyText", dependencies: ["TallyCore", "CZlib"], swiftSettings: swiftSettings),
+        // The system zlib, for .html.gz pages (Debian: zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Gazetteer built from GeoNames (CC BY 4.0).
         .target(
             name: "TallyGeo", dependencies: ["TallyCore"],

@@ -93,6 +93,7 @@ struct RandomInputTests {
             let bytes = (0..<Int.random(in: 0...2048, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             _ = InputKind.sniff(bytes)
             let page = try DocumentReader.plainHTML(bytes, "fuzz-\(i)")
+            _ = try? DocumentReader.article(bytes, "fuzz-\(i)")
             let (text, _) = UTF8Validation.decode(bytes)
             for candidate in [page.text, text] {
                 let document = Document(id: "fuzz-\(i)", published: nil, text: candidate)

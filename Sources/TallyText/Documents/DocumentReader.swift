@@ -57,7 +57,7 @@ public struct DocumentReader: Sendable {
     }
 
     public init(options: Options = Options(),
-                html: @escaping @Sendable (_ bytes: [UInt8], _ input: String) throws -> PageText = DocumentReader.plainHTML) {
+                html: @escaping @Sendable (_ bytes: [UInt8], _ input: String) throws -> PageText = DocumentReader.article) {
         self.options = options
         self.html = html
     }
@@ -125,22 +125,28 @@ public struct DocumentReader: Sendable {
             try await body(.skipped(TallyError(.unsupported, input: path, "binary file, skipped")))
         case .jsonLines:
             try await readJSONLines(handle, input: path, body)
-        case .gzippedHTML:
-            try await body(.skipped(TallyError(.unsupported, input: path, "gzip-compressed pages are not read yet; gunzip it first")))
-        case .text, .html:
+        case .text, .html, .gzippedHTML:
             guard size <= options.maxDocumentBytes else {
                 try await body(.failure(TallyError(.tooLarge, input: path,
                     "\(Self.describe(bytes: size)) is over the \(Self.describe(bytes: options.maxDocumentBytes)) limit for one document; split it, or give it as JSON lines")))
                 return
             }
-            let bytes: [UInt8]
+            var bytes: [UInt8]
             do {
                 bytes = [UInt8](try handle.readToEnd() ?? Data())
             } catch {
                 try await body(.failure(TallyError(.unreadable, input: path, "cannot read the file: \(error.localizedDescription)")))
                 return
             }
-            try await emitDocument(bytes, kind: kind, id: path, input: path, body)
+            if kind == .gzippedHTML {
+                switch Self.gunzip(bytes, input: path, limit: options.maxDocumentBytes) {
+                case .success(let plain): bytes = plain
+                case .failure(let error):
+                    try await body(.failure(error))
+                    return
+                }
+            }
+            try await emitDocument(bytes, kind: kind == .gzippedHTML ? .html : kind, id: path, input: path, body)
         }
     }
 
@@ -262,6 +268,15 @@ public struct DocumentReader: Sendable {
 
     private struct NotACorpus: Error {}
 
+    /// Decompresses a `.html.gz` page (a plain function: typed throws in async code trips the compiler).
+    static func gunzip(_ bytes: [UInt8], input: String, limit: Int) -> Result<[UInt8], TallyError> {
+        do {
+            return .success(try Gunzip.decompress(bytes, input: input, maximumBytes: limit))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     static func describe(bytes: Int) -> String {
         if bytes >= 1 << 30 { return String(format: "%.1f GiB", Double(bytes) / Double(1 << 30)) }
         if bytes >= 1 << 20 { return "\(bytes >> 20) MiB" }
@@ -269,7 +284,18 @@ public struct DocumentReader: Sendable {
         return "\(bytes) bytes"
     }
 
-    /// A plain tag strip, used until a better HTML step is given: drops scripts, styles and
+    /// The article of a page, by `ArticleExtractor`: main text without navigation, comments or
+    /// appeals, with the title, publication day, language and canonical URL it declares.
+    public static let article: @Sendable ([UInt8], String) throws -> PageText = { bytes, input in
+        do {
+            let a = try ArticleExtractor().extract(html: bytes)
+            return PageText(text: a.text, title: a.title, published: a.published, language: a.language, url: a.canonicalURL)
+        } catch let error as TallyError {
+            throw TallyError(error.code, input: input, location: error.location, error.message)
+        }
+    }
+
+    /// A plain tag strip, kept for callers that want every piece of text of a page: drops scripts, styles and
     /// tags, decodes the common entities, keeps block boundaries as blank lines.
     public static let plainHTML: @Sendable ([UInt8], String) throws -> PageText = { bytes, _ in
         PageText(text: PlainHTML.text(of: bytes))

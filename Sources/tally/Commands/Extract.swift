@@ -46,7 +46,7 @@ extension Tally {
             var failed = 0
             var table: [Claim] = []
             var buffer = ""
-            try await DocumentReader(options: options, html: ArticlePages.reader).read(paths) { event in
+            try await DocumentReader(options: options).read(paths) { event in
                 switch event {
                 case .document(let document):
                     let claims = extractor.claims(in: document)

@@ -1,0 +1,154 @@
+/// Cuts page furniture out of plain text at paragraph level: donation appeals, share prompts,
+/// "Show Comments" and the reader comments after it, "Leave a Reply" forms.
+///
+/// Text copied from a web page (or extracted from HTML) keeps these paragraphs, and their
+/// numbers ("100s of our friends", "1,000 times less than…") must never be counted as claims.
+/// Two rules: (1) a comment-section marker ends the article — it and everything after it go,
+/// together with the appeal paragraphs just before it; (2) short paragraphs that are only a
+/// prompt ("Support us and go ad-free", "Share this article") go wherever they are.
+public enum PlainTextFurniture {
+    /// `text` without furniture paragraphs; paragraphs are kept as they were, separated by blank lines.
+    public static func removeFurniture(fromPlainText text: String) -> String {
+        let paragraphs = split(text)
+        guard !paragraphs.isEmpty else { return text }
+        return removeFurniture(paragraphs: paragraphs).joined(separator: "\n\n")
+    }
+
+    /// The paragraphs that are not furniture, in order.
+    static func removeFurniture(paragraphs input: [String]) -> [String] {
+        var paragraphs = input
+        let count = paragraphs.count
+        // Markers and prompts are short: only short paragraphs are lower-cased and searched.
+        func lowerIfShort(_ k: Int, _ limit: Int) -> String? {
+            paragraphs[k].utf8.count <= limit * 2 ? paragraphs[k].lowercased() : nil
+        }
+        // (1) Comment section: cut from its marker to the end, in the last two thirds of the text.
+        var cut: Int?
+        if count > 1 {
+            for k in max(1, (count + 2) / 3)..<count {
+                if startsCommentSection(paragraphs[k]) { cut = k; break }
+            }
+        }
+        if let cut {
+            var start = cut
+            // Appeal paragraphs right before the comments belong to the furniture too.
+            var k = cut - 1
+            var sinceAppeal = 0
+            while k > 0, cut - k <= 8 {
+                let lower = paragraphs[k].lowercased()
+                if isAppeal(lower) {
+                    start = k
+                    sinceAppeal = 0
+                    if isAppealHeading(lower) { break }  // the heading opens the appeal block
+                } else {
+                    sinceAppeal += 1
+                }
+                if sinceAppeal > 3 { break }
+                k -= 1
+            }
+            paragraphs.removeSubrange(start...)
+        } else if count > 1 {
+            // A closing appeal with no comments after it: an appeal heading in the last 8 paragraphs.
+            var appeal: Int?
+            for k in stride(from: count - 1, through: max(1, count / 2, count - 8), by: -1) {
+                if let l = lowerIfShort(k, 80), isAppealHeading(l) { appeal = k }
+            }
+            if let appeal { paragraphs.removeSubrange(appeal...) }
+        }
+        // (2) Prompts, as whole paragraphs or as lines of one (a photo caption then a button).
+        var out: [String] = []
+        out.reserveCapacity(paragraphs.count)
+        for p in paragraphs {
+            if p.utf8.count <= 120, isPrompt(p.lowercased()) { continue }
+            if p.utf8.contains(0x0A) {
+                let lines = p.split(separator: "\n").filter { $0.utf8.count > 120 || !isPrompt($0.lowercased()) }
+                if !lines.isEmpty { out.append(lines.joined(separator: "\n")) }
+                continue
+            }
+            out.append(p)
+        }
+        return out
+    }
+
+    /// Paragraphs: runs of lines separated by blank lines, each line trimmed.
+    static func split(_ text: String) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B }
+        func endLine(_ end: Int) {
+            var a = lineStart, b = end
+            while a < b, isSpace(bytes[a]) { a += 1 }
+            while b > a, isSpace(bytes[b - 1]) { b -= 1 }
+            // U+00A0 no-break spaces at the ends count as blank too.
+            while a + 1 < b, bytes[a] == 0xC2, bytes[a + 1] == 0xA0 { a += 2 }
+            if a == b {
+                if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)); current.removeAll() }
+            } else {
+                if !current.isEmpty { current.append(0x0A) }
+                current.append(contentsOf: bytes[a..<b])
+            }
+        }
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            endLine(i)
+            lineStart = i + 1
+        }
+        endLine(bytes.count)
+        if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
+        return out
+    }
+
+    static let commentMarkers = [
+        "show comments", "leave a reply", "leave a comment", "join the conversation", "post a comment",
+        "add a comment", "view comments", "load comments", "comments are closed", "reader comments",
+        "комментарии", "оставить комментарий", "добавить комментарий", "показать комментарии",
+    ]
+
+    /// One of the first three lines of the paragraph is a comment-section marker
+    /// ("• Show Comments" under a "Support us" button is one paragraph in copied text).
+    static func startsCommentSection(_ paragraph: String) -> Bool {
+        for line in paragraph.split(separator: "\n", maxSplits: 3).prefix(3) where line.utf8.count <= 120 {
+            let text = line.drop { !$0.isLetter && !$0.isNumber }
+            if isCommentMarker(text.lowercased()) { return true }
+        }
+        return false
+    }
+
+    static func isCommentMarker(_ p: String) -> Bool {
+        guard p.count <= 60 else { return false }
+        if commentMarkers.contains(where: { p.hasPrefix($0) }) { return true }
+        // "12 comments", "Comments (3)"
+        let words = p.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        if words.count <= 3, words.contains(where: { $0 == "comments" || $0 == "comment" }),
+           words.allSatisfy({ $0 == "comments" || $0 == "comment" || $0.allSatisfy(\.isNumber) }) { return true }
+        return false
+    }
+
+    static let appealPhrases = [
+        "support us", "donate", "donation", "your support", "ad-free", "become a member", "become a patron",
+        "subscribe", "support our", "support independent", "chip in", "patreon", "make a contribution",
+        "поддержите", "пожертвова", "подпишитесь", "донат",
+    ]
+
+    static func isAppeal(_ p: String) -> Bool { appealPhrases.contains { p.contains($0) } }
+
+    /// A short appeal that opens a closing appeal block ("Support us and go ad-free").
+    static func isAppealHeading(_ p: String) -> Bool {
+        p.count <= 60 && (appealPhrases.contains { p.hasPrefix($0) } || p.contains("ad-free"))
+    }
+
+    static let promptPhrases = [
+        "support us", "share this", "share on", "share article", "click to share", "follow us",
+        "sign up for", "subscribe to our", "advertisement", "read more:", "related:", "print this",
+        "email this", "поделиться", "реклама", "читайте также",
+    ]
+
+    /// A short paragraph that is only a prompt.
+    static func isPrompt(_ p: String) -> Bool {
+        guard p.count <= 60 else { return false }
+        if p == "advertisement" || p == "реклама" || p == "share" { return true }
+        return promptPhrases.contains { p.hasPrefix($0) } || (p.count <= 40 && isAppeal(p))
+    }
+}
+

@@ -1,0 +1,65 @@
+import Testing
+@testable import TallyText
+
+/// A plain-text report in the shape of a copied web page, written for these tests.
+private let copiedPage = """
+Crowds detained across the fictional republic
+
+Support us and go ad-free
+
+Police detained about 200 people each in the two largest fictional cities on Saturday, monitors said.
+
+Some reports put the total as high as 900, with several people injured during the arrests.
+
+The government said the protests had been organised from abroad and promised further checks.
+
+Support us and go ad-free
+
+We know times are hard, but independent media needs you more than ever. Please help us.
+
+Our budget is a hundred times smaller than that of the big papers, and we rely on readers.
+
+Even the smallest donation would mean the world to us.
+
+Support us
+  • Show Comments
+    1. A reader says that 100s of people were held in his street alone, which nobody reported.
+
+      1. Another reader replies that the figure of 5000 is closer to the truth than anything here.
+
+    Leave a Reply
+
+    Join the conversation
+"""
+
+struct FurnitureTests {
+    let cleaned = PlainTextFurniture.removeFurniture(fromPlainText: copiedPage)
+
+    @Test func keepsTheReportAndItsFigures() {
+        #expect(cleaned.contains("about 200 people each in the two largest fictional cities"))
+        #expect(cleaned.contains("as high as 900"))
+        #expect(cleaned.contains("organised from abroad"))
+    }
+
+    @Test func dropsAppealsAndComments() {
+        for gone in ["Support us", "ad-free", "hundred times smaller", "donation", "Show Comments", "100s of people",
+                     "5000", "Leave a Reply", "Join the conversation"] {
+            #expect(!cleaned.contains(gone), "\(gone) should be gone")
+        }
+    }
+
+    @Test func leavesCleanTextAlone() {
+        let text = "First paragraph about a count of 40 people.\n\nSecond paragraph about support for the count."
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == text)
+    }
+
+    @Test func dropsShortPromptsAnywhere() {
+        let text = "Report of 10 arrests in a fictional town.\n\nAdvertisement\n\nMore on the arrests.\n\nShare this article"
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == "Report of 10 arrests in a fictional town.\n\nMore on the arrests.")
+    }
+
+    @Test func dropsPromptLinesInsideAParagraph() {
+        let text = "A photo caption of a crowd\nSupport us and go ad-free\n\nThe report says 30 people were held."
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == "A photo caption of a crowd\n\nThe report says 30 people were held.")
+    }
+}
