@@ -47,7 +47,7 @@ public enum FurnitureRanges {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
             // Only short lines can be furniture; long ones are article paragraphs.
-            guard lineEnd - lineStart <= 600 else {
+            guard lineEnd - lineStart <= 240 else {
                 seenText += lineEnd - lineStart
                 lineStart = lineEnd + 1
                 continue

@@ -20,9 +20,7 @@ public struct Token: Sendable, Hashable {
     public var capitalized: Bool
     /// Whether white space (or the start of the text) comes right before the token.
     public var spaceBefore: Bool
-    /// `text` as UTF-8 bytes: what lexicon lookups compare, without String's Unicode machinery.
-    public var bytes: [UInt8]
-    /// A 64-bit hash of `bytes` (see `Token.key(of:)`), for dictionary lookups.
+    /// A 64-bit hash of `text`'s UTF-8 bytes (see `Token.key(of:)`), for dictionary lookups.
     public var key: UInt64
 
     public init(kind: Kind, start: Int, end: Int, text: String, capitalized: Bool = false, spaceBefore: Bool = true) {
@@ -32,8 +30,7 @@ public struct Token: Sendable, Hashable {
         self.text = text
         self.capitalized = capitalized
         self.spaceBefore = spaceBefore
-        self.bytes = Array(text.utf8)
-        self.key = Token.key(of: bytes)
+        self.key = Token.key(of: text.utf8)
     }
 
     /// FNV-1a over bytes: how words are looked up in lexicons.
@@ -46,19 +43,21 @@ public struct Token: Sendable, Hashable {
 
     /// The key of the first two characters: how word stems ("detain*") are bucketed.
     @inlinable
-    public var stemKey: UInt64 { Token.stemKey(of: bytes) }
+    public var stemKey: UInt64 { Token.stemKey(of: text.utf8) }
 
-    /// The key of the first two characters of `bytes`.
+    /// The key of the first two characters of some UTF-8 bytes.
     @inlinable
-    public static func stemKey(of bytes: [UInt8]) -> UInt64 {
-        var end = 0
+    public static func stemKey(of bytes: some Collection<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var characters = 0
-        while end < bytes.count, characters < 2 {
-            let b = bytes[end]
-            end += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-            characters += 1
+        for b in bytes {
+            if b & 0xC0 != 0x80 {
+                if characters == 2 { break }
+                characters += 1
+            }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
         }
-        return key(of: bytes.prefix(min(end, bytes.count)))
+        return h
     }
 
     /// Whether the token is a word equal to `word` (lower case).
