@@ -59,10 +59,11 @@ struct Phrase<Value: Sendable>: Sendable {
 /// by their first two characters), so a match looks at a handful of phrases, not all of them.
 struct PhraseList<Value: Sendable>: Sendable {
     private(set) var phrases: [Phrase<Value>]
-    private var byFirst: [UInt64: [Int]] = [:]
-    private var byFirstStem: [UInt64: [Int]] = [:]
-    private var byLast: [UInt64: [Int]] = [:]
-    private var byLastStem: [UInt64: [Int]] = [:]
+    private let byFirst: KeyTable<[Int]>
+    private let byFirstStem: KeyTable<[Int]>
+    private let byLast: KeyTable<[Int]>
+    private let byLastStem: KeyTable<[Int]>
+    private let hasStems: Bool
 
     init(_ items: [(String, Value)]) {
         // Longer phrases first; among equals, exact words before stems and longer stems before
@@ -71,10 +72,17 @@ struct PhraseList<Value: Sendable>: Sendable {
         phrases = items.map { Phrase($0.0, $0.1) }.filter { !$0.words.isEmpty }.sorted {
             $0.words.count != $1.words.count ? $0.words.count > $1.words.count : specificity($0) > specificity($1)
         }
+        var first: [UInt64: [Int]] = [:], firstStem: [UInt64: [Int]] = [:]
+        var last: [UInt64: [Int]] = [:], lastStem: [UInt64: [Int]] = [:]
         for (i, p) in phrases.enumerated() {
-            Self.add(i, p.words[0], &byFirst, &byFirstStem)
-            Self.add(i, p.words[p.words.count - 1], &byLast, &byLastStem)
+            Self.add(i, p.words[0], &first, &firstStem)
+            Self.add(i, p.words[p.words.count - 1], &last, &lastStem)
         }
+        byFirst = KeyTable(first)
+        byFirstStem = KeyTable(firstStem)
+        byLast = KeyTable(last)
+        byLastStem = KeyTable(lastStem)
+        hasStems = !firstStem.isEmpty || !lastStem.isEmpty
     }
 
     init(_ words: [String], value: Value) { self.init(words.map { ($0, value) }) }
@@ -87,9 +95,9 @@ struct PhraseList<Value: Sendable>: Sendable {
 
     /// Indices of phrases whose indexed word may match `token`, longest phrase first.
     @inline(__always)
-    private func candidates(_ token: Token, _ exact: [UInt64: [Int]], _ stems: [UInt64: [Int]]) -> [Int] {
+    private func candidates(_ token: Token, _ exact: KeyTable<[Int]>, _ stems: KeyTable<[Int]>) -> [Int] {
         let a = exact[token.key]
-        let b = stems.isEmpty ? nil : stems[token.stemKey]
+        let b = hasStems ? stems[token.stemKey] : nil
         switch (a, b) {
         case (nil, nil): return []
         case (let x?, nil): return x

@@ -12,10 +12,10 @@ public struct NumberReader: Sendable {
     public var rangeJoiners: Set<String>
 
     // The vocabulary keyed by token hash: String lookups cost too much per token.
-    let units: [UInt64: Double]
-    let hundreds: [UInt64: Double]
-    let multipliers: [UInt64: Double]
-    let fractions: [UInt64: Double]
+    let units: KeyTable<Double>
+    let hundreds: KeyTable<Double>
+    let multipliers: KeyTable<Double>
+    let fractions: KeyTable<Double>
     let articles: Set<UInt64>
     let joiners: Set<UInt64>
     let joinerKeys: Set<UInt64>
@@ -25,8 +25,8 @@ public struct NumberReader: Sendable {
         self.decimalComma = decimalComma
         self.rangePairs = rangePairs
         self.rangeJoiners = rangeJoiners
-        func keyed(_ d: [String: Double]) -> [UInt64: Double] {
-            Dictionary(d.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a })
+        func keyed(_ d: [String: Double]) -> KeyTable<Double> {
+            KeyTable(d.map { (Token.key(of: Array($0.key.utf8)), $0.value) })
         }
         units = keyed(vocabulary.units)
         hundreds = keyed(vocabulary.hundreds)
