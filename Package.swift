@@ -47,6 +47,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
+        // Pure functions from claims to tallies.
+        .target(name: "TallyReconcile", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
         // Claims and tallies written for other tools: CSV, GeoJSON, JSON lines.
         .target(name: "TallyExport", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
         // The command-line shell.
@@ -77,6 +79,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "TallyExportTests", dependencies: ["TallyExport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TallyReconcileTests", dependencies: ["TallyReconcile"], swiftSettings: swiftSettings),
         // Runs the built `tally` executable as a user would.
         .testTarget(name: "TallyCLITests", dependencies: ["tally"], swiftSettings: swiftSettings),
     ],
