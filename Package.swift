@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Domain types only: value types, Sendable, Codable, no I/O.
@@ -49,13 +50,18 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Pure functions from claims to tallies.
         .target(name: "TallyReconcile", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
+        // Documents and claims kept: SQLite (embedded default).
+        .target(
+            name: "TallyStore",
+            dependencies: ["TallyCore", "TallyReconcile", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
         // Claims and tallies written for other tools: CSV, GeoJSON, JSON lines.
         .target(name: "TallyExport", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
         // The command-line shell.
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyText", "TallyGeo", "TallyExtract", "TallyIngest", "TallyExport",
+                "TallyCore", "TallyText", "TallyGeo", "TallyExtract", "TallyIngest", "TallyExport", "TallyReconcile", "TallyStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -80,6 +86,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "TallyExportTests", dependencies: ["TallyExport"], swiftSettings: swiftSettings),
         .testTarget(name: "TallyReconcileTests", dependencies: ["TallyReconcile"], swiftSettings: swiftSettings),
+        .testTarget(name: "TallyStoreTests", dependencies: ["TallyStore", "TallyCore"], swiftSettings: swiftSettings),
         // Runs the built `tally` executable as a user would.
         .testTarget(name: "TallyCLITests", dependencies: ["tally"], swiftSettings: swiftSettings),
     ],

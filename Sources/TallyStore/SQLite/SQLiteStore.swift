@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+import TallyCore
+import TallyReconcile
+
+/// The embedded store: one SQLite file (default `./tally.db`) in WAL mode, so several
+/// `tally ingest` processes can write to it at once.
+public final class SQLiteStore: Store {
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A file that is not a SQLite database, or not Tally's, is refused with one clear line.
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try Self.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw Self.describe(error, path: path)
+        } catch let error as TallyError {
+            throw error
+        } catch {
+            throw TallyError(.storage, input: path, "cannot open the database: \(error.localizedDescription)")
+        }
+    }
+
+    static func describe(_ error: DatabaseError, path: String) -> TallyError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return TallyError(.storage, input: path, "not a SQLite database, or a damaged one; give another --db file")
+        case .SQLITE_FULL:
+            return TallyError(.storage, input: path, "the disk is full; nothing of this batch was stored")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return TallyError(.storage, input: path, "cannot open the database for writing (check the folder and permissions)")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return TallyError(.storage, input: path, "the database stayed locked by another process for 30 s; try again")
+        default:
+            return TallyError(.storage, input: path, "database error: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
+    /// Ordered, named schema steps. A shipped step is never edited; changes are new steps.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1 documents and claims") { db in
+            // A database that has tables but not Tally's is someone else's: refuse it.
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'")
+            if !tables.isEmpty {
+                throw TallyError(.storage, input: nil, "this database already holds other tables (\(tables.prefix(3).joined(separator: ", "))); it is not Tally's")
+            }
+            try db.create(table: "documents") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("id", .text).notNull().indexed()
+                t.column("hash", .text).notNull().unique()
+                t.column("lang", .text)
+                t.column("url", .text)
+                t.column("title", .text)
+                t.column("published", .text)
+                t.column("text", .text).notNull()
+                t.column("ingested_at", .double).notNull()
+            }
+            try db.create(table: "claims") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_seq", .integer).notNull().indexed().references("documents", column: "seq", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("who", .text).notNull()
+                t.column("value", .integer)
+                t.column("value_high", .integer)
+                t.column("qualifier", .text).notNull()
+                t.column("vague", .text)
+                t.column("place", .text)
+                t.column("place_id", .integer)
+                t.column("country", .text)
+                t.column("lat", .double)
+                t.column("lon", .double)
+                t.column("place_level", .text)
+                t.column("date", .text)
+                t.column("source", .text)
+                t.column("source_class", .text)
+                t.column("evidence", .text).notNull()
+                t.column("span_start", .integer).notNull()
+                t.column("span_end", .integer).notNull()
+                t.column("number_start", .integer).notNull()
+                t.column("number_end", .integer).notNull()
+                t.column("implicit", .boolean).notNull()
+            }
+            try db.create(index: "claims_by_group", on: "claims", columns: ["kind", "who", "place_id", "date"])
+        }
+        return m
+    }
+
+    public func ingest(_ batch: [IngestItem]) async throws -> IngestSummary {
+        do {
+            return try await pool.write { db in
+                var summary = IngestSummary()
+                let now = Date().timeIntervalSince1970
+                for item in batch {
+                    let d = item.document
+                    try db.execute(sql: """
+                        INSERT INTO documents (id, hash, lang, url, title, published, text, ingested_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING
+                        """, arguments: [d.id, item.contentHash, d.language, d.url, d.title, d.published?.description, d.text, now])
+                    guard db.changesCount > 0 else {
+                        summary.seen += 1
+                        continue
+                    }
+                    let seq = db.lastInsertedRowID
+                    for c in item.claims {
+                        try db.execute(sql: """
+                            INSERT INTO claims (document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country,
+                                lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end, implicit)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [
+                                seq, c.kind.rawValue, c.who.rawValue, c.quantity.value, c.quantity.valueHigh, c.quantity.qualifier.rawValue,
+                                c.quantity.vague, c.place?.name, c.place?.geonameID, c.place?.country, c.place?.latitude, c.place?.longitude,
+                                c.place?.level.rawValue, c.date?.description, c.source?.name, c.source?.sourceClass.rawValue, c.evidence,
+                                c.span.start, c.span.end, c.numberSpan.start, c.numberSpan.end, c.implicit,
+                            ])
+                    }
+                    summary.new += 1
+                    summary.claims += item.claims.count
+                }
+                return summary
+            }
+        } catch let error as DatabaseError {
+            throw Self.describe(error, path: path)
+        }
+    }
+
+    public func reconcileInputs(asOf: Day?) async throws -> [ReconcileInput] {
+        try await pool.read { db in
+            var sql = """
+                SELECT c.*, d.id AS doc_id, d.published AS doc_published, d.seq AS doc_seq
+                FROM claims c JOIN documents d ON d.seq = c.document_seq
+                """
+            var arguments: StatementArguments = []
+            if let asOf {
+                sql += " WHERE d.published IS NULL OR d.published <= ?"
+                arguments = [asOf.description]
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(Self.input)
+        }
+    }
+
+    static func input(_ row: Row) -> ReconcileInput? {
+        guard let kind = ClaimKind(rawValue: row["kind"]), let who = Group(rawValue: row["who"]),
+              let qualifier = Qualifier(rawValue: row["qualifier"]) else { return nil }
+        var place: Place? = nil
+        if let name: String = row["place"] {
+            place = Place(name: name, geonameID: row["place_id"], country: row["country"], latitude: row["lat"], longitude: row["lon"],
+                          level: Place.Level(rawValue: row["place_level"] ?? "city") ?? .city)
+        }
+        var source: Source? = nil
+        if let name: String = row["source"] {
+            source = Source(name: name, sourceClass: SourceClass(rawValue: row["source_class"] ?? "") ?? .media)
+        }
+        let claim = Claim(
+            doc: row["doc_id"], kind: kind, who: who,
+            quantity: Quantity(value: row["value"], valueHigh: row["value_high"], qualifier: qualifier, vague: row["vague"]),
+            place: place, date: (row["date"] as String?).flatMap { Day($0) }, source: source, evidence: row["evidence"],
+            span: TextSpan(start: row["span_start"], end: row["span_end"]),
+            numberSpan: TextSpan(start: row["number_start"], end: row["number_end"]), implicit: row["implicit"])
+        return ReconcileInput(claim: claim, published: (row["doc_published"] as String?).flatMap { Day($0) }, sequence: row["doc_seq"])
+    }
+
+    public func counts() async throws -> (documents: Int, claims: Int) {
+        try await pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims") ?? 0)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import TallyCore
+import TallyReconcile
+
+/// Where Tally keeps documents and their claims.
+///
+/// One protocol, so the command line and the server work the same over the embedded SQLite file
+/// and a shared PostgreSQL server. Every write is one transaction; a document is stored once,
+/// keyed by the hash of its text, so ingesting it again changes nothing.
+public protocol Store: Sendable {
+    /// Stores a batch of documents with their claims in one transaction and says what was new.
+    func ingest(_ batch: [IngestItem]) async throws -> IngestSummary
+
+    /// Every stored claim with its document's publication day and ingest order, for reconciliation.
+    /// Documents published after `asOf` are left out.
+    func reconcileInputs(asOf: Day?) async throws -> [ReconcileInput]
+
+    /// How many documents and claims are stored.
+    func counts() async throws -> (documents: Int, claims: Int)
+}
+
+/// A document and the claims extracted from it, ready to store.
+public struct IngestItem: Sendable {
+    public var document: Document
+    public var claims: [Claim]
+
+    public init(document: Document, claims: [Claim]) {
+        self.document = document
+        self.claims = claims
+    }
+
+    /// The hash that identifies the document's text (128-bit, hex): two FNV-1a passes with
+    /// different offsets. Not cryptographic; it only has to tell texts apart.
+    public var contentHash: String { ContentHash.of(document.text) }
+}
+
+/// What a batch did.
+public struct IngestSummary: Sendable, Hashable {
+    /// Documents stored for the first time.
+    public var new = 0
+    /// Documents already stored (same text): left as they were.
+    public var seen = 0
+    /// Claims stored with the new documents.
+    public var claims = 0
+
+    public init(new: Int = 0, seen: Int = 0, claims: Int = 0) {
+        self.new = new
+        self.seen = seen
+        self.claims = claims
+    }
+
+    public static func + (a: IngestSummary, b: IngestSummary) -> IngestSummary {
+        IngestSummary(new: a.new + b.new, seen: a.seen + b.seen, claims: a.claims + b.claims)
+    }
+}
+
+/// The identity of a text.
+public enum ContentHash {
+    public static func of(_ text: String) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x6c62_272e_07bb_0142
+        for byte in text.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+            b = (b ^ UInt64(byte)) &* 0x100_0000_01b3
+            b = (b << 7) | (b >> 57)
+        }
+        func hex(_ v: UInt64) -> String {
+            let s = String(v, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }
+        return hex(a) + hex(b)
+    }
+}
