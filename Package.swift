@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "TallyIngest",
             dependencies: [
-                "TallyCore", "TallyText", "TallyExtract",
+                "TallyCore", "TallyText", "TallyExtract", "TallyStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

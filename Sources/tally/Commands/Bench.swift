@@ -1,6 +1,6 @@
 import ArgumentParser
 
-extension Tally {
+extension TallyCommand {
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure speed and memory; the figures go in BENCHMARKS.md.",

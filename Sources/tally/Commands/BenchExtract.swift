@@ -4,7 +4,7 @@ import TallyCore
 import TallyExtract
 import TallyText
 
-extension Tally {
+extension TallyCommand {
     struct BenchExtract: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "extract",

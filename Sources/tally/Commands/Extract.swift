@@ -5,7 +5,7 @@ import TallyExport
 import TallyExtract
 import TallyText
 
-extension Tally {
+extension TallyCommand {
     struct Extract: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print every claim in text, HTML or corpus JSONL files.",
@@ -17,7 +17,7 @@ extension Tally {
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, table }
-        enum Language: String, ExpressibleByArgument, CaseIterable { case auto, en, ru }
+        enum Language: String, ExpressibleByArgument, CaseIterable, Sendable { case auto, en, ru }
 
         @Option(help: "Output format.")
         var format: Format = .jsonl

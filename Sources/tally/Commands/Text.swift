@@ -3,7 +3,7 @@ import Foundation
 import TallyCore
 import TallyText
 
-extension Tally {
+extension TallyCommand {
     /// `tally text`: the article text of web pages.
     struct Text: ParsableCommand {
         static let configuration = CommandConfiguration(

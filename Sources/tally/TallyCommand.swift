@@ -2,13 +2,15 @@ import ArgumentParser
 
 /// The `tally` command: extract, reconcile and publish sourced counts of people.
 @main
-struct Tally: AsyncParsableCommand {
+struct TallyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
         abstract: "Turn reports of a crackdown into one trustworthy, sourced count.",
         subcommands: [
             Extract.self,
             Bench.self,
+            Ingest.self,
+            Report.self,
             Text.self,
         ])
 }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import TallyCore
+import TallyExtract
+import TallyIngest
+import TallyText
+
+extension TallyCommand {
+    struct Ingest: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store reports and their claims: files, folders, corpus JSONL, feeds, URLs.",
+            discussion: """
+                Each document is stored once (by the hash of its text): ingesting it again changes \
+                nothing. Documents are written in batches, each one transaction. Problems with inputs \
+                go to standard error; a summary ends the run.
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "Language of the inputs; auto detects it per document.")
+        var lang: Extract.Language = .auto
+
+        @Option(help: ArgumentHelp("Publication date for inputs that carry none.", valueName: "YYYY-MM-DD"))
+        var published: String?
+
+        @Argument(help: "Files, folders, docs.jsonl corpora, feed files, page or feed URLs, or - for standard input.")
+        var inputs: [String]
+
+        func validate() throws {
+            if let published, Day(published) == nil {
+                throw ValidationError("--published takes a date as YYYY-MM-DD, not '\(published)'")
+            }
+        }
+
+        func run() async throws {
+            var options = DocumentReader.Options()
+            options.language = lang == .auto ? nil : lang.rawValue
+            options.published = published.flatMap { Day($0) }
+            let ingestor: Ingestor
+            do {
+                ingestor = Ingestor(resolver: InputResolver(reader: DocumentReader(options: options)),
+                                    extractor: try Extractor(), store: try store.open())
+            } catch let error as TallyError {
+                StandardStreams.note("error: \(error)")
+                throw ExitCode(2)
+            }
+            let terminal = isatty(2) != 0
+            let outcome: Ingestor.Outcome
+            do {
+                outcome = try await ingestor.run(inputs) { event, read in
+                    switch event {
+                    case .warning(let e): StandardStreams.note("warning: \(e)")
+                    case .skipped(let e): StandardStreams.note("note: \(e)")
+                    case .failure(let e): StandardStreams.note("error: \(e)")
+                    case .document, nil:
+                        if terminal { FileHandle.standardError.write(Data("\r\(read) documents read".utf8)) }
+                    }
+                }
+            } catch let error as TallyError {
+                if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+                StandardStreams.note("error: \(error)")
+                throw ExitCode(2)
+            }
+            if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            let s = outcome.stored
+            StandardStreams.note("documents new \(s.new), seen \(s.seen), failed \(outcome.failed); claims \(s.claims)")
+            if outcome.failed > 0 { throw ExitCode(1) }
+        }
+    }
+}
