@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A web page reduced to what article finding needs: a flat element tree and its text blocks.
 ///
 /// Built in one forward pass over UTF-8 bytes by a tokenizer that never recurses, so depth
@@ -89,7 +95,8 @@ struct PageParser {
         var i = 0
         var textStart = 0
         while i < n {
-            guard p[i] == 0x3C else { i += 1; continue }  // '<'
+            guard let lt = Self.find(0x3C, p, from: i) else { break }  // '<'
+            i = lt
             guard i + 1 < n else { break }
             let c = p[i + 1]
             let isLetter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
@@ -199,12 +206,16 @@ struct PageParser {
     }
 
     private func skipPast(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ byte: UInt8) -> Int {
-        var j = from
-        while j < p.count {
-            if p[j] == byte { return j + 1 }
-            j += 1
-        }
-        return p.count
+        guard let j = Self.find(byte, p, from: from) else { return p.count }
+        return j + 1
+    }
+
+    /// Index of the first `byte` at or after `from` (C `memchr`, vectorised by libc).
+    @inline(__always)
+    private static func find(_ byte: UInt8, _ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < p.count, let base = p.baseAddress else { return nil }
+        guard let hit = memchr(base + from, Int32(byte), p.count - from) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The start of `</name` (case-insensitive) at or after `from`, and the index past its `>`.
@@ -213,7 +224,9 @@ struct PageParser {
         let len = name.count
         var j = from
         while j + 1 + len < n {
-            if p[j] == 0x3C, p[j + 1] == 0x2F {
+            guard let lt = Self.find(0x3C, p, from: j) else { break }
+            j = lt
+            if j + 1 + len < n, p[j + 1] == 0x2F {
                 var k = 0
                 while k < len, p[j + 2 + k] | 0x20 == p[name.lowerBound + k] | 0x20 { k += 1 }
                 if k == len {
