@@ -32,6 +32,8 @@ struct PageOutline {
         var linkChars: Int
         /// The block-level element that made it a paragraph (`p`, `li`, `h2`…).
         var kind: HTMLTag
+        /// Its first character is link text (a teaser: linked headline, then a summary).
+        var startsInLink: Bool
     }
 
     var elements: [Element] = []
@@ -74,6 +76,7 @@ struct PageParser {
     private var blockElement: Int32 = -1
     private var blockChars = 0
     private var blockLinkChars = 0
+    private var blockStartsInLink = false
     private var pendingSpace = false
     // Attributes of the tag being read (ranges into the page).
     private var attrNames: [Range<Int>] = []
@@ -398,6 +401,7 @@ struct PageParser {
     @inline(__always) private mutating func beginChar() {
         if blockChars == 0 {
             if blockElement < 0 { blockElement = stack.last ?? -1 }
+            blockStartsInLink = linkDepth > 0
             pendingSpace = false
             return
         }
@@ -413,7 +417,7 @@ struct PageParser {
         if blockChars > 0 {
             out.blocks.append(PageOutline.Block(
                 start: blockStart, end: out.text.count, element: blockElement,
-                chars: blockChars, linkChars: blockLinkChars, kind: blockKind))
+                chars: blockChars, linkChars: blockLinkChars, kind: blockKind, startsInLink: blockStartsInLink))
         }
         blockStart = out.text.count
         blockElement = -1
