@@ -290,7 +290,8 @@ struct PageParser {
             content = content || hints.content
             hidden = hints.hidden
         }
-        if tag == .html || tag == .body { furniture = false }
+        // Quotes are the article's, whatever their class says (embedded posts are quoted text).
+        if tag == .html || tag == .body || tag == .blockquote { furniture = false }
         let index = Int32(out.elements.count)
         out.elements.append(PageOutline.Element(parent: parent, tag: tag, furniture: furniture, content: content))
         stack.append(index)
