@@ -401,12 +401,28 @@ struct PageParser {
 
     @inline(__always) private mutating func beginChar() {
         if blockChars == 0 {
-            if blockElement < 0 { blockElement = stack.last ?? -1 }
+            if blockElement < 0 { blockElement = blockLevelElement() }
             blockStartsInLink = linkDepth > 0
             pendingSpace = false
             return
         }
         if pendingSpace { out.text.append(0x20); pendingSpace = false; countChar() }
+    }
+
+    /// The innermost open element that is not inline (`a`, `span`…), so a paragraph opening with
+    /// a link belongs to its paragraph, not to the link; inline furniture (share buttons) wrapping
+    /// a whole block still counts (the block is then the element's own text).
+    private func blockLevelElement() -> Int32 {
+        var k = stackTags.count - 1
+        let limit = max(0, k - 32)
+        while k >= limit {
+            let t = stackTags[k]
+            if t.breaksBlock || t == .td || t == .th { return stack[k] }
+            let el = out.elements[Int(stack[k])]
+            if el.furniture, t != .a { return stack[k] }  // links are judged by link density
+            k -= 1
+        }
+        return stack.last ?? -1
     }
 
     @inline(__always) private mutating func countChar() {
