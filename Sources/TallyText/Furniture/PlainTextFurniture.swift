@@ -53,6 +53,9 @@ public enum PlainTextFurniture {
             for k in stride(from: count - 1, through: max(1, count / 2, count - 8), by: -1) {
                 if let l = lowerIfShort(k, 80), isAppealHeading(l) { appeal = k }
             }
+            for k in stride(from: count - 1, through: max(1, (2 * count) / 3), by: -1) where isNamedAppeal(paragraphs[k]) {
+                appeal = min(appeal ?? k, k)
+            }
             if let appeal { paragraphs.removeSubrange(appeal...) }
         }
         // (2) Prompts, as whole paragraphs or as lines of one (a photo caption then a button).
@@ -135,7 +138,14 @@ public enum PlainTextFurniture {
 
     /// A short appeal that opens a closing appeal block ("Support us and go ad-free").
     static func isAppealHeading(_ p: String) -> Bool {
-        p.count <= 60 && (appealPhrases.contains { p.hasPrefix($0) } || p.contains("ad-free"))
+        p.count <= 80 && (appealPhrases.contains { p.hasPrefix($0) } || p.contains("ad-free"))
+    }
+
+    /// "Support Snopes…", "Support The Daily Example": the verb then a capitalised name.
+    static func isNamedAppeal(_ original: String) -> Bool {
+        guard original.utf8.count <= 100, original.hasPrefix("Support ") else { return false }
+        let next = original.dropFirst(8).first
+        return next?.isUppercase == true
     }
 
     static let promptPhrases = [
