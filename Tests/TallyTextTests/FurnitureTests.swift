@@ -62,4 +62,16 @@ struct FurnitureTests {
         let text = "A photo caption of a crowd\nSupport us and go ad-free\n\nThe report says 30 people were held."
         #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == "A photo caption of a crowd\n\nThe report says 30 people were held.")
     }
+
+    @Test func cutsTheStoryListAfterTheArticle() {
+        let article = (1...6).map { "Paragraph \($0) of the report on the detentions in the fictional city." }
+        let text = (article + ["More stories", "A teaser about some other story", "Another teaser about sport"])
+            .joined(separator: "\n\n")
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == article.joined(separator: "\n\n"))
+    }
+
+    @Test func keepsAListHeadingEarlyInTheText() {
+        let text = "Related stories\n\nThe first paragraph of the report.\n\nThe second one.\n\nThe third one.\n\nThe fourth one."
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == text)
+    }
 }

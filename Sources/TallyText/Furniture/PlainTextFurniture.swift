@@ -29,6 +29,12 @@ public enum PlainTextFurniture {
                 if startsCommentSection(paragraphs[k]) { cut = k; break }
             }
         }
+        // A "more stories" heading late in the text starts the site's lists, not the article's.
+        if cut == nil, count > 3 {
+            for k in max(1, (3 * count + 4) / 5)..<count {
+                if let l = lowerIfShort(k, 40), isListHeading(l) { cut = k; break }
+            }
+        }
         if let cut {
             var start = cut
             // Appeal paragraphs right before the comments belong to the furniture too.
@@ -128,6 +134,20 @@ public enum PlainTextFurniture {
         return false
     }
 
+    static let listHeadings = [
+        "related articles", "related stories", "related posts", "related news", "related content",
+        "more stories", "our latest stories", "latest stories", "you may also like", "you might also like",
+        "recommended for you", "recommended stories", "read next", "most read", "most popular", "trending now",
+        "more from", "more on this", "popular stories", "top stories", "editor's picks", "editors' picks",
+        "читайте также", "похожие материалы", "популярное", "другие новости",
+    ]
+
+    /// A short heading that opens a list of other stories ("Related stories", "Most read").
+    static func isListHeading(_ p: String) -> Bool {
+        let text = p.hasSuffix(":") ? String(p.dropLast()) : p
+        return listHeadings.contains { text == $0 || (text.hasPrefix($0) && text.count <= $0.count + 20) }
+    }
+
     static let appealPhrases = [
         "support us", "donate", "donation", "your support", "ad-free", "become a member", "become a patron",
         "subscribe", "support our", "support independent", "chip in", "patreon", "make a contribution",
@@ -157,7 +177,11 @@ public enum PlainTextFurniture {
     /// A short paragraph that is only a prompt.
     static func isPrompt(_ p: String) -> Bool {
         guard p.count <= 60 else { return false }
-        if p == "advertisement" || p == "реклама" || p == "share" { return true }
+        let exact: Set<String> = [
+            "advertisement", "advert", "advertising", "sponsored", "реклама", "share", "don't miss", "don’t miss",
+            "this slideshow requires javascript.", "loading...", "tell us what you think...",
+        ]
+        if exact.contains(p) { return true }
         return promptPhrases.contains { p.hasPrefix($0) } || (p.count <= 40 && isAppeal(p))
     }
 }
