@@ -74,4 +74,15 @@ struct FurnitureTests {
         let text = "Related stories\n\nThe first paragraph of the report.\n\nThe second one.\n\nThe third one.\n\nThe fourth one."
         #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == text)
     }
+
+    @Test func dropsNoticesAboutThePage() {
+        let story = "Police held 25 people at the fictional square, the monitors said on Sunday."
+        let text = [
+            "PUBLISHED: 09:15, Sun, Mar 3, 2030 | UPDATED: 10:00, Sun, Mar 3, 2030", story,
+            "We may earn a commission when you buy through affiliate links on this page.",
+            "Sign up for our newsletter to get the news delivered to your inbox.",
+            "Follow the reporter on Twitter for more updates.",
+        ].joined(separator: "\n\n")
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == story)
+    }
 }

@@ -69,6 +69,7 @@ public enum PlainTextFurniture {
         out.reserveCapacity(paragraphs.count)
         for p in paragraphs {
             if p.utf8.count <= 120, isPrompt(p.lowercased()) { continue }
+            if p.utf8.count <= 400, isNotice(p.lowercased()) { continue }
             if p.utf8.contains(0x0A) {
                 let lines = p.split(separator: "\n").filter { $0.utf8.count > 120 || !isPrompt($0.lowercased()) }
                 if !lines.isEmpty { out.append(lines.joined(separator: "\n")) }
@@ -166,6 +167,24 @@ public enum PlainTextFurniture {
         guard original.utf8.count <= 100, original.hasPrefix("Support ") else { return false }
         let next = original.dropFirst(8).first
         return next?.isUppercase == true
+    }
+
+    /// Datelines, affiliate disclosures, newsletter sign-ups, "follow us" lines, "have a tip?":
+    /// paragraphs about the page or its author, not the story.
+    static func isNotice(_ p: String) -> Bool {
+        if p.hasPrefix("published:") || p.hasPrefix("updated:") || p.hasPrefix("last updated") || p.hasPrefix("posted on")
+            || p.hasPrefix("publicado") || p.hasPrefix("опубликовано") || p.hasPrefix("обновлено") {
+            return p.count <= 120
+        }
+        if p.hasPrefix("updated "), p.count <= 80, p.contains(where: \.isNumber) { return true }
+        if p.hasPrefix("by "), p.count <= 120, p.contains(" at ") || p.contains(" on ") || p.contains("|"),
+           p.contains(where: \.isNumber) { return true }
+        if p.contains("affiliate"), p.contains("commission") || p.contains("links") { return true }
+        if p.contains("newsletter") || p.contains("inbox"),
+           p.contains("sign up") || p.contains("subscribe") || p.contains("delivered") { return true }
+        if p.hasPrefix("follow ") || p.contains("follow us on") || p.contains(" follow him") || p.contains(" follow her"),
+           p.contains("twitter") || p.contains("facebook") || p.contains("instagram") { return true }
+        return p.hasPrefix("have a tip?") || p.hasPrefix("if you enjoyed this article") || p.hasPrefix("join our ")
     }
 
     static let promptPhrases = [
