@@ -155,11 +155,11 @@ public enum PlainTextFurniture {
         "поддержите", "пожертвова", "подпишитесь", "донат",
     ]
 
-    static func isAppeal(_ p: String) -> Bool { appealPhrases.contains { p.contains($0) } }
+    static func isAppeal(_ p: String) -> Bool { appealPhrases.contains { p.includes($0) } }
 
     /// A short appeal that opens a closing appeal block ("Support us and go ad-free").
     static func isAppealHeading(_ p: String) -> Bool {
-        p.count <= 80 && (appealPhrases.contains { p.hasPrefix($0) } || p.contains("ad-free"))
+        p.count <= 80 && (appealPhrases.contains { p.hasPrefix($0) } || p.includes("ad-free"))
     }
 
     /// "Support Snopes…", "Support The Daily Example": the verb then a capitalised name.
@@ -177,13 +177,13 @@ public enum PlainTextFurniture {
             return p.count <= 120
         }
         if p.hasPrefix("updated "), p.count <= 80, p.contains(where: \.isNumber) { return true }
-        if p.hasPrefix("by "), p.count <= 120, p.contains(" at ") || p.contains(" on ") || p.contains("|"),
+        if p.hasPrefix("by "), p.count <= 120, p.includes(" at ") || p.includes(" on ") || p.includes("|"),
            p.contains(where: \.isNumber) { return true }
-        if p.contains("affiliate"), p.contains("commission") || p.contains("links") { return true }
-        if p.contains("newsletter") || p.contains("inbox"),
-           p.contains("sign up") || p.contains("subscribe") || p.contains("delivered") { return true }
-        if p.hasPrefix("follow ") || p.contains("follow us on") || p.contains(" follow him") || p.contains(" follow her"),
-           p.contains("twitter") || p.contains("facebook") || p.contains("instagram") { return true }
+        if p.includes("affiliate"), p.includes("commission") || p.includes("links") { return true }
+        if p.includes("newsletter") || p.includes("inbox"),
+           p.includes("sign up") || p.includes("subscribe") || p.includes("delivered") { return true }
+        if p.hasPrefix("follow ") || p.includes("follow us on") || p.includes(" follow him") || p.includes(" follow her"),
+           p.includes("twitter") || p.includes("facebook") || p.includes("instagram") { return true }
         return p.hasPrefix("have a tip?") || p.hasPrefix("if you enjoyed this article") || p.hasPrefix("join our ")
     }
 
@@ -205,3 +205,30 @@ public enum PlainTextFurniture {
     }
 }
 
+
+extension String {
+    /// Byte-wise substring test. Foundation's `contains` is locale-aware and many times slower;
+    /// the texts here are already lower-cased.
+    func includes(_ needle: String) -> Bool {
+        var hay = self
+        var pattern = needle
+        return hay.withUTF8 { h in
+            pattern.withUTF8 { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}
