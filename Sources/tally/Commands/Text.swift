@@ -78,6 +78,24 @@ extension Tally {
             if failures > 0 { throw ExitCode(1) }
         }
 
+        /// The whole file, read with one `fread` into an array of its size.
+        static func readBytes(_ path: String) throws(TallyError) -> [UInt8] {
+            guard let f = fopen(path, "rb") else {
+                throw TallyError(.unreadable, input: path, "cannot open the file (missing or no permission)")
+            }
+            defer { fclose(f) }
+            guard fseeko(f, 0, SEEK_END) == 0 else {
+                throw TallyError(.unreadable, input: path, "cannot read the file (not a regular file?)")
+            }
+            let size = Int(ftello(f))
+            rewind(f)
+            guard size >= 0 else { throw TallyError(.unreadable, input: path, "cannot read the file") }
+            var bytes = [UInt8](repeating: 0, count: size)
+            let got = bytes.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, size, f) }
+            guard got == size else { throw TallyError(.unreadable, input: path, location: "byte \(got)", "read error") }
+            return bytes
+        }
+
         /// Writes a file plainly (no temporary file, no fsync: outputs are re-creatable).
         static func write(_ body: String, to path: String) throws {
             guard let f = fopen(path, "wb") else {
@@ -127,10 +145,7 @@ extension Tally {
         }
 
         static func read(_ file: String, with extractor: ArticleExtractor) throws(TallyError) -> Article {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw TallyError(.unreadable, input: file, "cannot read the file")
-            }
-            var bytes = [UInt8](data)
+            var bytes = try readBytes(file)
             if file.lowercased().hasSuffix(".txt") {
                 let (utf8, charset) = CharsetDecoder.decode(bytes)
                 let text = PlainTextFurniture.removeFurniture(fromPlainText: String(decoding: utf8, as: UTF8.self))
