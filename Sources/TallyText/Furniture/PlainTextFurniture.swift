@@ -118,9 +118,19 @@ public enum PlainTextFurniture {
     /// One of the first three lines of the paragraph is a comment-section marker
     /// ("• Show Comments" under a "Support us" button is one paragraph in copied text).
     static func startsCommentSection(_ paragraph: String) -> Bool {
-        for line in paragraph.split(separator: "\n", maxSplits: 3).prefix(3) where line.utf8.count <= 120 {
-            let text = line.drop { !$0.isLetter && !$0.isNumber }
-            if isCommentMarker(text.lowercased()) { return true }
+        let bytes = paragraph.utf8
+        var start = bytes.startIndex
+        for _ in 0..<3 {
+            guard start < bytes.endIndex else { return false }
+            // Lines are found on bytes; long lines (prose) are skipped without building strings.
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            if bytes.distance(from: start, to: end) <= 120 {
+                let line = paragraph[start..<end]
+                let text = line.drop { !$0.isLetter && !$0.isNumber }
+                if isCommentMarker(text.lowercased()) { return true }
+            }
+            guard end < bytes.endIndex else { return false }
+            start = bytes.index(after: end)
         }
         return false
     }
