@@ -122,4 +122,16 @@ struct HTMLArticleTests {
         #expect(a.text.contains("main story"))
         #expect(!a.text.contains("teaser"))
     }
+
+    @Test func readsEnglishDatesAndStripsBy() throws {
+        let page = """
+        <html><head><meta name="date" content="March 4, 2031, 07:47 PM EST"><meta name="author" content="By Sam Writer">
+        </head><body><p>Short page.</p></body></html>
+        """
+        let a = try ArticleExtractor().extract(html: Array(page.utf8))
+        #expect(a.published == Day(year: 2031, month: 3, day: 4))
+        #expect(a.author == "Sam Writer")
+        #expect(MetadataReader.parseDay("19 Nov. 2030") == Day(year: 2030, month: 11, day: 19))
+        #expect(MetadataReader.parseDay("no date here") == nil)
+    }
 }
