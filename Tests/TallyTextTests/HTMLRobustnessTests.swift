@@ -77,4 +77,11 @@ struct HTMLRobustnessTests {
         #expect(try Gunzip.decompress(gz) == Array("hello\n".utf8))
         #expect(throws: TallyError.self) { try Gunzip.decompress(Array(gz.prefix(14)), input: "cut.html.gz") }
     }
+
+    @Test func survivesDeeplyNestedJSONLD() throws {
+        let json = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let page = "<script type=\"application/ld+json\">\(json)</script><p>Body text of the page.</p>"
+        let a = try ArticleExtractor().extract(html: Array(page.utf8))
+        #expect(a.text == "Body text of the page.")
+    }
 }
