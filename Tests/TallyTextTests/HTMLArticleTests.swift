@@ -134,4 +134,17 @@ struct HTMLArticleTests {
         #expect(MetadataReader.parseDay("19 Nov. 2030") == Day(year: 2030, month: 11, day: 19))
         #expect(MetadataReader.parseDay("no date here") == nil)
     }
+
+    @Test func fallsBackToJSONLDBodyWhenThePageRendersTextWithScripts() throws {
+        let sentence = "The body of this story is only in the structured data of the page, as on script-rendered sites."
+        let body = (1...8).map { "\($0). \(sentence)" }.joined(separator: "\\n")
+        let page = """
+        <html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"\(body)"}</script></head>
+        <body><div id="root"></div><p>Loading the story, please wait a moment.</p></body></html>
+        """
+        let a = try ArticleExtractor().extract(html: Array(page.utf8))
+        let paragraphs = a.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 8)
+        #expect(paragraphs.first == "1. \(sentence)")
+    }
 }

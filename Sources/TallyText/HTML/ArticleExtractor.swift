@@ -72,7 +72,19 @@ public struct ArticleExtractor: Sendable {
         let (utf8, charset) = CharsetDecoder.decode(bytes, contentType: contentType)
         let outline = PageParser.parse(utf8)
         var article = Article(text: Self.mainText(outline), charset: charset.rawValue)
-        MetadataReader.fill(&article, from: outline.metadata, url: url)
+        let ld = MetadataReader.fill(&article, from: outline.metadata, url: url)
+        // Pages that render their text with scripts often still carry it in JSON-LD.
+        if let body = ld.articleBody?.trimmingSpaces(), body.utf8.count >= 500,
+           article.text.utf8.count * 2 < body.utf8.count {
+            let paragraphs: [String]
+            if body.includes("<p") || body.includes("<br") {  // some sites put HTML in it
+                let inner = PageParser.parse(Array(body.utf8))
+                paragraphs = inner.blocks.map { String(decoding: inner.text[$0.start..<$0.end], as: UTF8.self) }
+            } else {
+                paragraphs = PlainTextFurniture.split(body.replacingNewlinesWithBlankLines())
+            }
+            article.text = PlainTextFurniture.removeFurniture(paragraphs: paragraphs).joined(separator: "\n\n")
+        }
         return article
     }
 

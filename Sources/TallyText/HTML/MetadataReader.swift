@@ -3,7 +3,9 @@ import TallyCore
 
 /// Reads title, publication date, language, canonical URL and author from what the parser found.
 enum MetadataReader {
-    static func fill(_ article: inout Article, from meta: PageMetadata, url: String?) {
+    /// Fills the article's metadata; returns the JSON-LD fields read on the way.
+    @discardableResult
+    static func fill(_ article: inout Article, from meta: PageMetadata, url: String?) -> JSONLDFields {
         let ld = JSONLDFields(meta.jsonLD)
         func m(_ keys: String...) -> String? {
             for k in keys { if let v = meta.meta[k], !v.isEmpty { return v } }
@@ -23,6 +25,7 @@ enum MetadataReader {
         if let a = author, a.hasPrefix("http") { author = ld.author }
         if let a = author, a.lowercased().hasPrefix("by ") { author = String(a.dropFirst(3)).trimmingSpaces() }
         article.author = author
+        return ld
     }
 
     /// `en-US` → `en`, `ru_RU` → `ru`.
