@@ -82,6 +82,7 @@ struct FurnitureTests {
             "We may earn a commission when you buy through affiliate links on this page.",
             "Sign up for our newsletter to get the news delivered to your inbox.",
             "Follow the reporter on Twitter for more updates.",
+            "A crowd in the square (Image: Example Agency / Getty Images)",
         ].joined(separator: "\n\n")
         #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == story)
     }

@@ -194,6 +194,12 @@ public enum PlainTextFurniture {
            p.includes("sign up") || p.includes("subscribe") || p.includes("delivered") { return true }
         if p.hasPrefix("follow ") || p.includes("follow us on") || p.includes(" follow him") || p.includes(" follow her"),
            p.includes("twitter") || p.includes("facebook") || p.includes("instagram") { return true }
+        // Picture credits and captions.
+        if p.count <= 200, p.includes("getty images") || p.includes("shutterstock") || p.includes("(image:")
+            || p.hasPrefix("image source:") || p.hasPrefix("photo:") || p.hasPrefix("image:")
+            || p.hasPrefix("featured image") || p.hasPrefix("фото:") {
+            return true
+        }
         return p.hasPrefix("have a tip?") || p.hasPrefix("if you enjoyed this article") || p.hasPrefix("join our ")
     }
 
