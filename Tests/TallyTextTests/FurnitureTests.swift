@@ -83,7 +83,13 @@ struct FurnitureTests {
             "Sign up for our newsletter to get the news delivered to your inbox.",
             "Follow the reporter on Twitter for more updates.",
             "A crowd in the square (Image: Example Agency / Getty Images)",
+            "Example Wire March 3, 2030 9:02 AM", "reporter@example.org",
         ].joined(separator: "\n\n")
         #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == story)
+    }
+
+    @Test func keepsSentencesWithDates() {
+        let text = "On March 3, 2030 police detained 25 people.\n\nBy March 5, 2030 it rose."
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == text)
     }
 }

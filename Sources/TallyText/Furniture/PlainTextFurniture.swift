@@ -194,6 +194,10 @@ public enum PlainTextFurniture {
            p.includes("sign up") || p.includes("subscribe") || p.includes("delivered") { return true }
         if p.hasPrefix("follow ") || p.includes("follow us on") || p.includes(" follow him") || p.includes(" follow her"),
            p.includes("twitter") || p.includes("facebook") || p.includes("instagram") { return true }
+        if p.hasPrefix("written by") || p.hasPrefix("posted by"), p.count <= 120, p.contains(where: \.isNumber) { return true }
+        if isDateLine(p) { return true }
+        // A lone e-mail address.
+        if p.count <= 60, !p.contains(" "), p.includes("@"), p.includes(".") { return true }
         // Picture credits and captions.
         if p.count <= 200, p.includes("getty images") || p.includes("shutterstock") || p.includes("(image:")
             || p.hasPrefix("image source:") || p.hasPrefix("photo:") || p.hasPrefix("image:")
@@ -201,6 +205,18 @@ public enum PlainTextFurniture {
             return true
         }
         return p.hasPrefix("have a tip?") || p.hasPrefix("if you enjoyed this article") || p.hasPrefix("join our ")
+    }
+
+    /// "November 18, 2019", "Reuters Nov. 20, 2019 6:02 AM EST": a date with at most a source name.
+    static func isDateLine(_ p: String) -> Bool {
+        guard p.count <= 60, !p.hasSuffix("."), p.contains(where: \.isNumber), MetadataReader.parseDay(p) != nil
+                || MetadataReader.englishDay(p) != nil else { return false }
+        let words = p.split(whereSeparator: { !$0.isLetter })
+        let other = words.filter { w in
+            !(w.count <= 3 || ["updated", "published", "posted", "january", "february", "march", "april", "june",
+                               "july", "august", "september", "october", "november", "december"].contains(String(w)))
+        }
+        return other.count <= 2
     }
 
     static let promptPhrases = [
@@ -214,7 +230,8 @@ public enum PlainTextFurniture {
         guard p.count <= 60 else { return false }
         let exact: Set<String> = [
             "advertisement", "advert", "advertising", "sponsored", "реклама", "share", "don't miss", "don’t miss",
-            "this slideshow requires javascript.", "loading...", "tell us what you think...",
+            "this slideshow requires javascript.", "loading...", "tell us what you think...", "highlights",
+            "trending", "trending:", "more:", "read more", "read more:", "popular", "most popular",
         ]
         if exact.contains(p) { return true }
         return promptPhrases.contains { p.hasPrefix($0) } || (p.count <= 40 && isAppeal(p))
