@@ -32,7 +32,7 @@ public enum Charset: String, Sendable, Hashable, CaseIterable {
 public enum CharsetDecoder {
     /// The page as valid UTF-8 bytes, plus the charset it was read as.
     public static func decode(_ bytes: some Collection<UInt8>, contentType: String? = nil) -> (utf8: [UInt8], charset: Charset) {
-        let input = Array(bytes)
+        let input = bytes as? [UInt8] ?? Array(bytes)  // no copy for arrays
         let stats = utf8Statistics(input)
         let charset = detect(input, contentType: contentType, stats: stats)
         if charset == .utf8, stats.invalid == 0, !input.starts(with: [0xEF, 0xBB, 0xBF]) { return (input, .utf8) }

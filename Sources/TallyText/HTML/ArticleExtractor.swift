@@ -64,7 +64,7 @@ public struct ArticleExtractor: Sendable {
             throw TallyError(.tooLarge, input: url,
                 "page is \(count) bytes, over the \(maximumBytes)-byte limit for HTML pages")
         }
-        let bytes = Array(html)
+        let bytes = html as? [UInt8] ?? Array(html)  // no copy for arrays
         if Self.looksBinary(bytes) {
             throw TallyError(.unsupported, input: url,
                 "not an HTML page: binary data (a compressed file? decompress .gz first)")
