@@ -57,18 +57,20 @@ extension Tally {
                     let article = try Self.read(file, with: extractor)
                     let body: String
                     switch format {
-                    case .text: body = article.text + "\n"
+                    case .text: body = article.text
                     case .json:
                         let data = (try? encoder.encode(article)) ?? Data()
-                        body = String(decoding: data, as: UTF8.self) + "\n"
+                        body = String(decoding: data, as: UTF8.self)
                     }
                     if let out {
                         let name = Self.stem(of: file) + (format == .json ? ".json" : ".txt")
                         let target = (out as NSString).appendingPathComponent(name)
                         try Self.write(body, to: target)
                     } else {
-                        if files.count > 1, format == .text { print("==> \(file) <==") }
-                        FileHandle.standardOutput.write(Data(body.utf8))
+                        if files.count > 1, format == .text {
+                            FileHandle.standardOutput.write(Data("==> \(file) <==\n".utf8))
+                        }
+                        FileHandle.standardOutput.write(Data((body + "\n").utf8))
                     }
                 } catch {
                     failures += 1
@@ -101,12 +103,18 @@ extension Tally {
             guard let f = fopen(path, "wb") else {
                 throw TallyError(.unreadable, input: path, "cannot write the output file")
             }
-            let bytes = Array(body.utf8)
-            let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
-            let ok = written == bytes.count
+            let ok = write(body, to: f)
             if fclose(f) != 0 || !ok {
                 throw TallyError(.unreadable, input: path, "cannot write the output file (disk full?)")
             }
+        }
+
+        /// Writes `body` and a final newline to an open stream, without copying the text.
+        @discardableResult
+        static func write(_ body: String, to f: UnsafeMutablePointer<FILE>) -> Bool {
+            var text = body
+            let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, f) == $0.count }
+            return written && fputc(0x0A, f) != EOF
         }
 
         static let extensions = [".html.gz", ".htm.gz", ".html", ".htm", ".xhtml", ".txt"]
