@@ -153,20 +153,7 @@ extension Tally {
         }
 
         static func read(_ file: String, with extractor: ArticleExtractor) throws(TallyError) -> Article {
-            var bytes = try readBytes(file)
-            if file.lowercased().hasSuffix(".txt") {
-                let (utf8, charset) = CharsetDecoder.decode(bytes)
-                let text = PlainTextFurniture.removeFurniture(fromPlainText: String(decoding: utf8, as: UTF8.self))
-                return Article(text: text, charset: charset.rawValue)
-            }
-            if Gunzip.isGzip(bytes) {
-                bytes = try Gunzip.decompress(bytes, input: file)
-            }
-            do {
-                return try extractor.extract(html: bytes)
-            } catch {
-                throw TallyError(error.code, input: file, location: error.location, error.message)
-            }
+            try extractor.extract(fileBytes: readBytes(file), name: file)
         }
     }
 }
