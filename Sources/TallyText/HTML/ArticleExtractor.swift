@@ -46,9 +46,9 @@ public struct ArticleExtractor: Sendable {
     /// Pages larger than this are refused with `TallyError.Code.tooLarge`.
     public var maximumBytes: Int
 
-    /// An extractor with the default size limit (256 MB).
+    /// An extractor with the default size limit (256 MB; at most 1 GB, as text offsets are 32-bit).
     public init(maximumBytes: Int = 256 << 20) {
-        self.maximumBytes = maximumBytes
+        self.maximumBytes = min(maximumBytes, 1 << 30)
     }
 
     /// The article in `html` (bytes in any supported charset).

@@ -20,20 +20,32 @@ struct PageOutline {
         var content: Bool
     }
 
-    /// A paragraph of visible text.
+    /// A paragraph of visible text (24 bytes: pages have up to a few hundred thousand).
     struct Block {
-        /// Byte range in `text`.
-        var start: Int
-        var end: Int
-        /// Innermost element containing the text.
-        var element: Int32
-        /// Characters of text, and of those inside links.
-        var chars: Int
-        var linkChars: Int
+        private let start32: Int32, end32: Int32, chars32: Int32, linkChars32: Int32
+        /// Innermost block-level element containing the text.
+        let element: Int32
         /// The block-level element that made it a paragraph (`p`, `li`, `h2`…).
-        var kind: HTMLTag
+        let kind: HTMLTag
         /// Its first character is link text (a teaser: linked headline, then a summary).
-        var startsInLink: Bool
+        let startsInLink: Bool
+
+        init(start: Int, end: Int, element: Int32, chars: Int, linkChars: Int, kind: HTMLTag, startsInLink: Bool) {
+            start32 = Int32(truncatingIfNeeded: start)
+            end32 = Int32(truncatingIfNeeded: end)
+            chars32 = Int32(truncatingIfNeeded: chars)
+            linkChars32 = Int32(truncatingIfNeeded: linkChars)
+            self.element = element
+            self.kind = kind
+            self.startsInLink = startsInLink
+        }
+
+        /// Byte range in `text`.
+        var start: Int { Int(start32) }
+        var end: Int { Int(end32) }
+        /// Characters of text, and of those inside links.
+        var chars: Int { Int(chars32) }
+        var linkChars: Int { Int(linkChars32) }
     }
 
     var elements: [Element] = []
