@@ -58,7 +58,10 @@ public enum CharsetDecoder {
             return .utf8
         case let single?:
             if utf8.multiByte > 0, utf8.invalid == 0 { return .utf8 }
-            return single
+            // Russian letter statistics beat a single-byte label (KOI8-R pages labelled
+            // windows-1251 and the other way round are common on old sites).
+            let guess = guessSingleByte(bytes)
+            return guess == .windows1252 ? single : guess
         case nil:
             if utf8.invalid == 0 || utf8.invalid * 4 <= utf8.multiByte { return .utf8 }
             return guessSingleByte(bytes)
