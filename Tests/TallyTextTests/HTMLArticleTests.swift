@@ -147,4 +147,18 @@ struct HTMLArticleTests {
         #expect(paragraphs.count == 8)
         #expect(paragraphs.first == "1. \(sentence)")
     }
+
+    @Test func findsTheArticleInsideAPageWideForm() throws {
+        let story = String(repeating: "The story is inside a form that wraps the whole page, as old sites do. ", count: 5)
+        let page = """
+        <body><form id="aspnetForm"><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <div class="main"><p>\(story)</p><p>\(story)</p></div>
+        <div class="sidebar"><p>\(String(repeating: "Sidebar text about something else entirely. ", count: 3))</p></div>
+        </form></body>
+        """
+        let a = try ArticleExtractor().extract(html: Array(page.utf8))
+        #expect(a.text.contains("inside a form"))
+        #expect(!a.text.contains("Sidebar text"))
+        #expect(!a.text.contains("Home"))
+    }
 }
