@@ -1,7 +1,10 @@
 /// A character encoding Tally can decode web pages from.
 public enum Charset: String, Sendable, Hashable, CaseIterable {
+    /// UTF-8, the default of the web.
     case utf8 = "utf-8"
+    /// Cyrillic, Windows code page 1251 (most older Russian sites).
     case windows1251 = "windows-1251"
+    /// Cyrillic, KOI8-R (older Russian sites and mail).
     case koi8r = "koi8-r"
     /// Also what browsers use for pages labelled `iso-8859-1` or `us-ascii`.
     case windows1252 = "windows-1252"

@@ -44,7 +44,7 @@ public struct Article: Sendable, Hashable, Codable {
 /// the article container; its blocks, minus furniture and link lists, are the text.
 public struct ArticleExtractor: Sendable {
     /// Pages larger than this are refused with `TallyError.Code.tooLarge`.
-    public var maximumBytes: Int
+    public let maximumBytes: Int
 
     /// An extractor with the default size limit (256 MB; at most 1 GB, as text offsets are 32-bit).
     public init(maximumBytes: Int = 256 << 20) {
