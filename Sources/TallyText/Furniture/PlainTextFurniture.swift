@@ -69,7 +69,7 @@ public enum PlainTextFurniture {
         out.reserveCapacity(paragraphs.count)
         for p in paragraphs {
             if p.utf8.count <= 120, isPrompt(p.lowercased()) { continue }
-            if p.utf8.count <= 400, isNotice(p.lowercased()) { continue }
+            if p.utf8.count <= 400, isNotice(p.lowercased(), original: p) { continue }
             if p.utf8.contains(0x0A) {
                 let lines = p.split(separator: "\n").filter { $0.utf8.count > 120 || !isPrompt($0.lowercased()) }
                 if !lines.isEmpty { out.append(lines.joined(separator: "\n")) }
@@ -181,21 +181,26 @@ public enum PlainTextFurniture {
 
     /// Datelines, affiliate disclosures, newsletter sign-ups, "follow us" lines, "have a tip?":
     /// paragraphs about the page or its author, not the story.
-    static func isNotice(_ p: String) -> Bool {
+    ///
+    /// Lines that could be a sentence of the story ("By Monday, 300 had been held") must carry a
+    /// calendar date to count as a dateline, so claims are not lost.
+    static func isNotice(_ p: String, original: String) -> Bool {
+        let dated = MetadataReader.parseDay(p) != nil || MetadataReader.englishDay(p) != nil
         if p.hasPrefix("published:") || p.hasPrefix("updated:") || p.hasPrefix("last updated") || p.hasPrefix("posted on")
             || p.hasPrefix("publicado") || p.hasPrefix("опубликовано") || p.hasPrefix("обновлено") {
             return p.count <= 120
         }
-        if p.hasPrefix("updated "), p.count <= 80, p.contains(where: \.isNumber) { return true }
-        if p.hasPrefix("by "), p.count <= 120, p.includes(" at ") || p.includes(" on ") || p.includes("|"),
-           p.contains(where: \.isNumber) { return true }
+        if p.hasPrefix("updated "), p.count <= 80, dated, !p.hasSuffix(".") { return true }
+        if p.hasPrefix("by "), p.count <= 120, p.includes(" at ") || p.includes(" on ") || p.includes("|"), dated {
+            return true
+        }
         if p.includes("affiliate"), p.includes("commission") || p.includes("links") { return true }
         if p.includes("newsletter") || p.includes("inbox"),
            p.includes("sign up") || p.includes("subscribe") || p.includes("delivered") { return true }
         if p.hasPrefix("follow ") || p.includes("follow us on") || p.includes(" follow him") || p.includes(" follow her"),
            p.includes("twitter") || p.includes("facebook") || p.includes("instagram") { return true }
-        if p.hasPrefix("written by") || p.hasPrefix("posted by"), p.count <= 120, p.contains(where: \.isNumber) { return true }
-        if isDateLine(p) { return true }
+        if p.hasPrefix("written by") || p.hasPrefix("posted by"), p.count <= 120, dated { return true }
+        if dated, isDateLine(original) { return true }
         // A lone e-mail address.
         if p.count <= 60, !p.contains(" "), p.includes("@"), p.includes(".") { return true }
         // Picture credits and captions.
@@ -207,16 +212,22 @@ public enum PlainTextFurniture {
         return p.hasPrefix("have a tip?") || p.hasPrefix("if you enjoyed this article") || p.hasPrefix("join our ")
     }
 
-    /// "November 18, 2019", "Reuters Nov. 20, 2019 6:02 AM EST": a date with at most a source name.
-    static func isDateLine(_ p: String) -> Bool {
-        guard p.count <= 60, !p.hasSuffix("."), p.contains(where: \.isNumber), MetadataReader.parseDay(p) != nil
-                || MetadataReader.englishDay(p) != nil else { return false }
-        let words = p.split(whereSeparator: { !$0.isLetter })
-        let other = words.filter { w in
-            !(w.count <= 3 || ["updated", "published", "posted", "january", "february", "march", "april", "june",
-                               "july", "august", "september", "october", "november", "december"].contains(String(w)))
+    /// "November 18, 2019", "Reuters Nov. 20, 2019 6:02 AM EST": a date with at most a source name
+    /// (capitalised words); "September 21, 2022: 1,300 detained" is not one.
+    static func isDateLine(_ original: String) -> Bool {
+        guard original.count <= 60, !original.hasSuffix("."), original.contains(where: \.isNumber) else { return false }
+        let calendar: Set<String> = ["updated", "published", "posted", "january", "february", "march", "april", "june",
+                                     "july", "august", "september", "october", "november", "december"]
+        var other = 0
+        for w in original.split(whereSeparator: { !$0.isLetter }) {
+            let lower = w.lowercased()
+            if lower.count <= 3 || calendar.contains(lower) { continue }
+            guard w.first?.isUppercase == true else { return false }  // a lower-case word: a sentence
+            other += 1
         }
-        return other.count <= 2
+        var numbers = 0
+        for w in original.split(whereSeparator: { !$0.isNumber }) where !w.isEmpty { numbers += 1 }
+        return other <= 2 && numbers <= 5
     }
 
     static let promptPhrases = [

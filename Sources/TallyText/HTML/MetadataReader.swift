@@ -50,7 +50,7 @@ enum MetadataReader {
     static func englishDay(_ s: String) -> Day? {
         let words = s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         var month: Int?, day: Int?, year: Int?
-        for w in words.prefix(6) {
+        for w in words.prefix(12) {
             if month == nil, w.count >= 3, let m = months.firstIndex(where: { w.hasPrefix($0) }) {
                 month = m + 1
             } else if let n = Int(w) {
