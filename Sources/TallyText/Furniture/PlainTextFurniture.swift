@@ -185,13 +185,21 @@ public enum PlainTextFurniture {
     /// Lines that could be a sentence of the story ("By Monday, 300 had been held") must carry a
     /// calendar date to count as a dateline, so claims are not lost.
     static func isNotice(_ p: String, original: String) -> Bool {
-        let dated = MetadataReader.parseDay(p) != nil || MetadataReader.englishDay(p) != nil
+        let n = p.count
+        // Computed only for the few candidates: date parsing is the costly part.
+        var datedCache: Bool?
+        func dated() -> Bool {
+            if let d = datedCache { return d }
+            let d = n <= 120 && (MetadataReader.parseDay(p) != nil || MetadataReader.englishDay(p) != nil)
+            datedCache = d
+            return d
+        }
         if p.hasPrefix("published:") || p.hasPrefix("updated:") || p.hasPrefix("last updated") || p.hasPrefix("posted on")
             || p.hasPrefix("publicado") || p.hasPrefix("опубликовано") || p.hasPrefix("обновлено") {
-            return p.count <= 120
+            return n <= 120
         }
-        if p.hasPrefix("updated "), p.count <= 80, dated, !p.hasSuffix(".") { return true }
-        if p.hasPrefix("by "), p.count <= 120, p.includes(" at ") || p.includes(" on ") || p.includes("|"), dated {
+        if p.hasPrefix("updated "), n <= 80, !p.hasSuffix("."), dated() { return true }
+        if p.hasPrefix("by "), n <= 120, p.includes(" at ") || p.includes(" on ") || p.includes("|"), dated() {
             return true
         }
         if p.includes("affiliate"), p.includes("commission") || p.includes("links") { return true }
@@ -199,12 +207,12 @@ public enum PlainTextFurniture {
            p.includes("sign up") || p.includes("subscribe") || p.includes("delivered") { return true }
         if p.hasPrefix("follow ") || p.includes("follow us on") || p.includes(" follow him") || p.includes(" follow her"),
            p.includes("twitter") || p.includes("facebook") || p.includes("instagram") { return true }
-        if p.hasPrefix("written by") || p.hasPrefix("posted by"), p.count <= 120, dated { return true }
-        if dated, isDateLine(original) { return true }
+        if p.hasPrefix("written by") || p.hasPrefix("posted by"), n <= 120, dated() { return true }
+        if n <= 60, p.contains(where: \.isNumber), isDateLine(original), dated() { return true }
         // A lone e-mail address.
-        if p.count <= 60, !p.contains(" "), p.includes("@"), p.includes(".") { return true }
+        if n <= 60, !p.contains(" "), p.includes("@"), p.includes(".") { return true }
         // Picture credits and captions.
-        if p.count <= 200, p.includes("getty images") || p.includes("shutterstock") || p.includes("(image:")
+        if n <= 200, p.includes("getty images") || p.includes("shutterstock") || p.includes("(image:")
             || p.hasPrefix("image source:") || p.hasPrefix("photo:") || p.hasPrefix("image:")
             || p.hasPrefix("featured image") || p.hasPrefix("фото:") {
             return true
@@ -214,10 +222,13 @@ public enum PlainTextFurniture {
 
     /// "November 18, 2019", "Reuters Nov. 20, 2019 6:02 AM EST": a date with at most a source name
     /// (capitalised words); "September 21, 2022: 1,300 detained" is not one.
+    private static let calendar: Set<String> = [
+        "updated", "published", "posted", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december",
+    ]
+
     static func isDateLine(_ original: String) -> Bool {
         guard original.count <= 60, !original.hasSuffix("."), original.contains(where: \.isNumber) else { return false }
-        let calendar: Set<String> = ["updated", "published", "posted", "january", "february", "march", "april", "june",
-                                     "july", "august", "september", "october", "november", "december"]
         var other = 0
         for w in original.split(whereSeparator: { !$0.isLetter }) {
             let lower = w.lowercased()
