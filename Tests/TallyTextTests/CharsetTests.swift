@@ -40,6 +40,11 @@ struct CharsetTests {
         // Declared windows-1251 but written in UTF-8.
         let utf8 = Array(page("<meta charset=windows-1251>", russian).utf8)
         #expect(try ArticleExtractor().extract(html: utf8).text == russian)
+        // Declared windows-1251 but written in KOI8-R, and the other way round.
+        let koiAs1251 = encode(page("<meta charset=windows-1251>", russian), SingleByteTables.koi8r)
+        #expect(try ArticleExtractor().extract(html: koiAs1251).text == russian)
+        let cp1251AsKOI = encode(page("<meta charset=koi8-r>", russian), SingleByteTables.windows1251)
+        #expect(try ArticleExtractor().extract(html: cp1251AsKOI).text == russian)
         // Declared UTF-8 but written in KOI8-R.
         let koi = encode(page("<meta charset=utf-8>", russian), SingleByteTables.koi8r)
         #expect(try ArticleExtractor().extract(html: koi).text == russian)

@@ -62,4 +62,38 @@ struct FurnitureTests {
         let text = "A photo caption of a crowd\nSupport us and go ad-free\n\nThe report says 30 people were held."
         #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == "A photo caption of a crowd\n\nThe report says 30 people were held.")
     }
+
+    @Test func cutsTheStoryListAfterTheArticle() {
+        let article = (1...6).map { "Paragraph \($0) of the report on the detentions in the fictional city." }
+        let text = (article + ["More stories", "A teaser about some other story", "Another teaser about sport"])
+            .joined(separator: "\n\n")
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == article.joined(separator: "\n\n"))
+    }
+
+    @Test func keepsAListHeadingEarlyInTheText() {
+        let text = "Related stories\n\nThe first paragraph of the report.\n\nThe second one.\n\nThe third one.\n\nThe fourth one."
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == text)
+    }
+
+    @Test func dropsNoticesAboutThePage() {
+        let story = "Police held 25 people at the fictional square, the monitors said on Sunday."
+        let text = [
+            "PUBLISHED: 09:15, Sun, Mar 3, 2030 | UPDATED: 10:00, Sun, Mar 3, 2030", story,
+            "We may earn a commission when you buy through affiliate links on this page.",
+            "Sign up for our newsletter to get the news delivered to your inbox.",
+            "Follow the reporter on Twitter for more updates.",
+            "A crowd in the square (Image: Example Agency / Getty Images)",
+            "Example Wire March 3, 2030 9:02 AM", "reporter@example.org",
+        ].joined(separator: "\n\n")
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == story)
+    }
+
+    @Test func keepsSentencesWithDates() {
+        let text = [
+            "On March 3, 2030 police detained 25 people.", "By March 5, 2030 it rose.",
+            "By Monday, 300 people had been detained on the square", "Updated figures show 1,300 detained",
+            "September 21, 2030: 1,300 detained", "March 4, 2030 — 52 detained in Riverton",
+        ].joined(separator: "\n\n")
+        #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == text)
+    }
 }

@@ -122,4 +122,43 @@ struct HTMLArticleTests {
         #expect(a.text.contains("main story"))
         #expect(!a.text.contains("teaser"))
     }
+
+    @Test func readsEnglishDatesAndStripsBy() throws {
+        let page = """
+        <html><head><meta name="date" content="March 4, 2031, 07:47 PM EST"><meta name="author" content="By Sam Writer">
+        </head><body><p>Short page.</p></body></html>
+        """
+        let a = try ArticleExtractor().extract(html: Array(page.utf8))
+        #expect(a.published == Day(year: 2031, month: 3, day: 4))
+        #expect(a.author == "Sam Writer")
+        #expect(MetadataReader.parseDay("19 Nov. 2030") == Day(year: 2030, month: 11, day: 19))
+        #expect(MetadataReader.parseDay("no date here") == nil)
+    }
+
+    @Test func fallsBackToJSONLDBodyWhenThePageRendersTextWithScripts() throws {
+        let sentence = "The body of this story is only in the structured data of the page, as on script-rendered sites."
+        let body = (1...8).map { "\($0). \(sentence)" }.joined(separator: "\\n")
+        let page = """
+        <html><head><script type="application/ld+json">{"@type":"NewsArticle","articleBody":"\(body)"}</script></head>
+        <body><div id="root"></div><p>Loading the story, please wait a moment.</p></body></html>
+        """
+        let a = try ArticleExtractor().extract(html: Array(page.utf8))
+        let paragraphs = a.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 8)
+        #expect(paragraphs.first == "1. \(sentence)")
+    }
+
+    @Test func findsTheArticleInsideAPageWideForm() throws {
+        let story = String(repeating: "The story is inside a form that wraps the whole page, as old sites do. ", count: 5)
+        let page = """
+        <body><form id="aspnetForm"><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <div class="main"><p>\(story)</p><p>\(story)</p></div>
+        <div class="sidebar"><p>\(String(repeating: "Sidebar text about something else entirely. ", count: 3))</p></div>
+        </form></body>
+        """
+        let a = try ArticleExtractor().extract(html: Array(page.utf8))
+        #expect(a.text.contains("inside a form"))
+        #expect(!a.text.contains("Sidebar text"))
+        #expect(!a.text.contains("Home"))
+    }
 }

@@ -77,4 +77,30 @@ struct HTMLRobustnessTests {
         #expect(try Gunzip.decompress(gz) == Array("hello\n".utf8))
         #expect(throws: TallyError.self) { try Gunzip.decompress(Array(gz.prefix(14)), input: "cut.html.gz") }
     }
+
+    @Test func survivesDeeplyNestedJSONLD() throws {
+        let json = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let page = "<script type=\"application/ld+json\">\(json)</script><p>Body text of the page.</p>"
+        let a = try ArticleExtractor().extract(html: Array(page.utf8))
+        #expect(a.text == "Body text of the page.")
+    }
+
+    @Test func readsAnyInputFileKind() throws {
+        let extractor = ArticleExtractor()
+        // "hello\n" compressed by gzip(1): no markup inside, so plain text.
+        let gz: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xCB, 0x48, 0xCD, 0xC9,
+                           0xC9, 0xE7, 0x02, 0x00, 0x20, 0x30, 0x3A, 0x36, 0x06, 0x00, 0x00, 0x00]
+        #expect(try extractor.extract(fileBytes: gz, name: "a.html.gz").text == "hello")
+        let plain = "A report of 12 detentions.\n\nAdvertisement\n\nMore of the report."
+        #expect(try extractor.extract(fileBytes: Array(plain.utf8), name: "r.txt").text
+                == "A report of 12 detentions.\n\nMore of the report.")
+        let html = "<p>A report of 12 detentions in the fictional town, written as a web page.</p>"
+        #expect(try extractor.extract(fileBytes: Array(html.utf8), name: "r.html").text.hasPrefix("A report of 12"))
+        do {
+            _ = try extractor.extract(fileBytes: Array(gz.prefix(12)), name: "cut.html.gz")
+            Issue.record("a truncated gzip file must fail")
+        } catch {
+            #expect(error.input == "cut.html.gz")
+        }
+    }
 }

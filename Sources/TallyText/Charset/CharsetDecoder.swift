@@ -1,7 +1,10 @@
 /// A character encoding Tally can decode web pages from.
 public enum Charset: String, Sendable, Hashable, CaseIterable {
+    /// UTF-8, the default of the web.
     case utf8 = "utf-8"
+    /// Cyrillic, Windows code page 1251 (most older Russian sites).
     case windows1251 = "windows-1251"
+    /// Cyrillic, KOI8-R (older Russian sites and mail).
     case koi8r = "koi8-r"
     /// Also what browsers use for pages labelled `iso-8859-1` or `us-ascii`.
     case windows1252 = "windows-1252"
@@ -32,7 +35,7 @@ public enum Charset: String, Sendable, Hashable, CaseIterable {
 public enum CharsetDecoder {
     /// The page as valid UTF-8 bytes, plus the charset it was read as.
     public static func decode(_ bytes: some Collection<UInt8>, contentType: String? = nil) -> (utf8: [UInt8], charset: Charset) {
-        let input = Array(bytes)
+        let input = bytes as? [UInt8] ?? Array(bytes)  // no copy for arrays
         let stats = utf8Statistics(input)
         let charset = detect(input, contentType: contentType, stats: stats)
         if charset == .utf8, stats.invalid == 0, !input.starts(with: [0xEF, 0xBB, 0xBF]) { return (input, .utf8) }
@@ -58,7 +61,10 @@ public enum CharsetDecoder {
             return .utf8
         case let single?:
             if utf8.multiByte > 0, utf8.invalid == 0 { return .utf8 }
-            return single
+            // Russian letter statistics beat a single-byte label (KOI8-R pages labelled
+            // windows-1251 and the other way round are common on old sites).
+            let guess = guessSingleByte(bytes)
+            return guess == .windows1252 ? single : guess
         case nil:
             if utf8.invalid == 0 || utf8.invalid * 4 <= utf8.multiByte { return .utf8 }
             return guessSingleByte(bytes)

@@ -29,6 +29,12 @@ public enum PlainTextFurniture {
                 if startsCommentSection(paragraphs[k]) { cut = k; break }
             }
         }
+        // A "more stories" heading late in the text starts the site's lists, not the article's.
+        if cut == nil, count > 3 {
+            for k in max(1, (3 * count + 4) / 5)..<count {
+                if let l = lowerIfShort(k, 40), isListHeading(l) { cut = k; break }
+            }
+        }
         if let cut {
             var start = cut
             // Appeal paragraphs right before the comments belong to the furniture too.
@@ -53,6 +59,9 @@ public enum PlainTextFurniture {
             for k in stride(from: count - 1, through: max(1, count / 2, count - 8), by: -1) {
                 if let l = lowerIfShort(k, 80), isAppealHeading(l) { appeal = k }
             }
+            for k in stride(from: count - 1, through: max(1, (2 * count) / 3), by: -1) where isNamedAppeal(paragraphs[k]) {
+                appeal = min(appeal ?? k, k)
+            }
             if let appeal { paragraphs.removeSubrange(appeal...) }
         }
         // (2) Prompts, as whole paragraphs or as lines of one (a photo caption then a button).
@@ -60,6 +69,7 @@ public enum PlainTextFurniture {
         out.reserveCapacity(paragraphs.count)
         for p in paragraphs {
             if p.utf8.count <= 120, isPrompt(p.lowercased()) { continue }
+            if p.utf8.count <= 400, isNotice(p.lowercased(), original: p) { continue }
             if p.utf8.contains(0x0A) {
                 let lines = p.split(separator: "\n").filter { $0.utf8.count > 120 || !isPrompt($0.lowercased()) }
                 if !lines.isEmpty { out.append(lines.joined(separator: "\n")) }
@@ -108,9 +118,19 @@ public enum PlainTextFurniture {
     /// One of the first three lines of the paragraph is a comment-section marker
     /// ("• Show Comments" under a "Support us" button is one paragraph in copied text).
     static func startsCommentSection(_ paragraph: String) -> Bool {
-        for line in paragraph.split(separator: "\n", maxSplits: 3).prefix(3) where line.utf8.count <= 120 {
-            let text = line.drop { !$0.isLetter && !$0.isNumber }
-            if isCommentMarker(text.lowercased()) { return true }
+        let bytes = paragraph.utf8
+        var start = bytes.startIndex
+        for _ in 0..<3 {
+            guard start < bytes.endIndex else { return false }
+            // Lines are found on bytes; long lines (prose) are skipped without building strings.
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.endIndex
+            if bytes.distance(from: start, to: end) <= 120 {
+                let line = paragraph[start..<end]
+                let text = line.drop { !$0.isLetter && !$0.isNumber }
+                if isCommentMarker(text.lowercased()) { return true }
+            }
+            guard end < bytes.endIndex else { return false }
+            start = bytes.index(after: end)
         }
         return false
     }
@@ -125,17 +145,100 @@ public enum PlainTextFurniture {
         return false
     }
 
+    static let listHeadings = [
+        "related articles", "related stories", "related posts", "related news", "related content",
+        "more stories", "our latest stories", "latest stories", "you may also like", "you might also like",
+        "recommended for you", "recommended stories", "read next", "most read", "most popular", "trending now",
+        "more from", "more on this", "popular stories", "top stories", "editor's picks", "editors' picks",
+        "читайте также", "похожие материалы", "популярное", "другие новости",
+    ]
+
+    /// A short heading that opens a list of other stories ("Related stories", "Most read").
+    static func isListHeading(_ p: String) -> Bool {
+        let text = p.hasSuffix(":") ? String(p.dropLast()) : p
+        return listHeadings.contains { text == $0 || (text.hasPrefix($0) && text.count <= $0.count + 20) }
+    }
+
     static let appealPhrases = [
         "support us", "donate", "donation", "your support", "ad-free", "become a member", "become a patron",
         "subscribe", "support our", "support independent", "chip in", "patreon", "make a contribution",
         "поддержите", "пожертвова", "подпишитесь", "донат",
     ]
 
-    static func isAppeal(_ p: String) -> Bool { appealPhrases.contains { p.contains($0) } }
+    static func isAppeal(_ p: String) -> Bool { appealPhrases.contains { p.includes($0) } }
 
     /// A short appeal that opens a closing appeal block ("Support us and go ad-free").
     static func isAppealHeading(_ p: String) -> Bool {
-        p.count <= 60 && (appealPhrases.contains { p.hasPrefix($0) } || p.contains("ad-free"))
+        p.count <= 80 && (appealPhrases.contains { p.hasPrefix($0) } || p.includes("ad-free"))
+    }
+
+    /// "Support Snopes…", "Support The Daily Example": the verb then a capitalised name.
+    static func isNamedAppeal(_ original: String) -> Bool {
+        guard original.utf8.count <= 100, original.hasPrefix("Support ") else { return false }
+        let next = original.dropFirst(8).first
+        return next?.isUppercase == true
+    }
+
+    /// Datelines, affiliate disclosures, newsletter sign-ups, "follow us" lines, "have a tip?":
+    /// paragraphs about the page or its author, not the story.
+    ///
+    /// Lines that could be a sentence of the story ("By Monday, 300 had been held") must carry a
+    /// calendar date to count as a dateline, so claims are not lost.
+    static func isNotice(_ p: String, original: String) -> Bool {
+        let n = p.count
+        // Computed only for the few candidates: date parsing is the costly part.
+        var datedCache: Bool?
+        func dated() -> Bool {
+            if let d = datedCache { return d }
+            let d = n <= 120 && (MetadataReader.parseDay(p) != nil || MetadataReader.englishDay(p) != nil)
+            datedCache = d
+            return d
+        }
+        if p.hasPrefix("published:") || p.hasPrefix("updated:") || p.hasPrefix("last updated") || p.hasPrefix("posted on")
+            || p.hasPrefix("publicado") || p.hasPrefix("опубликовано") || p.hasPrefix("обновлено") {
+            return n <= 120
+        }
+        if p.hasPrefix("updated "), n <= 80, !p.hasSuffix("."), dated() { return true }
+        if p.hasPrefix("by "), n <= 120, p.includes(" at ") || p.includes(" on ") || p.includes("|"), dated() {
+            return true
+        }
+        if p.includes("affiliate"), p.includes("commission") || p.includes("links") { return true }
+        if p.includes("newsletter") || p.includes("inbox"),
+           p.includes("sign up") || p.includes("subscribe") || p.includes("delivered") { return true }
+        if p.hasPrefix("follow ") || p.includes("follow us on") || p.includes(" follow him") || p.includes(" follow her"),
+           p.includes("twitter") || p.includes("facebook") || p.includes("instagram") { return true }
+        if p.hasPrefix("written by") || p.hasPrefix("posted by"), n <= 120, dated() { return true }
+        if n <= 60, p.contains(where: \.isNumber), isDateLine(original), dated() { return true }
+        // A lone e-mail address.
+        if n <= 60, !p.contains(" "), p.includes("@"), p.includes(".") { return true }
+        // Picture credits and captions.
+        if n <= 200, p.includes("getty images") || p.includes("shutterstock") || p.includes("(image:")
+            || p.hasPrefix("image source:") || p.hasPrefix("photo:") || p.hasPrefix("image:")
+            || p.hasPrefix("featured image") || p.hasPrefix("фото:") {
+            return true
+        }
+        return p.hasPrefix("have a tip?") || p.hasPrefix("if you enjoyed this article") || p.hasPrefix("join our ")
+    }
+
+    /// "November 18, 2019", "Reuters Nov. 20, 2019 6:02 AM EST": a date with at most a source name
+    /// (capitalised words); "September 21, 2022: 1,300 detained" is not one.
+    private static let calendar: Set<String> = [
+        "updated", "published", "posted", "january", "february", "march", "april", "june", "july", "august",
+        "september", "october", "november", "december",
+    ]
+
+    static func isDateLine(_ original: String) -> Bool {
+        guard original.count <= 60, !original.hasSuffix("."), original.contains(where: \.isNumber) else { return false }
+        var other = 0
+        for w in original.split(whereSeparator: { !$0.isLetter }) {
+            let lower = w.lowercased()
+            if lower.count <= 3 || calendar.contains(lower) { continue }
+            guard w.first?.isUppercase == true else { return false }  // a lower-case word: a sentence
+            other += 1
+        }
+        var numbers = 0
+        for w in original.split(whereSeparator: { !$0.isNumber }) where !w.isEmpty { numbers += 1 }
+        return other <= 2 && numbers <= 5
     }
 
     static let promptPhrases = [
@@ -147,8 +250,40 @@ public enum PlainTextFurniture {
     /// A short paragraph that is only a prompt.
     static func isPrompt(_ p: String) -> Bool {
         guard p.count <= 60 else { return false }
-        if p == "advertisement" || p == "реклама" || p == "share" { return true }
+        let exact: Set<String> = [
+            "advertisement", "advert", "advertising", "sponsored", "реклама", "share", "don't miss", "don’t miss",
+            "this slideshow requires javascript.", "loading...", "tell us what you think...", "highlights",
+            "trending", "trending:", "more:", "read more", "read more:", "popular", "most popular",
+        ]
+        if exact.contains(p) { return true }
         return promptPhrases.contains { p.hasPrefix($0) } || (p.count <= 40 && isAppeal(p))
     }
 }
 
+
+extension String {
+    /// Byte-wise substring test. Foundation's `contains` is locale-aware and many times slower;
+    /// the texts here are already lower-cased.
+    func includes(_ needle: String) -> Bool {
+        var hay = self
+        var pattern = needle
+        return hay.withUTF8 { h in
+            pattern.withUTF8 { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -19,7 +19,14 @@ public enum Gunzip {
         }
         defer { inflateEnd(&stream) }
         var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 4)
+        // The gzip trailer ends with the uncompressed size (mod 2^32): one allocation, usually.
+        var expected = bytes.count * 4
+        if bytes.count >= 18 {
+            let n = bytes.count
+            let size = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16 | Int(bytes[n - 1]) << 24
+            if size > 0, size <= maximumBytes { expected = size + 1 }
+        }
+        out.reserveCapacity(min(expected, maximumBytes + 1))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var status: Int32 = Z_OK
         var failure: TallyError?

@@ -44,11 +44,11 @@ public struct Article: Sendable, Hashable, Codable {
 /// the article container; its blocks, minus furniture and link lists, are the text.
 public struct ArticleExtractor: Sendable {
     /// Pages larger than this are refused with `TallyError.Code.tooLarge`.
-    public var maximumBytes: Int
+    public let maximumBytes: Int
 
-    /// An extractor with the default size limit (256 MB).
+    /// An extractor with the default size limit (256 MB; at most 1 GB, as text offsets are 32-bit).
     public init(maximumBytes: Int = 256 << 20) {
-        self.maximumBytes = maximumBytes
+        self.maximumBytes = min(maximumBytes, 1 << 30)
     }
 
     /// The article in `html` (bytes in any supported charset).
@@ -64,7 +64,7 @@ public struct ArticleExtractor: Sendable {
             throw TallyError(.tooLarge, input: url,
                 "page is \(count) bytes, over the \(maximumBytes)-byte limit for HTML pages")
         }
-        let bytes = Array(html)
+        let bytes = html as? [UInt8] ?? Array(html)  // no copy for arrays
         if Self.looksBinary(bytes) {
             throw TallyError(.unsupported, input: url,
                 "not an HTML page: binary data (a compressed file? decompress .gz first)")
@@ -72,7 +72,19 @@ public struct ArticleExtractor: Sendable {
         let (utf8, charset) = CharsetDecoder.decode(bytes, contentType: contentType)
         let outline = PageParser.parse(utf8)
         var article = Article(text: Self.mainText(outline), charset: charset.rawValue)
-        MetadataReader.fill(&article, from: outline.metadata, url: url)
+        let ld = MetadataReader.fill(&article, from: outline.metadata, url: url)
+        // Pages that render their text with scripts often still carry it in JSON-LD.
+        if let body = ld.articleBody?.trimmingSpaces(), body.utf8.count >= 500,
+           article.text.utf8.count * 2 < body.utf8.count {
+            let paragraphs: [String]
+            if body.includes("<p") || body.includes("<br") {  // some sites put HTML in it
+                let inner = PageParser.parse(Array(body.utf8))
+                paragraphs = inner.blocks.map { String(decoding: inner.text[$0.start..<$0.end], as: UTF8.self) }
+            } else {
+                paragraphs = PlainTextFurniture.split(body.replacingNewlinesWithBlankLines())
+            }
+            article.text = PlainTextFurniture.removeFurniture(paragraphs: paragraphs).joined(separator: "\n\n")
+        }
         return article
     }
 
@@ -93,8 +105,19 @@ public struct ArticleExtractor: Sendable {
         paragraphs(outline, choose(outline).kept)
     }
 
-    /// The article container (element index, -1 for none), its score and the blocks kept.
+    /// The container and kept blocks, first treating teaser lists as links; when that leaves
+    /// almost nothing, the page is itself a list of linked items and is read again without.
     static func choose(_ outline: PageOutline) -> (best: Int, value: Double, kept: [Int]) {
+        let strict = choose(outline, teasersAreLinks: true)
+        let keptChars = strict.kept.reduce(0) { $0 + outline.blocks[$1].chars }
+        if keptChars >= 500 { return strict }
+        let loose = choose(outline, teasersAreLinks: false)
+        let looseChars = loose.kept.reduce(0) { $0 + outline.blocks[$1].chars }
+        return looseChars > 2 * keptChars ? loose : strict
+    }
+
+    /// The article container (element index, -1 for none), its score and the blocks kept.
+    static func choose(_ outline: PageOutline, teasersAreLinks: Bool) -> (best: Int, value: Double, kept: [Int]) {
         let elements = outline.elements
         let n = elements.count
         guard n > 0, !outline.blocks.isEmpty else {
@@ -104,7 +127,7 @@ public struct ArticleExtractor: Sendable {
         var total = [Int](repeating: 0, count: n)
         for block in outline.blocks where block.element >= 0 {
             let e = Int(block.element)
-            value[e] += weight(block)
+            value[e] += weight(block, teasersAreLinks)
             total[e] += block.chars
         }
         // Children come after their parents: one backward pass sums every subtree.
@@ -149,7 +172,7 @@ public struct ArticleExtractor: Sendable {
         for (k, block) in outline.blocks.enumerated() {
             let e = Int(block.element)
             guard e >= max(best, 0), e <= end, furnitureAbove[e] == base else { continue }
-            let density = Double(block.linkChars) / Double(block.chars)
+            let density = linkDensity(block, teasersAreLinks)
             if density > 0.5 { continue }
             if block.chars < 40, density > 0.25 { continue }
             if block.kind == .h1 { continue }
@@ -179,10 +202,16 @@ public struct ArticleExtractor: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// Share of the block's text inside links; a teaser (linked headline then summary) counts as all link.
+    static func linkDensity(_ block: PageOutline.Block, _ teasersAreLinks: Bool) -> Double {
+        let density = Double(block.linkChars) / Double(block.chars)
+        return teasersAreLinks && block.startsInLink && density >= 0.2 && block.kind != .p ? 1 : density
+    }
+
     /// A block's contribution to its container's score: positive for prose, negative for links.
-    static func weight(_ block: PageOutline.Block) -> Double {
+    static func weight(_ block: PageOutline.Block, _ teasersAreLinks: Bool) -> Double {
         let chars = Double(block.chars)
-        let density = Double(block.linkChars) / chars
+        let density = linkDensity(block, teasersAreLinks)
         if density >= 0.5 { return -chars * density }
         if block.chars < 40 { return 0 }
         return chars * (1 - density)

@@ -7,6 +7,20 @@ enum HTMLTag: UInt8 {
     case section, select, source, style, summary, svg, table, tbody, td, template, textarea, tfoot
     case th, thead, time, title, tr, ul, video, xmp, area, base, col, param, track, wbr, center, hgroup
 
+    /// Open-addressing table (key, tag) of 512 slots: cheaper than a Dictionary on every tag.
+    private static let slots = 512
+    private static let slotTable: (keys: [UInt64], tags: [HTMLTag]) = {
+        var keys = [UInt64](repeating: 0, count: slots)
+        var tags = [HTMLTag](repeating: .other, count: slots)
+        for (k, t) in byName {
+            var i = Int(truncatingIfNeeded: k & UInt64(slots - 1))
+            while keys[i] != 0 { i = (i + 1) & (slots - 1) }
+            keys[i] = k
+            tags[i] = t
+        }
+        return (keys, tags)
+    }()
+
     private static let byName: [UInt64: HTMLTag] = {
         var d: [UInt64: HTMLTag] = [:]
         let all: [HTMLTag] = [
@@ -38,7 +52,14 @@ enum HTMLTag: UInt8 {
         guard n <= 10 else { return .other }
         var k: UInt64 = UInt64(n)
         for i in start..<end { k = k &* 131 &+ UInt64(p[i] | 0x20) }
-        return byName[k] ?? .other
+        let t = slotTable
+        var slot = Int(truncatingIfNeeded: k & UInt64(slots - 1))
+        while true {
+            let key = t.keys[slot]
+            if key == k { return t.tags[slot] }
+            if key == 0 { return .other }
+            slot = (slot + 1) & (slots - 1)
+        }
     }
 
     /// Elements with no content and no end tag.

@@ -3,7 +3,9 @@ import TallyCore
 
 /// Reads title, publication date, language, canonical URL and author from what the parser found.
 enum MetadataReader {
-    static func fill(_ article: inout Article, from meta: PageMetadata, url: String?) {
+    /// Fills the article's metadata; returns the JSON-LD fields read on the way.
+    @discardableResult
+    static func fill(_ article: inout Article, from meta: PageMetadata, url: String?) -> JSONLDFields {
         let ld = JSONLDFields(meta.jsonLD)
         func m(_ keys: String...) -> String? {
             for k in keys { if let v = meta.meta[k], !v.isEmpty { return v } }
@@ -21,7 +23,9 @@ enum MetadataReader {
         article.canonicalURL = meta.canonical ?? m("og:url") ?? url
         var author = m("author", "article:author", "sailthru.author", "parsely-author", "byl") ?? ld.author
         if let a = author, a.hasPrefix("http") { author = ld.author }
+        if let a = author, a.lowercased().hasPrefix("by ") { author = String(a.dropFirst(3)).trimmingSpaces() }
         article.author = author
+        return ld
     }
 
     /// `en-US` → `en`, `ru_RU` → `ru`.
@@ -36,6 +40,23 @@ enum MetadataReader {
         let digits = t.prefix(8)
         if digits.count == 8, digits.allSatisfy(\.isNumber), let v = Int(digits) {
             return Day(year: v / 10000, month: v / 100 % 100, day: v % 100)
+        }
+        return englishDay(t)
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// "November 19, 2019, 07:47 PM", "Nov. 19, 2019", "19 November 2019".
+    static func englishDay(_ s: String) -> Day? {
+        let words = s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        var month: Int?, day: Int?, year: Int?
+        for w in words.prefix(12) {
+            if month == nil, w.count >= 3, let m = months.firstIndex(where: { w.hasPrefix($0) }) {
+                month = m + 1
+            } else if let n = Int(w) {
+                if w.count == 4, year == nil { year = n } else if w.count <= 2, day == nil, n >= 1, n <= 31 { day = n }
+            }
+            if let month, let day, let year { return Day(year: year, month: month, day: day) }
         }
         return nil
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A web page reduced to what article finding needs: a flat element tree and its text blocks.
 ///
 /// Built in one forward pass over UTF-8 bytes by a tokenizer that never recurses, so depth
@@ -14,18 +20,32 @@ struct PageOutline {
         var content: Bool
     }
 
-    /// A paragraph of visible text.
+    /// A paragraph of visible text (24 bytes: pages have up to a few hundred thousand).
     struct Block {
-        /// Byte range in `text`.
-        var start: Int
-        var end: Int
-        /// Innermost element containing the text.
-        var element: Int32
-        /// Characters of text, and of those inside links.
-        var chars: Int
-        var linkChars: Int
+        private let start32: Int32, end32: Int32, chars32: Int32, linkChars32: Int32
+        /// Innermost block-level element containing the text.
+        let element: Int32
         /// The block-level element that made it a paragraph (`p`, `li`, `h2`…).
-        var kind: HTMLTag
+        let kind: HTMLTag
+        /// Its first character is link text (a teaser: linked headline, then a summary).
+        let startsInLink: Bool
+
+        init(start: Int, end: Int, element: Int32, chars: Int, linkChars: Int, kind: HTMLTag, startsInLink: Bool) {
+            start32 = Int32(truncatingIfNeeded: start)
+            end32 = Int32(truncatingIfNeeded: end)
+            chars32 = Int32(truncatingIfNeeded: chars)
+            linkChars32 = Int32(truncatingIfNeeded: linkChars)
+            self.element = element
+            self.kind = kind
+            self.startsInLink = startsInLink
+        }
+
+        /// Byte range in `text`.
+        var start: Int { Int(start32) }
+        var end: Int { Int(end32) }
+        /// Characters of text, and of those inside links.
+        var chars: Int { Int(chars32) }
+        var linkChars: Int { Int(linkChars32) }
     }
 
     var elements: [Element] = []
@@ -68,6 +88,7 @@ struct PageParser {
     private var blockElement: Int32 = -1
     private var blockChars = 0
     private var blockLinkChars = 0
+    private var blockStartsInLink = false
     private var pendingSpace = false
     // Attributes of the tag being read (ranges into the page).
     private var attrNames: [Range<Int>] = []
@@ -89,7 +110,8 @@ struct PageParser {
         var i = 0
         var textStart = 0
         while i < n {
-            guard p[i] == 0x3C else { i += 1; continue }  // '<'
+            guard let lt = Self.find(0x3C, p, from: i) else { break }  // '<'
+            i = lt
             guard i + 1 < n else { break }
             let c = p[i + 1]
             let isLetter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
@@ -199,12 +221,16 @@ struct PageParser {
     }
 
     private func skipPast(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ byte: UInt8) -> Int {
-        var j = from
-        while j < p.count {
-            if p[j] == byte { return j + 1 }
-            j += 1
-        }
-        return p.count
+        guard let j = Self.find(byte, p, from: from) else { return p.count }
+        return j + 1
+    }
+
+    /// Index of the first `byte` at or after `from` (C `memchr`, vectorised by libc).
+    @inline(__always)
+    private static func find(_ byte: UInt8, _ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < p.count, let base = p.baseAddress else { return nil }
+        guard let hit = memchr(base + from, Int32(byte), p.count - from) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The start of `</name` (case-insensitive) at or after `from`, and the index past its `>`.
@@ -213,7 +239,9 @@ struct PageParser {
         let len = name.count
         var j = from
         while j + 1 + len < n {
-            if p[j] == 0x3C, p[j + 1] == 0x2F {
+            guard let lt = Self.find(0x3C, p, from: j) else { break }
+            j = lt
+            if j + 1 + len < n, p[j + 1] == 0x2F {
                 var k = 0
                 while k < len, p[j + 2 + k] | 0x20 == p[name.lowerBound + k] | 0x20 { k += 1 }
                 if k == len {
@@ -274,7 +302,8 @@ struct PageParser {
             content = content || hints.content
             hidden = hints.hidden
         }
-        if tag == .html || tag == .body { furniture = false }
+        // Quotes are the article's, whatever their class says (embedded posts are quoted text).
+        if tag == .html || tag == .body || tag == .blockquote { furniture = false }
         let index = Int32(out.elements.count)
         out.elements.append(PageOutline.Element(parent: parent, tag: tag, furniture: furniture, content: content))
         stack.append(index)
@@ -384,11 +413,28 @@ struct PageParser {
 
     @inline(__always) private mutating func beginChar() {
         if blockChars == 0 {
-            if blockElement < 0 { blockElement = stack.last ?? -1 }
+            if blockElement < 0 { blockElement = blockLevelElement() }
+            blockStartsInLink = linkDepth > 0
             pendingSpace = false
             return
         }
         if pendingSpace { out.text.append(0x20); pendingSpace = false; countChar() }
+    }
+
+    /// The innermost open element that is not inline (`a`, `span`…), so a paragraph opening with
+    /// a link belongs to its paragraph, not to the link; inline furniture (share buttons) wrapping
+    /// a whole block still counts (the block is then the element's own text).
+    private func blockLevelElement() -> Int32 {
+        var k = stackTags.count - 1
+        let limit = max(0, k - 32)
+        while k >= limit {
+            let t = stackTags[k]
+            if t.breaksBlock || t == .td || t == .th { return stack[k] }
+            let el = out.elements[Int(stack[k])]
+            if el.furniture, t != .a { return stack[k] }  // links are judged by link density
+            k -= 1
+        }
+        return stack.last ?? -1
     }
 
     @inline(__always) private mutating func countChar() {
@@ -400,7 +446,7 @@ struct PageParser {
         if blockChars > 0 {
             out.blocks.append(PageOutline.Block(
                 start: blockStart, end: out.text.count, element: blockElement,
-                chars: blockChars, linkChars: blockLinkChars, kind: blockKind))
+                chars: blockChars, linkChars: blockLinkChars, kind: blockKind, startsInLink: blockStartsInLink))
         }
         blockStart = out.text.count
         blockElement = -1

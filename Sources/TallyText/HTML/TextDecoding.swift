@@ -27,6 +27,17 @@ extension String {
         return String(scalars[first...last])
     }
 
+    /// Single line breaks doubled, so each line becomes a paragraph.
+    func replacingNewlinesWithBlankLines() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count + 64)
+        for c in self {
+            out.append(c)
+            if c == "\n" || c == "\r\n" { out.append("\n") }
+        }
+        return out
+    }
+
     /// Runs of whitespace replaced by one space, trimmed.
     func collapsingSpaces() -> String {
         var out = String.UnicodeScalarView()

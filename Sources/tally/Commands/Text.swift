@@ -57,18 +57,20 @@ extension TallyCommand {
                     let article = try Self.read(file, with: extractor)
                     let body: String
                     switch format {
-                    case .text: body = article.text + "\n"
+                    case .text: body = article.text
                     case .json:
                         let data = (try? encoder.encode(article)) ?? Data()
-                        body = String(decoding: data, as: UTF8.self) + "\n"
+                        body = String(decoding: data, as: UTF8.self)
                     }
                     if let out {
                         let name = Self.stem(of: file) + (format == .json ? ".json" : ".txt")
                         let target = (out as NSString).appendingPathComponent(name)
                         try Self.write(body, to: target)
                     } else {
-                        if files.count > 1, format == .text { print("==> \(file) <==") }
-                        FileHandle.standardOutput.write(Data(body.utf8))
+                        if files.count > 1, format == .text {
+                            FileHandle.standardOutput.write(Data("==> \(file) <==\n".utf8))
+                        }
+                        FileHandle.standardOutput.write(Data((body + "\n").utf8))
                     }
                 } catch {
                     failures += 1
@@ -78,17 +80,41 @@ extension TallyCommand {
             if failures > 0 { throw ExitCode(1) }
         }
 
+        /// The whole file, read with one `fread` into an array of its size.
+        static func readBytes(_ path: String) throws(TallyError) -> [UInt8] {
+            guard let f = fopen(path, "rb") else {
+                throw TallyError(.unreadable, input: path, "cannot open the file (missing or no permission)")
+            }
+            defer { fclose(f) }
+            guard fseeko(f, 0, SEEK_END) == 0 else {
+                throw TallyError(.unreadable, input: path, "cannot read the file (not a regular file?)")
+            }
+            let size = Int(ftello(f))
+            rewind(f)
+            guard size >= 0 else { throw TallyError(.unreadable, input: path, "cannot read the file") }
+            var bytes = [UInt8](repeating: 0, count: size)
+            let got = bytes.withUnsafeMutableBufferPointer { fread($0.baseAddress, 1, size, f) }
+            guard got == size else { throw TallyError(.unreadable, input: path, location: "byte \(got)", "read error") }
+            return bytes
+        }
+
         /// Writes a file plainly (no temporary file, no fsync: outputs are re-creatable).
         static func write(_ body: String, to path: String) throws {
             guard let f = fopen(path, "wb") else {
                 throw TallyError(.unreadable, input: path, "cannot write the output file")
             }
-            let bytes = Array(body.utf8)
-            let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
-            let ok = written == bytes.count
+            let ok = write(body, to: f)
             if fclose(f) != 0 || !ok {
                 throw TallyError(.unreadable, input: path, "cannot write the output file (disk full?)")
             }
+        }
+
+        /// Writes `body` and a final newline to an open stream, without copying the text.
+        @discardableResult
+        static func write(_ body: String, to f: UnsafeMutablePointer<FILE>) -> Bool {
+            var text = body
+            let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, f) == $0.count }
+            return written && fputc(0x0A, f) != EOF
         }
 
         static let extensions = [".html.gz", ".htm.gz", ".html", ".htm", ".xhtml", ".txt"]
@@ -127,23 +153,7 @@ extension TallyCommand {
         }
 
         static func read(_ file: String, with extractor: ArticleExtractor) throws(TallyError) -> Article {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw TallyError(.unreadable, input: file, "cannot read the file")
-            }
-            var bytes = [UInt8](data)
-            if file.lowercased().hasSuffix(".txt") {
-                let (utf8, charset) = CharsetDecoder.decode(bytes)
-                let text = PlainTextFurniture.removeFurniture(fromPlainText: String(decoding: utf8, as: UTF8.self))
-                return Article(text: text, charset: charset.rawValue)
-            }
-            if Gunzip.isGzip(bytes) {
-                bytes = try Gunzip.decompress(bytes, input: file)
-            }
-            do {
-                return try extractor.extract(html: bytes)
-            } catch {
-                throw TallyError(error.code, input: file, location: error.location, error.message)
-            }
+            try extractor.extract(fileBytes: readBytes(file), name: file)
         }
     }
 }
