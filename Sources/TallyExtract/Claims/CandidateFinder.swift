@@ -188,7 +188,14 @@ struct CandidateFinder {
     func singular(_ tokens: [Token], at i: Int) -> Candidate? {
         var k = i + 1
         var steps = 0
-        while k < tokens.count, steps < 3, tokens[k].kind == .word {
+        while k < tokens.count, steps < 6 {
+            // "a 23-year-old man": ages and hyphens between the article and the noun.
+            if tokens[k].kind != .word {
+                guard tokens[k].kind == .number || tokens[k].text == "-" else { break }
+                k += 1
+                steps += 1
+                continue
+            }
             if Self.singularPeople.contains(tokens[k].text) {
                 var c = Candidate(first: i, last: k, value: 1)
                 c.implicit = true
