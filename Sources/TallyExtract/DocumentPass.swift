@@ -111,8 +111,12 @@ struct DocumentPass {
             let cumulative = !lexicon.spanWords.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
             for (c, places) in zip(found, placed) {
                 guard let kind = c.kind else { continue }
+                // "said on Monday that … on Saturday": the day of the saying is not the day of the event.
+                let eventDates = dates[n].filter { d in
+                    !(max(0, d.token - 3)..<d.token).contains { lexicon.sourceVerbs.match(s.tokens, at: $0) != nil }
+                }
                 let date: Day? = {
-                    if let nearest = dates[n].min(by: { abs($0.token - c.first) < abs($1.token - c.first) }) { return nearest.day }
+                    if let nearest = eventDates.min(by: { abs($0.token - c.first) < abs($1.token - c.first) }) { return nearest.day }
                     return cumulative ? nil : defaultDate
                 }()
                 let numberSpan = TextSpan(start: s.tokens[c.first].start, end: s.tokens[c.last].end)

@@ -101,3 +101,17 @@ struct ExtractorEnglishTests {
         #expect(summary(text).map { $0.split(separator: " ")[2] } == ["25"])
     }
 }
+
+struct ExtractorReportingTests {
+    @Test func theDayOfTheSayingIsNotTheDayOfTheEvent() {
+        #expect(summary("Civic Monitor said on Friday that more than 720 people had been detained at Wednesday's protests in Minsk.") ==
+                ["detained people 720 at_least Minsk 2024-03-13 Civic Monitor"])
+    }
+
+    @Test func aDefiniteReferencePointsBackToTheLastSource() {
+        #expect(summary("""
+            According to the rights group Viasna, 40 people were detained in Minsk on Sunday.
+            The group said 12 of them were students.
+            """).last == "detained students 12 exact Minsk 2024-03-10 Viasna")
+    }
+}

@@ -121,6 +121,9 @@ struct AttributionFinder {
     }
 
     func classify(_ tokens: [Token], _ range: Range<Int>, _ bytes: [UInt8], inverted: Bool = false) -> Found? {
+        // "The group said", "It also said": a pronoun or a definite reference back to the last source.
+        let all = Array(tokens[range])
+        if !all.isEmpty, lexicon.anaphora.match(all, at: 0)?.length == all.count { return .anaphora }
         var r = range
         // Trim quotes and leading articles.
         while r.lowerBound < r.upperBound, ["«", "»", "\"", "“", "”", "the", "a", "an"].contains(tokens[r.lowerBound].text) { r = (r.lowerBound + 1)..<r.upperBound }

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `tally ingest` and `tally report` over a real SQLite file, as a user runs them.
+struct IngestReportTests {
+    static let corpus = """
+        {"id": "wire-1", "lang": "en", "published": "2025-06-02", "text": "More than 400 people were detained across Georgia on Sunday, according to the rights group Civic Monitor. The group said at least 250 of them were detained in Tbilisi."}
+        {"id": "blog-1", "lang": "en", "published": "2025-06-02", "text": "Police detained about 60 people in Tbilisi on Sunday, local reporters said."}
+        {"id": "ru-1", "lang": "ru", "published": "2025-06-03", "text": "По данным МВД, в воскресенье в Батуми задержали 30 человек."}
+        """
+
+    @Test func ingestIsIdempotentAndTheReportReconciles() throws {
+        let dir = try Scratch()
+        let input = try dir.write("docs.jsonl", Self.corpus)
+        let db = dir.path + "/tally.db"
+        let first = try TallyProcess.run(["ingest", "--db", db, input])
+        #expect(first.status == 0)
+        #expect(first.stderrLines.last == "tally: documents new 3, seen 0, failed 0; claims 4")
+        let second = try TallyProcess.run(["ingest", "--db", db, input])
+        #expect(second.stderrLines.last == "tally: documents new 0, seen 3, failed 0; claims 0")
+
+        let report = try TallyProcess.run(["report", "--db", db, "--format", "json"])
+        #expect(report.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        #expect(object["as_of"] is String)
+        let tallies = try #require(object["tallies"] as? [[String: Any]])
+        let tbilisi = try #require(tallies.first { $0["place"] as? String == "Tbilisi" })
+        let best = try #require(tbilisi["best"] as? [String: Any])
+        #expect(best["value"] as? Int == 250 && best["source"] as? String == "Civic Monitor" && best["qualifier"] as? String == "at_least")
+        #expect(tbilisi["low"] as? Int == 60 && tbilisi["claims"] as? Int == 2 && tbilisi["conflict"] as? Bool == true)
+        #expect(tbilisi["date"] as? String == "2025-06-01")
+        let georgia = try #require(tallies.first { $0["place"] as? String == "Georgia" })
+        #expect((georgia["best"] as? [String: Any])?["value"] as? Int == 400)
+
+        let csv = try TallyProcess.run(["report", "--db", db, "--format", "csv", "--place", "Batumi"])
+        // RFC 4180 lines end in CRLF.
+        let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 2)
+        #expect(lines.last?.hasPrefix("detained,people,Batumi,615532,GE,2025-06-01,30,exact,Interior Ministry,") == true)
+    }
+
+    @Test func aForeignDatabaseIsOneClearError() throws {
+        let dir = try Scratch()
+        let db = try dir.write("notes.db", "plain text, not a database; long enough to fill a header page.")
+        let result = try TallyProcess.run(["report", "--db", db])
+        #expect(result.status == 2)
+        #expect(result.stderrLines == ["tally: error: \(db): not a SQLite database, or a damaged one; give another --db file"])
+    }
+}
