@@ -51,35 +51,33 @@ public struct NumberReader: Sendable {
     /// The number that starts at token `i`, with a range if one follows, or nil.
     public func read(_ tokens: [Token], at i: Int) -> NumberMention? {
         guard let low = readOne(tokens, at: i) else { return nil }
-        var mention = NumberMention(value: low.value, firstToken: i, lastToken: low.last, digits: low.digits)
-        // "20-30 тысяч", "200 to 300", "two or three"
+        let mention = NumberMention(value: low.value, firstToken: i, lastToken: low.last, digits: low.digits)
         let j = low.last + 1
-        if j + 1 < tokens.count, joinerKeys.contains(tokens[j].key), let high = readOne(tokens, at: j + 1), !low.multiplied || high.multiplied {
-            var lowValue = low.value
-            if high.multiplied, !low.multiplied, let scale = high.scale, lowValue * scale <= high.value { lowValue *= scale }
-            if high.value > lowValue {
-                mention.value = lowValue
-                mention.valueHigh = high.value
-                mention.lastToken = high.last
-                return mention
-            }
+        guard j + 1 < tokens.count else { return mention }
+        // "20-30 тысяч", "200 to 300", "two or three"
+        if joinerKeys.contains(tokens[j].key), let high = readOne(tokens, at: j + 1), !low.multiplied || high.multiplied,
+           let range = Self.range(mention, low, high) {
+            return range
         }
         // "between 200 and 300", "от 20 до 30 тысяч"
-        if i > 0, j + 1 < tokens.count {
-            let before = tokens[i - 1].text
-            for (open, close) in rangePairs where before == open && tokens[j].text == close {
-                if let high = readOne(tokens, at: j + 1) {
-                    var lowValue = low.value
-                    if high.multiplied, !low.multiplied, let scale = high.scale, lowValue * scale <= high.value { lowValue *= scale }
-                    if high.value > lowValue {
-                        mention.value = lowValue
-                        mention.valueHigh = high.value
-                        mention.lastToken = high.last
-                    }
-                }
-            }
+        if i > 0, rangePairs.contains(where: { $0.0 == tokens[i - 1].text && $0.1 == tokens[j].text }),
+           let high = readOne(tokens, at: j + 1), let range = Self.range(mention, low, high) {
+            return range
         }
         return mention
+    }
+
+    /// The mention as a range from `low` to `high`, the low end scaled like the high one
+    /// ("20-30 тысяч" is 20,000–30,000); nil when the ends do not make a rising range.
+    static func range(_ mention: NumberMention, _ low: Reading, _ high: Reading) -> NumberMention? {
+        var lowValue = low.value
+        if high.multiplied, !low.multiplied, let scale = high.scale, lowValue * scale <= high.value { lowValue *= scale }
+        guard high.value > lowValue else { return nil }
+        var range = mention
+        range.value = lowValue
+        range.valueHigh = high.value
+        range.lastToken = high.last
+        return range
     }
 
     struct Reading {

@@ -17,31 +17,17 @@ extension TallyCommand {
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, table }
-        enum Language: String, ExpressibleByArgument, CaseIterable, Sendable { case auto, en, ru }
 
         @Option(help: "Output format.")
         var format: Format = .jsonl
 
-        @Option(help: "Language of the inputs; auto detects it per document.")
-        var lang: Language = .auto
-
-        @Option(help: ArgumentHelp("Publication date for inputs that carry none; resolves 'yesterday' and weekdays.",
-                                   valueName: "YYYY-MM-DD"))
-        var published: String?
+        @OptionGroup var documents: DocumentOptions
 
         @Argument(help: "Text (.txt), HTML (.html) or corpus (.jsonl) files, folders, or - for standard input.")
         var paths: [String]
 
-        func validate() throws {
-            if let published, Day(published) == nil {
-                throw ValidationError("--published takes a date as YYYY-MM-DD, not '\(published)'")
-            }
-        }
-
         func run() async throws {
-            var options = DocumentReader.Options()
-            options.language = lang == .auto ? nil : lang.rawValue
-            options.published = published.flatMap { Day($0) }
+            let options = documents.readerOptions
             let extractor = try Extractor()
             var failed = 0
             var table: [Claim] = []

@@ -17,25 +17,13 @@ extension TallyCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(help: "Language of the inputs; auto detects it per document.")
-        var lang: Extract.Language = .auto
-
-        @Option(help: ArgumentHelp("Publication date for inputs that carry none.", valueName: "YYYY-MM-DD"))
-        var published: String?
+        @OptionGroup var documents: DocumentOptions
 
         @Argument(help: "Files, folders, docs.jsonl corpora, feed files, page or feed URLs, or - for standard input.")
         var inputs: [String]
 
-        func validate() throws {
-            if let published, Day(published) == nil {
-                throw ValidationError("--published takes a date as YYYY-MM-DD, not '\(published)'")
-            }
-        }
-
         func run() async throws {
-            var options = DocumentReader.Options()
-            options.language = lang == .auto ? nil : lang.rawValue
-            options.published = published.flatMap { Day($0) }
+            let options = documents.readerOptions
             let ingestor: Ingestor
             do {
                 ingestor = Ingestor(resolver: InputResolver(reader: DocumentReader(options: options)),
