@@ -11,6 +11,7 @@ struct TallyCommand: AsyncParsableCommand {
             Bench.self,
             Ingest.self,
             Report.self,
+            Export.self,
             Text.self,
         ])
 }

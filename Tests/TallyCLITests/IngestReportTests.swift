@@ -47,3 +47,24 @@ struct IngestReportTests {
         #expect(result.stderrLines == ["tally: error: \(db): not a SQLite database, or a damaged one; give another --db file"])
     }
 }
+
+struct ExportCommandTests {
+    @Test func claimsExportAsGeoJSONAndTalliesAsCSV() throws {
+        let dir = try Scratch()
+        let input = try dir.write("docs.jsonl", IngestReportTests.corpus)
+        let db = dir.path + "/tally.db"
+        _ = try TallyProcess.run(["ingest", "--db", db, input])
+        let geo = try TallyProcess.run(["export", "--db", db, "--format", "geojson"])
+        #expect(geo.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(geo.stdout.utf8)) as? [String: Any])
+        let features = try #require(object["features"] as? [[String: Any]])
+        #expect(features.count == 4)
+        let batumi = try #require(features.first { ($0["properties"] as? [String: Any])?["place"] as? String == "Batumi" })
+        let coordinates = try #require((batumi["geometry"] as? [String: Any])?["coordinates"] as? [Double])
+        #expect(coordinates[0] > 41 && coordinates[0] < 42 && coordinates[1] > 41 && coordinates[1] < 42)  // [lon, lat]
+        let csv = try TallyProcess.run(["export", "--db", db, "--what", "tallies"])
+        #expect(csv.stdout.hasPrefix("kind,who,place,place_id,country,date,best,"))
+        let bad = try TallyProcess.run(["export", "--db", db, "--what", "tallies", "--format", "geojson"])
+        #expect(bad.status == 64)
+    }
+}
