@@ -104,7 +104,7 @@ struct DocumentPass {
                 source = paragraphSource
             }
             paragraphSource = source
-            let found = kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried)
+            let found = Self.separateFatal(kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried))
             carried = found.last?.kind
             guard !found.isEmpty else { continue }
             let placed = placeFinder.assign(found, allPlaces[n], s.tokens, country: country)
@@ -133,6 +133,18 @@ struct DocumentPass {
             }
         }
         return Self.merge(Self.namedSources(Self.documentSource(claims)))
+    }
+
+    /// "Five people were shot, two of them fatally": those hit by gunfire include the dead, so the
+    /// injured are the shot less the killed of the same sentence.
+    static func separateFatal(_ found: [Candidate]) -> [Candidate] {
+        guard let killed = found.first(where: { $0.kind == .killed && $0.value != nil })?.value else { return found }
+        return found.map { c in
+            guard c.kind == .injured, c.trigger?.hasSuffix("shot") == true, let v = c.value, v > killed, c.valueHigh == nil else { return c }
+            var copy = c
+            copy.value = v - killed
+            return copy
+        }
     }
 
     func mostFrequent(_ places: [Place]) -> Place? {

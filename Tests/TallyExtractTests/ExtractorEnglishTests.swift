@@ -115,3 +115,17 @@ struct ExtractorReportingTests {
             """).last == "detained students 12 exact Minsk 2024-03-10 Viasna")
     }
 }
+
+struct ShootingNewsTests {
+    @Test func theShotLessTheKilledAreInjured() {
+        #expect(summary("Five people were shot, two of them fatally, in Dayton on Sunday.") == [
+            "injured people 3 exact Dayton 2024-03-10 -", "killed people 2 exact Dayton 2024-03-10 -",
+        ])
+    }
+
+    @Test func aSingleVictimIsAnImplicitOne() throws {
+        let doc = Document(id: "s", published: Day("2024-03-15"), text: "A 23-year-old man was shot and killed in Toledo on Friday.")
+        let claim = try #require(sharedExtractor.claims(in: doc).first)
+        #expect(claim.implicit && claim.kind == .killed && claim.quantity.value == 1 && claim.place?.name == "Toledo")
+    }
+}

@@ -22,4 +22,6 @@ struct Candidate {
     var implicit = false
     /// Index of the token where the head noun starts, when there is one.
     var headToken: Int?
+    /// The first word of the trigger that gave the kind ("shot", "wounded", "задержали").
+    var trigger: String?
 }

@@ -45,7 +45,7 @@ struct KindFinder {
         var previous: Candidate? = nil
         for var c in candidates {
             let span = c.first...c.last
-            var best: (kind: ClaimKind, distance: Int, at: Int)? = nil
+            var best: (kind: ClaimKind, distance: Int, at: Int, length: Int)? = nil
             var blockers: [Int] = []
             for t in found {
                 let tspan = t.start...(t.start + t.length - 1)
@@ -63,7 +63,7 @@ struct KindFinder {
                     let near = lexicon.nearTriggers.match(tokens, at: t.start) != nil
                     if near && d > 4 { continue }
                     if d > 25 { continue }
-                    if best == nil || d < best!.distance { best = (kind, d, t.start) }
+                    if best == nil || d < best!.distance { best = (kind, d, t.start, t.length) }
                 }
             }
             // A blocker between the figure and its trigger, or just before the figure with no
@@ -80,6 +80,7 @@ struct KindFinder {
             if blocked { continue }
             if let b = best {
                 c.kind = b.kind
+                c.trigger = tokens[b.at..<(b.at + b.length)].map(\.text).joined(separator: " ")
             } else if !c.partitive, let nounKind = c.nounKind {
                 c.kind = nounKind
             } else if let p = previous {
