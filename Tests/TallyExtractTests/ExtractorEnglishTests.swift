@@ -129,3 +129,16 @@ struct ShootingNewsTests {
         #expect(claim.implicit && claim.kind == .killed && claim.quantity.value == 1 && claim.place?.name == "Toledo")
     }
 }
+
+struct AddressAndListTests {
+    @Test func addressesAndNamesWithNumbersAreNotCounts() {
+        #expect(summary("A shooting at a motel at 7900 Scott Street in Toledo left one person dead.").allSatisfy { !$0.contains(" 7900 ") })
+        #expect(summary("Her husband was killed at Club 502 in Toledo.").allSatisfy { !$0.contains(" 502 ") })
+    }
+
+    @Test func eachFigureTakesTheTriggerOnItsSideOfAnd() {
+        #expect(summary("The attack in Toledo on Monday left one man dead and three others injured.") == [
+            "killed people 1 exact Toledo 2024-03-11 -", "injured people 3 exact Toledo 2024-03-11 -",
+        ])
+    }
+}

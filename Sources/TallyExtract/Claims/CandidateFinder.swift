@@ -38,7 +38,7 @@ struct CandidateFinder {
                     c.valueHigh = m.valueHigh.flatMap(Self.whole)
                     if let q = lexicon.qualifiers.match(tokens, endingBefore: m.firstToken) { c.qualifier = q.value }
                     if c.valueHigh != nil { c.qualifier = .range }
-                    if describe(&c, tokens), !isYear(m, tokens, c) { found.append(c) }
+                    if describe(&c, tokens), !isYear(m, tokens, c), !isNameOrAddress(m, tokens, c) { found.append(c) }
                 }
                 i = m.lastToken + 1
                 continue
@@ -104,6 +104,19 @@ struct CandidateFinder {
                tokens[m.firstToken - 2].kind == .word { return false }
         }
         return true
+    }
+
+    /// "at 7900 Scott Hamilton", "Club 502", "Route 66": a bare number joined to a capitalised
+    /// name is an address or part of a name, not a count.
+    func isNameOrAddress(_ m: NumberMention, _ tokens: [Token], _ c: Candidate) -> Bool {
+        guard !c.hasHead, c.qualifier == .exact else { return false }
+        if m.lastToken + 1 < tokens.count, tokens[m.lastToken + 1].kind == .word, tokens[m.lastToken + 1].capitalized {
+            return true
+        }
+        if m.firstToken > 0, tokens[m.firstToken - 1].kind == .word, tokens[m.firstToken - 1].capitalized, m.firstToken - 1 > 0 {
+            return true
+        }
+        return false
     }
 
     /// A bare four-digit number between 1800 and 2100 is a year unless a people noun follows.

@@ -24,6 +24,8 @@ struct KindFinder {
                 else if t.kind == .punctuation, dashMarks.contains(t.text) { d += 2 }
                 else if t.kind == .punctuation, t.text == "-", t.spaceBefore { d += 5 }
                 else if t.kind == .word, clauseWords.contains(t.text) { d += 5 }
+                // "one dead and three injured": a trigger across "and" belongs to the other figure.
+                else if t.kind == .word, t.text == "and" || t.text == "и" { d += 1 }
             }
         }
         return d
