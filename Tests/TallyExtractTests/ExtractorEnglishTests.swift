@@ -142,3 +142,11 @@ struct AddressAndListTests {
         ])
     }
 }
+
+struct TimesAndAgesTests {
+    @Test func timesAndAgesInAppositionAreNotCounts() {
+        #expect(summary("Police: Toledo boy, 9, killed by accidental shooting").allSatisfy { !$0.contains(" 9 ") })
+        #expect(summary("He was pronounced dead at 10:10 p.m. in Toledo; police arrived at about 5 p.m.").isEmpty)
+        #expect(summary("Doctors said Ahmed Ali (51) died after being shot in Khartoum.").allSatisfy { !$0.contains(" 51 ") })
+    }
+}

@@ -88,10 +88,19 @@ struct CandidateFinder {
             }
             if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
             if next.kind == .word, ["am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "msk", "ч", "час", "часов", "часа"].contains(next.text) { return false }
+            // "5 p.m.", "9 a.m."
+            if next.kind == .word, next.text == "p" || next.text == "a", afterNext?.text == "." { return false }
             if next.kind == .word, lexicon.month(next) != nil { return false }
             if next.text == ".", !next.spaceBefore, afterNext?.kind == .word, afterNext?.spaceBefore == false { return false }
         }
         if let before {
+            // "10:10": the minutes of a time.
+            if before.text == ":", !first.spaceBefore, m.firstToken >= 2, tokens[m.firstToken - 2].kind == .number { return false }
+            // "Detroit boy, 9, killed", "Feisal Abdelrahman (51)": an age in apposition.
+            if let next, (before.text == "," && next.text == ",") || (before.text == "(" && next.text == ")"),
+               m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word, m.value < 120, tokens[m.firstToken].kind == .number {
+                return false
+            }
             // "LE100,000", "COVID19": a word glued to the digits.
             if before.kind == .word, !first.spaceBefore { return false }
             // "Oct. 25"
