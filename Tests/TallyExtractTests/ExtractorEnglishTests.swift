@@ -150,3 +150,11 @@ struct TimesAndAgesTests {
         #expect(summary("Doctors said Ahmed Ali (51) died after being shot in Khartoum.").allSatisfy { !$0.contains(" 51 ") })
     }
 }
+
+struct NegationTests {
+    @Test func aDeniedEventCountsNobody() {
+        #expect(summary("Three other children were in the home in Toledo but were not injured.").isEmpty)
+        #expect(summary("В Казани никто не пострадал, двое задержаны.") == ["detained people 2 exact Kazan - -"])
+        #expect(summary("A boy in Toledo was shot with a .380 handgun.").allSatisfy { !$0.contains(" 380 ") })
+    }
+}

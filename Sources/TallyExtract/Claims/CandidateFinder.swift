@@ -94,6 +94,8 @@ struct CandidateFinder {
             if next.text == ".", !next.spaceBefore, afterNext?.kind == .word, afterNext?.spaceBefore == false { return false }
         }
         if let before {
+            // ".380 handgun": a calibre or a decimal fragment.
+            if before.text == ".", !first.spaceBefore { return false }
             // "10:10": the minutes of a time.
             if before.text == ":", !first.spaceBefore, m.firstToken >= 2, tokens[m.firstToken - 2].kind == .number { return false }
             // "Detroit boy, 9, killed", "Feisal Abdelrahman (51)": an age in apposition.

@@ -7,6 +7,8 @@ struct KindFinder {
 
     /// Words that open a new clause: a trigger across one is farther than it looks.
     static let clauseWords: Set<String> = ["but", "while", "whereas", "although", "though", "а", "но", "однако", "хотя", "тогда"]
+    /// Words that deny the trigger after them.
+    static let negations: Set<String> = ["not", "never", "no", "without", "uninjured", "не", "ни", "без"]
     static let clauseMarks: Set<String> = [",", ";", ":", "\""]
     /// Dashes join "Новосибирск – 400 человек" as often as they split clauses: a smaller penalty.
     static let dashMarks: Set<String> = ["—", "–"]
@@ -56,6 +58,8 @@ struct KindFinder {
                 case .blocker:
                     blockers.append(t.start)
                 case .kind(let kind):
+                    // "were not injured", "не пострадал": a denied event counts nobody.
+                    if t.start > 0, Self.negations.contains(tokens[t.start - 1].text) { continue }
                     var d = Self.distance(tokens, span, tspan)
                     // The head noun is a weak trigger: "66 участников" detained by "задержали".
                     if let head = c.headToken, tspan.contains(head) {
