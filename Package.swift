@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Domain types only: value types, Sendable, Codable, no I/O.
@@ -43,11 +44,19 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings),
+        // The web shell: JSON API, public pages, health and metrics (Hummingbird 2).
+        .target(
+            name: "TallyServer",
+            dependencies: [
+                "TallyCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
         // The command-line shell.
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyText", "TallyGeo", "TallyExtract", "TallyIngest",
+                "TallyCore", "TallyText", "TallyGeo", "TallyExtract", "TallyIngest", "TallyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -64,6 +73,14 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
+        // The server on loopback, through its real router.
+        .testTarget(
+            name: "TallyServerTests",
+            dependencies: [
+                "TallyServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),
         // Runs the built `tally` executable as a user would.

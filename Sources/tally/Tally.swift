@@ -9,5 +9,6 @@ struct Tally: AsyncParsableCommand {
         subcommands: [
             Extract.self,
             Bench.self,
+            Serve.self,
         ])
 }
