@@ -36,12 +36,15 @@ public func buildApplication(
         logger: logger)
 }
 
-/// Builds the router: health check first, then the feature controllers.
+/// Builds the router: health check and metrics first, then the feature controllers.
 public func buildRouter() -> Router<TallyRequestContext> {
+    _ = MetricsController.registry
     let router = Router(context: TallyRequestContext.self)
     router.addMiddleware {
         LogRequestsMiddleware(.info, includeHeaders: .none)
+        MetricsMiddleware()
     }
     HealthController().addRoutes(to: router)
+    MetricsController().addRoutes(to: router)
     return router
 }
