@@ -18,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
     ],
     targets: [
         // Domain types only: value types, Sendable, Codable, no I/O.
@@ -57,11 +60,22 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Claims and tallies written for other tools: CSV, GeoJSON, JSON lines.
         .target(name: "TallyExport", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
+        // The web shell: JSON API, public pages, health and metrics (Hummingbird 2).
+        .target(
+            name: "TallyServer",
+            dependencies: [
+                "TallyCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings),
         // The command-line shell.
         .executableTarget(
             name: "tally",
             dependencies: [
                 "TallyCore", "TallyText", "TallyGeo", "TallyExtract", "TallyIngest", "TallyExport", "TallyReconcile", "TallyStore",
+                "TallyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -87,6 +101,14 @@ let package = Package(
         .testTarget(name: "TallyExportTests", dependencies: ["TallyExport"], swiftSettings: swiftSettings),
         .testTarget(name: "TallyReconcileTests", dependencies: ["TallyReconcile"], swiftSettings: swiftSettings),
         .testTarget(name: "TallyStoreTests", dependencies: ["TallyStore", "TallyCore"], swiftSettings: swiftSettings),
+        // The server on loopback, through its real router.
+        .testTarget(
+            name: "TallyServerTests",
+            dependencies: [
+                "TallyServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
         // Runs the built `tally` executable as a user would.
         .testTarget(name: "TallyCLITests", dependencies: ["tally"], swiftSettings: swiftSettings),
     ],

@@ -13,5 +13,6 @@ struct TallyCommand: AsyncParsableCommand {
             Report.self,
             Export.self,
             Text.self,
+            Serve.self,
         ])
 }

@@ -1,0 +1,19 @@
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TallyServer
+
+struct MetricsTests {
+    @Test func metricsCountRequestsInPrometheusFormat() async throws {
+        let app = buildApplication(ServerConfiguration(port: 0))
+        try await app.test(.router) { client in
+            _ = try await client.execute(uri: "/healthz", method: .get)
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(text.contains("hb_requests"))
+                #expect(text.contains("/healthz"))
+            }
+        }
+    }
+}
