@@ -158,3 +158,12 @@ struct NegationTests {
         #expect(summary("A boy in Toledo was shot with a .380 handgun.").allSatisfy { !$0.contains(" 380 ") })
     }
 }
+
+struct DefiniteVictimTests {
+    @Test func aDefiniteVictimCountsOnlyForDeaths() throws {
+        let died = sharedExtractor.claims(in: Document(id: "d", published: Day("2024-03-15"), text: "The teenager was pronounced dead in Toledo on Friday."))
+        #expect(died.map(\.kind) == [.killed] && died.allSatisfy(\.implicit))
+        let shot = sharedExtractor.claims(in: Document(id: "s", published: Day("2024-03-15"), text: "The man was shot in the leg in Toledo on Friday."))
+        #expect(shot.isEmpty)
+    }
+}

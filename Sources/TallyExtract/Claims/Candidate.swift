@@ -20,6 +20,8 @@ struct Candidate {
     /// "one of the detainees": the kind must come from a verb, not from the noun.
     var partitive = false
     var implicit = false
+    /// "the victim was pronounced dead": a definite singular, trusted only for deaths.
+    var definite = false
     /// Index of the token where the head noun starts, when there is one.
     var headToken: Int?
     /// The first word of the trigger that gave the kind ("shot", "wounded", "задержали").

@@ -43,7 +43,8 @@ struct CandidateFinder {
                 i = m.lastToken + 1
                 continue
             }
-            if lexicon.language == "en", tokens[i].isWord("a") || tokens[i].isWord("an"), let c = singular(tokens, at: i) {
+            if lexicon.language == "en", tokens[i].isWord("a") || tokens[i].isWord("an") || tokens[i].isWord("the"), var c = singular(tokens, at: i) {
+                c.definite = tokens[i].isWord("the")
                 found.append(c)
                 i = c.last + 1
                 continue

@@ -116,6 +116,8 @@ struct KindFinder {
                 }
             }
             if c.implicit, let b = best, b.distance > 6 { continue }
+            // "The man was shot" may be anyone already counted; "the victim died" is a death.
+            if c.definite, c.kind != .killed { continue }
             result.append(c)
             previous = c
         }
