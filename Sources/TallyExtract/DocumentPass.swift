@@ -40,38 +40,14 @@ struct DocumentPass {
         // Who each sentence quotes; the source's own words ("МВД России") are not places of figures.
         let attributions = sentences.map { attribution.find($0.tokens, bytes: bytes) }
 
-        // The document's country and main place: where most of its named places are, the first
-        // place of its opening lines (a city of that country before the country itself).
+        // The document's country and main place (see StoryPlace).
         let mentions = sentences.map { gazetteer.mentions(in: $0.text) }
-        var countryVotes: [String: Int] = [:]
-        for (n, s) in sentences.enumerated() {
-            let found = placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: nil,
-                                           excluded: attributions[n]?.phrase)
-            for p in found {
-                if let c = p.place.country { countryVotes[c, default: 0] += n < 3 ? 3 : 1 }
-            }
-        }
-        let country = countryVotes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-        // Resolve with the country known (Moscow, Idaho only in an American story).
-        let allPlaces = sentences.enumerated().map { n, s in
-            placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: country,
-                               excluded: attributions[n]?.phrase)
-        }
-        let named = allPlaces.flatMap { $0 }.filter { !$0.indirect || $0.capital }
-        let opening = allPlaces.prefix(3).flatMap { $0 }.filter { !$0.indirect || $0.capital }
-        let countryPlace = country.flatMap { gazetteer.country(code: $0) }
-        // One city that most of the story's named places are in is where its figures are
-        // ("Khartoum North"); a story spread over several cities keeps its country.
-        var cityCounts: [String: (Int, Place)] = [:]
-        for p in named where p.place.level == .city && p.place.country == country {
-            cityCounts[p.place.name, default: (0, p.place)].0 += 1
-        }
-        let cityMentions = cityCounts.values.reduce(0) { $0 + $1.0 }
-        let national = sentences.contains { !lexicon.countryWords.matches($0.tokens, in: 0..<$0.tokens.count).isEmpty }
-        let dominantCity = national ? nil : cityCounts.values.max { $0.0 < $1.0 }.flatMap { top in
-            top.0 >= 2 && Double(top.0) >= 0.7 * Double(cityMentions) ? top.1 : nil
-        }
-        let defaultPlace = dominantCity ?? opening.first?.place ?? mostFrequent(named.map(\.place)) ?? countryPlace
+        let story = StoryPlace.find(sentences: sentences, mentions: mentions, attributions: attributions,
+                                    url: document.url, placeFinder: placeFinder, gazetteer: gazetteer, lexicon: lexicon)
+        let country = story.country
+        let allPlaces = story.sentencePlaces
+        let countryPlace = story.countryPlace
+        let defaultPlace = story.place
 
         var documentYear: Int? = nil
         search: for s in sentences {
@@ -123,7 +99,7 @@ struct DocumentPass {
                 let quantity = c.value == nil ? Quantity.vague(c.vague ?? "several")
                     : Quantity(value: c.value, valueHigh: c.valueHigh, qualifier: c.qualifier)
                 // A running total with no place of its own covers the whole country.
-                let fallback = cumulative ? (countryPlace ?? defaultPlace) : defaultPlace
+                let fallback = cumulative ? story.totalPlace : defaultPlace
                 for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
                     claims.append(Claim(
                         doc: document.id, kind: kind, who: c.who, quantity: quantity, place: place, date: date,
@@ -145,12 +121,6 @@ struct DocumentPass {
             copy.value = v - killed
             return copy
         }
-    }
-
-    func mostFrequent(_ places: [Place]) -> Place? {
-        var counts: [String: (Int, Place)] = [:]
-        for p in places { counts[p.name, default: (0, p)].0 += 1 }
-        return counts.values.max { $0.0 < $1.0 }?.1
     }
 
     /// A figure the story gives without saying whose is, in a story that quotes one source for

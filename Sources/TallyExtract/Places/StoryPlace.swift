@@ -1,0 +1,102 @@
+import TallyCore
+import TallyGeo
+import TallyText
+
+/// Where a story is: its country, the one city it is about (if there is one), and the place a
+/// figure gets when its own sentence names none.
+///
+/// Figures take the most specific place they cover. A story about one city ("Khartoum North",
+/// "London") gives that city to figures that name no place and to figures whose sentence names
+/// only the country in passing; a story spread over several cities keeps the country.
+struct StoryPlace {
+    /// ISO code of the country most of the story's places are in.
+    var country: String?
+    var countryPlace: Place?
+    /// The city the story is about, when one city clearly dominates its place names.
+    var city: Place?
+    /// The default place of the story's figures.
+    var place: Place?
+    /// The place of a running total ("so far", "в общей сложности") that names none: the story's
+    /// one city when it has one, else its country.
+    var totalPlace: Place?
+    /// Places named in each sentence, resolved with the story's country known.
+    var sentencePlaces: [[SentencePlace]]
+    /// Sentences that speak of the whole country ("nationwide", "по всей стране").
+    var nationalSentences: Set<Int>
+
+    static func find(sentences: [DocumentPass.Sentence], mentions: [[PlaceMention]], attributions: [AttributionFinder.Result?],
+                     url: String?, placeFinder: PlaceFinder, gazetteer: Gazetteer, lexicon: Lexicon) -> StoryPlace {
+        let slug = urlPlaces(url, gazetteer: gazetteer)
+        // Country: a vote of the named places, the opening lines and the page address counting more;
+        // a nationality ("Russian-led", "Iranian media") is weaker evidence than a name.
+        var votes: [String: Int] = [:]
+        for p in slug { if let c = p.country { votes[c, default: 0] += 3 } }
+        for (n, s) in sentences.enumerated() {
+            let found = placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: nil,
+                                           excluded: attributions[n]?.phrase)
+            for p in found {
+                guard let c = p.place.country else { continue }
+                let weight = p.indirect ? 1 : (n < 3 ? 3 : 2)
+                votes[c, default: 0] += weight
+            }
+        }
+        let country = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        // Resolve with the country known (Moscow, Idaho only in an American story).
+        let all = sentences.enumerated().map { n, s in
+            placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: country,
+                               excluded: attributions[n]?.phrase)
+        }
+        let national = Set(sentences.indices.filter { n in
+            !lexicon.countryWords.matches(sentences[n].tokens, in: 0..<sentences[n].tokens.count).isEmpty
+        })
+        let named = all.flatMap { $0 }.filter { !$0.indirect || $0.capital }
+        let opening = all.prefix(3).flatMap { $0 }.filter { !$0.indirect || $0.capital }
+        let countryPlace = country.flatMap { gazetteer.country(code: $0) }
+
+        // The city: one that most of the story's city names are in ("Khartoum North"), unless the
+        // story speaks of the whole country somewhere; then figures without a place are national.
+        var counts: [String: (count: Int, place: Place)] = [:]
+        for p in named where p.place.level == .city && p.place.country == country {
+            counts[p.place.name, default: (0, p.place)].count += 1
+        }
+        let cityMentions = counts.values.reduce(0) { $0 + $1.count }
+        let city = national.isEmpty ? counts.values.max { $0.count < $1.count || ($0.count == $1.count && $0.place.name > $1.place.name) }
+            .flatMap { top in top.count >= 2 && Double(top.count) >= 0.7 * Double(cityMentions) ? top.place : nil } : nil
+        // Else the page address's place ("/london-police-arrest-21-…"), the first of the opening lines.
+        let addressed = slug.first { $0.country == country }
+        let place = city ?? addressed ?? opening.first?.place ?? mostFrequent(named.map(\.place)) ?? countryPlace
+        let addressedCity = addressed?.level == .city ? addressed : nil
+        return StoryPlace(country: country, countryPlace: countryPlace, city: city, place: place,
+                          totalPlace: city ?? addressedCity ?? countryPlace ?? place,
+                          sentencePlaces: all, nationalSentences: national)
+    }
+
+    /// Places named in the path of the page's address ("/2019/10/07/london-police-arrest-21-…"):
+    /// cities of at least 100,000 people and countries. The host is left out ("cyprus-mail.com").
+    static func urlPlaces(_ url: String?, gazetteer: Gazetteer) -> [Place] {
+        guard let url, let schemeEnd = url.range(of: "://") else { return [] }
+        let rest = url[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return [] }
+        var words: [String] = []
+        var current = ""
+        for ch in rest[slash...] {
+            if ch.isLetter { current.append(ch) } else if !current.isEmpty { words.append(current); current = "" }
+        }
+        if !current.isEmpty { words.append(current) }
+        // Only slugs of words: query strings and ids say nothing.
+        let text = words.filter { $0.count >= 3 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        guard !text.isEmpty else { return [] }
+        return gazetteer.mentions(in: text).compactMap { m -> Place? in
+            guard m.form == .name else { return nil }
+            let p = m.best
+            if p.level == .country { return p }
+            return gazetteer.population(of: p) >= 100_000 ? p : nil
+        }
+    }
+
+    static func mostFrequent(_ places: [Place]) -> Place? {
+        var counts: [String: (Int, Place)] = [:]
+        for p in places { counts[p.name, default: (0, p)].0 += 1 }
+        return counts.values.max { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1.name > $1.1.name) }?.1
+    }
+}
