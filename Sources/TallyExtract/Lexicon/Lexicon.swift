@@ -34,6 +34,8 @@ struct Lexicon: Sendable {
     let notSources: Set<String>
     let countryWords: PhraseList<Bool>
     let capitalWords: PhraseList<Bool>
+    /// Landmarks that stand for their city ("Bolotnaya Square" → Moscow).
+    let landmarks: PhraseList<String>
     let weekdays: PhraseList<Int>
     let months: [String: Int]
     let monthKeys: [UInt64: Int]
@@ -84,6 +86,7 @@ struct Lexicon: Sendable {
         notSources = Set(f.sources.notSources)
         countryWords = PhraseList(f.places.countryWords, value: true)
         capitalWords = PhraseList(f.places.capitalWords, value: true)
+        landmarks = PhraseList((f.places.landmarks ?? [:]).map { ($0.key, $0.value) })
         weekdays = PhraseList(f.dates.weekdays.map { ($0.key, $0.value) })
         months = f.dates.months
         monthKeys = Dictionary(f.dates.months.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a })

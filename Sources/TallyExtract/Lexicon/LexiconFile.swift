@@ -23,10 +23,14 @@ struct LexiconFile: Decodable {
     struct Places: Decodable {
         var countryWords: [String]
         var capitalWords: [String]
+        /// Squares, streets and institutions that place a figure in one city ("Trafalgar Square":
+        /// "London"); the value is the city's gazetteer name.
+        var landmarks: [String: String]?
 
         enum CodingKeys: String, CodingKey {
             case countryWords = "country_words"
             case capitalWords = "capital_words"
+            case landmarks
         }
     }
 

@@ -74,6 +74,15 @@ struct PlaceFinder {
             }
             result.append(found)
         }
+        // "Trafalgar Square", "на Болотной площади": a landmark places the figure in its city.
+        for m in lexicon.landmarks.matches(tokens, in: 0..<tokens.count) {
+            let last = m.start + m.length - 1
+            guard !result.contains(where: { $0.first <= last && m.start <= $0.last }),
+                  let place = Self.landmarkCity(m.value, gazetteer) else { continue }
+            var found = SentencePlace(first: m.start, last: last, place: place, indirect: false)
+            if let excluded, excluded.contains(m.start) { found.weak = true }
+            result.append(found)
+        }
         if let country, let countryPlace = gazetteer.country(code: country) {
             for m in lexicon.countryWords.matches(tokens, in: 0..<tokens.count) {
                 result.append(SentencePlace(first: m.start, last: m.start + m.length - 1, place: countryPlace, indirect: true))
@@ -85,6 +94,12 @@ struct PlaceFinder {
             }
         }
         return result.sorted { $0.first < $1.first }
+    }
+
+    /// The city of a landmark entry, written "Name/CC" (the country fixes which Moscow).
+    static func landmarkCity(_ entry: String, _ gazetteer: Gazetteer) -> Place? {
+        let parts = entry.split(separator: "/", maxSplits: 1).map(String.init)
+        return gazetteer.place(named: parts[0], countryHint: parts.count > 1 ? parts[1] : nil)
     }
 
     /// Capitalised words after a city that keep it a city ("Istanbul Gov.", "Moscow Police").
