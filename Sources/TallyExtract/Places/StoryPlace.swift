@@ -62,9 +62,9 @@ struct StoryPlace {
         let cityMentions = counts.values.reduce(0) { $0 + $1.count }
         let city = national.isEmpty ? counts.values.max { $0.count < $1.count || ($0.count == $1.count && $0.place.name > $1.place.name) }
             .flatMap { top in top.count >= 2 && Double(top.count) >= 0.7 * Double(cityMentions) ? top.place : nil } : nil
-        // Else the page address's place ("/london-police-arrest-21-…"), the first of the opening lines.
+        // Else the first place of the opening lines, the page address's ("/london-police-arrest-21-…").
         let addressed = slug.first { $0.country == country }
-        let place = city ?? addressed ?? opening.first?.place ?? mostFrequent(named.map(\.place)) ?? countryPlace
+        let place = city ?? opening.first?.place ?? addressed ?? mostFrequent(named.map(\.place)) ?? countryPlace
         let addressedCity = addressed?.level == .city ? addressed : nil
         return StoryPlace(country: country, countryPlace: countryPlace, city: city, place: place,
                           totalPlace: city ?? addressedCity ?? countryPlace ?? place,
