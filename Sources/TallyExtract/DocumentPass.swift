@@ -65,14 +65,22 @@ struct DocumentPass {
         var lastSource: Source? = nil
         var carried: ClaimKind? = nil
         var paragraphSource: Source? = nil
+        // Claims of the previous sentence that no source was found for.
+        var unsourced: [Int] = []
         for (n, s) in sentences.enumerated() {
             // A new paragraph starts when a line break stands between two sentences.
-            if n > 0, bytes[sentences[n - 1].range.upperBound..<s.range.lowerBound].contains(0x0A) { paragraphSource = nil }
+            if n > 0, bytes[sentences[n - 1].range.upperBound..<s.range.lowerBound].contains(0x0A) {
+                paragraphSource = nil
+                unsourced = []
+            }
             var source: Source? = nil
             switch attributions[n]?.found {
             case .named(let named):
                 source = named
                 lastSource = named
+                // "…были задержаны 12 подростков. Им 16-17 лет, сообщает пресс-служба МВД": a source
+                // named right after figures of the same paragraph is theirs too.
+                for i in unsourced { claims[i].source = named }
             case .anaphora:
                 source = lastSource
             case nil:
@@ -80,6 +88,7 @@ struct DocumentPass {
                 source = paragraphSource
             }
             paragraphSource = source
+            unsourced = []
             let found = Self.separateFatal(kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried))
             carried = found.last?.kind
             guard !found.isEmpty else { continue }
@@ -101,6 +110,7 @@ struct DocumentPass {
                 // A running total with no place of its own covers the whole country.
                 let fallback = cumulative ? story.totalPlace : defaultPlace
                 for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
+                    if source == nil { unsourced.append(claims.count) }
                     claims.append(Claim(
                         doc: document.id, kind: kind, who: c.who, quantity: quantity, place: place, date: date,
                         source: source, evidence: s.text, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
@@ -129,8 +139,12 @@ struct DocumentPass {
         var counts: [String: (Int, Source)] = [:]
         for c in claims { if let s = c.source { counts[s.name, default: (0, s)].0 += 1 } }
         // Only a monitor or an authority is taken to stand behind a story's bare figures.
+        // A story that names one source for its figures at all gives it the rest ("The Metropolitan
+        // Police said … 21 arrests. … eight people arrested on Saturday").
+        let only = counts.count == 1
         counts = counts.filter { [.monitoring, .official, .caseRecords].contains($0.value.1.sourceClass) }
-        guard let main = counts.values.max(by: { $0.0 < $1.0 }), main.0 >= 2, main.0 * 2 > counts.values.reduce(0, { $0 + $1.0 }) else {
+        guard let main = counts.values.max(by: { $0.0 < $1.0 }), main.0 >= (only ? 1 : 2),
+              main.0 * 2 > counts.values.reduce(0, { $0 + $1.0 }) else {
             return claims
         }
         return claims.map { c in

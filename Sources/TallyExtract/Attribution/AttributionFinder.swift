@@ -44,8 +44,21 @@ struct AttributionFinder {
         i = 0
         while i < tokens.count {
             if let m = lexicon.sourceVerbs.match(tokens, at: i) {
-                if let np = backward(tokens, before: i), !Self.prepositions.contains(tokens[np.lowerBound].text),
-                   let found = classify(tokens, np, bytes) { return Result(found: found, phrase: np) }
+                // "…, сообщает пресс-служба МВД.", "…, said the ministry.": after a comma, the
+                // phrase that closes the sentence is the speaker, not the clause before.
+                if i > 0, tokens[i - 1].text == ",", let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
+                   !Self.leadWords.contains(tokens[np.lowerBound].text),
+                   let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
+                if let np = backward(tokens, before: i) {
+                    if !Self.prepositions.contains(tokens[np.lowerBound].text), let found = classify(tokens, np, bytes) {
+                        return Result(found: found, phrase: np)
+                    }
+                    // "в полиции рассказали", "в МВД сообщили": an institution speaking impersonally.
+                    if Self.impersonal.contains(tokens[np.lowerBound].text), np.count > 1, Self.isPluralVerb(tokens[i]) {
+                        let rest = (np.lowerBound + 1)..<np.upperBound
+                        if let found = classify(tokens, rest, bytes) { return Result(found: found, phrase: rest) }
+                    }
+                }
                 if let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
                    !Self.leadWords.contains(tokens[np.lowerBound].text),
                    let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
@@ -62,6 +75,16 @@ struct AttributionFinder {
             if let found = classify(tokens, 0..<colon, bytes) { return Result(found: found, phrase: 0..<colon) }
         }
         return nil
+    }
+
+    /// Prepositions of an impersonal source: "в полиции рассказали" (in the police they said).
+    static let impersonal: Set<String> = ["в", "во"]
+
+    /// A verb in the third person plural ("рассказали", "сообщают", "говорят"): the form of an
+    /// impersonal statement.
+    static func isPluralVerb(_ token: Token) -> Bool {
+        let t = token.text
+        return t.hasSuffix("ли") || t.hasSuffix("ют") || t.hasSuffix("ят")
     }
 
     /// Words that start a phrase that is not a source ("reported across Russia", "said on Monday").

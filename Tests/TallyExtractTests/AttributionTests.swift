@@ -1,0 +1,35 @@
+import Testing
+import TallyCore
+@testable import TallyExtract
+
+/// Who a figure is attributed to when the text does not say "according to X" next to it.
+struct AttributionTests {
+    func sources(_ text: String, language: String? = nil) -> [String] {
+        let document = Document(id: "t", language: language, published: Day("2024-03-15"), text: text)
+        return sharedExtractor.claims(in: document).filter { !$0.implicit && $0.quantity.value != nil }.map { c in
+            "\(c.quantity.value!) \(c.source?.name ?? "-")"
+        }
+    }
+
+    @Test func anInstitutionSpeakingImpersonallyIsTheSource() {
+        #expect(sources("Как рассказали в полиции, в Омске задержаны 14 человек.", language: "ru") == ["14 police"])
+        #expect(sources("В Омске задержаны 14 человек, говорят в полиции.", language: "ru") == ["14 police"])
+    }
+
+    @Test func aSourceInTheNextSentenceOfTheParagraphIsTheFiguresSource() {
+        let text = "В Томске на акции задержали 17 студентов. Их отпустили к вечеру, сообщает пресс-служба областного управления МВД."
+        #expect(sources(text, language: "ru") == ["17 regional Interior Ministry"])
+        // A new paragraph starts afresh.
+        let apart = "В Томске на акции задержали 17 студентов.\n\nВечером их отпустили, сообщает пресс-служба МВД."
+        #expect(sources(apart, language: "ru") == ["17 -"])
+    }
+
+    @Test func aStoryWithOneSourceGivesItItsOtherFigures() {
+        let text = """
+            The Greater Manchester Police said 30 people had been arrested by Sunday evening.
+
+            On Saturday, 12 people were arrested near the town hall.
+            """
+        #expect(sources(text) == ["30 Greater Manchester Police", "12 Greater Manchester Police"])
+    }
+}
