@@ -78,3 +78,13 @@ struct DistrictTests {
         #expect(geo.place(named: "Toledo")?.name == "Toledo")
     }
 }
+
+struct DistrictNameTests {
+    let geo = try! Gazetteer.shared.get()
+
+    @Test func aDistrictsTranslatedNameIsNotItsCitys() {
+        // Warsaw's Śródmieście is "Downtown" in GeoNames' alternate names: no city is called that.
+        #expect(geo.place(named: "Downtown")?.name != "Warsaw")
+        #expect(geo.place(named: "Hlaing Tharyar")?.name == "Yangon")
+    }
+}

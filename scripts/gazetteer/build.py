@@ -33,7 +33,7 @@ LATIN_VARIANTS_FROM = 50000      # smaller towns keep only their main name (fewe
 FOREIGN_CYRILLIC_FROM = 100000   # Cyrillic names of towns outside the Cyrillic-writing countries
 # A place this close to a city at least this many times its size is one of its districts
 # ("Nasr City" in Cairo, "Hlaing Tharyar" in Yangon): its names become the city's.
-DISTRICT_KM = 10
+DISTRICT_KM = 12
 DISTRICT_RATIO = 5
 DISTRICT_PARENT_FROM = 1000000
 CYRILLIC_COUNTRIES = {"RU", "BY", "UA", "KZ", "KG", "TJ", "UZ", "MD", "AM", "AZ", "GE", "TM", "MN", "BG", "RS", "MK", "ME", "BA"}
@@ -151,10 +151,17 @@ def main():
     parent = districts(kept)
     # A district lends its own name (not its alternate names, which may be other towns' names), and
     # only a name that no other place of the gazetteer has.
+    def stems(name):
+        return {w[:4] for w in ascii_fold(name).lower().replace("-", " ").split() if len(w) >= 4}
+
     def own_names(c):
-        alternates = [clean(a) for a in c.get("alternatenames", [])]
         names = [display(c["name"]), ascii_fold(display(c["name"])), clean(c["name"])]
-        names += [a for a in alternates if script_of(a) == "latin" and proper(a) and len(a) >= 3]
+        # Alternate names only when they spell the same name ("Nasr City" for "Madinat an Nasr"),
+        # not a translation that is an everyday word ("Downtown" for Warsaw's Śródmieście).
+        main = stems(c["name"])
+        for a in (clean(a) for a in c.get("alternatenames", [])):
+            if script_of(a) == "latin" and proper(a) and len(a) >= 3 and stems(a) & main:
+                names.append(a)
         return list(dict.fromkeys(names))
 
     taken = {}
