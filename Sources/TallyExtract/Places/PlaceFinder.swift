@@ -13,6 +13,8 @@ struct SentencePlace {
     var capital = false
     /// Named inside the attributed source's phrase.
     var weak = false
+    /// After "in", "в", "near"…: surely a place, not a person's or a firm's name.
+    var afterPreposition = false
 }
 
 /// Finds the places of a sentence and gives each figure the one it most likely covers.
@@ -66,6 +68,7 @@ struct PlaceFinder {
             }
             let place = gazetteer.resolve(m, countryHint: country)
             var found = SentencePlace(first: first, last: last, place: place, indirect: m.form == .adjective)
+            found.afterPreposition = m.afterPreposition
             // Inside the source's name ("МВД России", "Iranian media") a place is weaker evidence.
             if let excluded, excluded.contains(first) {
                 // "белорусского МВД", "Iranian media": the source's nationality says nothing of the figure.

@@ -27,6 +27,11 @@ struct StoryPlace {
     static func find(sentences: [DocumentPass.Sentence], mentions: [[PlaceMention]], attributions: [AttributionFinder.Result?],
                      url: String?, placeFinder: PlaceFinder, gazetteer: Gazetteer, lexicon: Lexicon) -> StoryPlace {
         let slug = urlPlaces(url, gazetteer: gazetteer)
+        // A small town's name outside "in …" is as often a surname ("Bush") as a place: it does not
+        // decide where the story is (it may still place a figure in its own sentence).
+        func trusted(_ p: SentencePlace) -> Bool {
+            p.place.level != .city || p.afterPreposition || p.capital || gazetteer.population(of: p.place) >= 100_000
+        }
         // Country: a vote of the named places, the opening lines and the page address counting more;
         // a nationality ("Russian-led", "Iranian media") is weaker evidence than a name.
         var votes: [String: Int] = [:]
@@ -36,6 +41,7 @@ struct StoryPlace {
                                            excluded: attributions[n]?.phrase)
             for p in found {
                 guard let c = p.place.country else { continue }
+                if !trusted(p) { continue }
                 let weight = p.indirect ? 1 : (n < 3 ? 3 : 2)
                 votes[c, default: 0] += weight
             }
@@ -49,8 +55,8 @@ struct StoryPlace {
         let national = Set(sentences.indices.filter { n in
             !lexicon.countryWords.matches(sentences[n].tokens, in: 0..<sentences[n].tokens.count).isEmpty
         })
-        let named = all.flatMap { $0 }.filter { !$0.indirect || $0.capital }
-        let opening = all.prefix(3).flatMap { $0 }.filter { !$0.indirect || $0.capital }
+        let named = all.flatMap { $0 }.filter { (!$0.indirect || $0.capital) && trusted($0) }
+        let opening = all.prefix(3).flatMap { $0 }.filter { (!$0.indirect || $0.capital) && trusted($0) }
         let countryPlace = country.flatMap { gazetteer.country(code: $0) }
 
         // The city: one that most of the story's city names are in ("Khartoum North"), unless the
