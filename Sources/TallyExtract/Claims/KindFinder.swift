@@ -33,6 +33,14 @@ struct KindFinder {
         return d
     }
 
+    /// Auxiliaries of the passive ("were detained", "have been arrested", "были задержаны").
+    static let passiveWords: Set<String> = ["was", "were", "been", "be", "being", "got", "get", "are", "is", "был", "была", "были", "было", "будут"]
+
+    /// Whether the trigger at `at` is in the passive voice: an auxiliary among the three words before it.
+    static func passive(_ tokens: [Token], before at: Int) -> Bool {
+        (max(0, at - 3)..<at).contains { passiveWords.contains(tokens[$0].text) } || (at < tokens.count && tokens[at].text.hasPrefix("задержан"))
+    }
+
     /// Whether a measuring verb stands right before the figure ("were less than 200,000", "цифра — 120 тысяч").
     func tiedByMeasure(_ c: Candidate, _ tokens: [Token]) -> Bool {
         var k = c.first
@@ -116,6 +124,12 @@ struct KindFinder {
                 }
             }
             if c.implicit, let b = best, b.distance > 6 { continue }
+            // "The four officers who detained him", "50 police arrested 20 people": the police
+            // who make the arrests are not among the arrested.
+            if c.who == .police, c.kind == .detained || c.kind == .charged, let b = best, let head = c.headToken, b.at > head,
+               !Self.passive(tokens, before: b.at) { continue }
+            // "one lawyer told Reuters", "two witnesses said": a figure that speaks is a source.
+            if let head = c.headToken, case let after = head + 1, after < tokens.count, lexicon.sourceVerbs.match(tokens, at: after) != nil, best.map({ $0.at > after }) ?? true { continue }
             // "The man was shot" may be anyone already counted; "the victim died" is a death.
             if c.definite, c.kind != .killed { continue }
             result.append(c)
