@@ -147,13 +147,13 @@ struct PlaceFinder {
                 }
             }
         }
-        // Figures left over share the nearest place.
+        // Figures left over share the nearest place, a place inside the source's name ("по данным
+        // МВД РФ") only when the sentence has no other.
         for (ci, c) in candidates.enumerated() where !done.contains(ci) {
-            let nearest = places.indices.min { a, b in
-                KindFinder.distance(tokens, c.first...c.last, places[a].first...places[a].last)
-                    < KindFinder.distance(tokens, c.first...c.last, places[b].first...places[b].last)
+            func cost(_ p: SentencePlace) -> Int {
+                KindFinder.distance(tokens, c.first...c.last, p.first...p.last) + (p.weak ? 1000 : 0)
             }
-            if let n = nearest { result[ci] = [places[n].place] }
+            if let n = places.indices.min(by: { cost(places[$0]) < cost(places[$1]) }) { result[ci] = [places[n].place] }
         }
         return result
     }
