@@ -19,3 +19,12 @@ struct AgentAndSpeakerTests {
         #expect(summary("Organisers reported 135 confirmed arrests in Leeds on Friday.").map { $0.hasPrefix("detained people 135") } == [true])
     }
 }
+
+struct DetentionPhraseTests {
+    @Test func beingTakenToThePoliceIsADetention() {
+        #expect(summary("At least 15 students were taken to police stations in Leeds on Friday.") ==
+                ["detained students 15 at_least Leeds 2024-03-15 -"])
+        // Taken to hospital is an injury, not a detention.
+        #expect(summary("Four marchers were taken to hospital in Leeds on Friday.").allSatisfy { !$0.hasPrefix("detained") })
+    }
+}
