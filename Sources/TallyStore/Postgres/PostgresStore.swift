@@ -36,7 +36,7 @@ public final class PostgresStore: Store {
         // would retry quietly for a while.
         do {
             let connection = try await PostgresConnection.connect(
-                configuration: url.connectionConfiguration, id: 0, logger: logger)
+                configuration: try url.connectionConfiguration(), id: 0, logger: logger)
             do {
                 try await migrate(connection, url: url, logger: logger)
             } catch {
@@ -93,9 +93,8 @@ public final class PostgresStore: Store {
         ["40P01", "40001"].contains(error.serverInfo?[.sqlState] ?? "")
     }
 
-    /// Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters per statement.
-    static let documentRowsPerStatement = 500
-    static let claimRowsPerStatement = 1_000
+    /// Rows per statement: each column goes as one array parameter, so this only bounds its size.
+    static let rowsPerStatement = 2_000
 
     static func insert(_ rows: [(item: IngestItem, hash: String)], on connection: PostgresConnection,
                        logger: Logger) async throws -> IngestSummary {
@@ -109,29 +108,32 @@ public final class PostgresStore: Store {
             seqs.append(seq)
         }
         seqs.sort()
-        guard seqs.count == rows.count else { throw TallyError(.storage, "the server handed out \(seqs.count) sequence numbers for \(rows.count) documents") }
+        guard seqs.count == rows.count else {
+            throw TallyError(.storage, "the server handed out \(seqs.count) sequence numbers for \(rows.count) documents")
+        }
         let now = Date().timeIntervalSince1970
         let order = rows.indices.sorted { rows[$0].hash < rows[$1].hash }
 
         var newSeqs = Set<Int>()
-        for chunk in order.chunked(documentRowsPerStatement) {
-            var sql = "INSERT INTO documents (seq, id, hash, lang, url, title, published, text, ingested_at) VALUES "
-            var binds = PostgresBindings(capacity: chunk.count * 9)
-            for (n, i) in chunk.enumerated() {
-                let d = rows[i].item.document
-                if n > 0 { sql += "," }
-                sql += Self.placeholders(from: binds.count, ["bigint", "text", "text", "text", "text", "text", "text", "text", "double precision"])
-                binds.append(seqs[i])
-                binds.append(d.id)
-                binds.append(rows[i].hash)
-                binds.append(d.language)
-                binds.append(d.url)
-                binds.append(d.title)
-                binds.append(d.published?.description)
-                binds.append(d.text)
-                binds.append(now)
-            }
-            sql += " ON CONFLICT (hash) DO NOTHING RETURNING seq"
+        for chunk in order.chunked(rowsPerStatement) {
+            let documents = chunk.map { rows[$0].item.document }
+            var binds = PostgresBindings(capacity: 9)
+            binds.append(PostgresColumn(chunk.map { seqs[$0] }))
+            binds.append(PostgresColumn(documents.map(\.id)))
+            binds.append(PostgresColumn(chunk.map { rows[$0].hash }))
+            binds.append(PostgresColumn(documents.map(\.language)))
+            binds.append(PostgresColumn(documents.map(\.url)))
+            binds.append(PostgresColumn(documents.map(\.title)))
+            binds.append(PostgresColumn(documents.map { $0.published?.description }))
+            binds.append(PostgresColumn(documents.map(\.text)))
+            binds.append(PostgresColumn([Double](repeating: now, count: chunk.count)))
+            let sql = """
+                INSERT INTO documents (seq, id, hash, lang, url, title, published, text, ingested_at)
+                SELECT seq, id, hash, lang, url, title, published, text, ingested_at FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                    $8::text[], $9::double precision[]) WITH ORDINALITY AS u(seq, id, hash, lang, url, title, published, text, ingested_at, n)
+                ORDER BY n
+                ON CONFLICT (hash) DO NOTHING RETURNING seq
+                """
             for try await seq in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).decode(Int.self) {
                 newSeqs.insert(seq)
             }
@@ -148,56 +150,47 @@ public final class PostgresStore: Store {
             summary.claims += row.item.claims.count
             for c in row.item.claims { claims.append((seqs[i], c)) }
         }
-        let types = ["bigint", "text", "text", "bigint", "bigint", "text", "text", "text", "bigint", "text", "double precision",
-                     "double precision", "text", "text", "text", "text", "text", "bigint", "bigint", "bigint", "bigint", "boolean"]
-        for chunk in claims.indices.chunked(claimRowsPerStatement) {
-            var sql = """
+        for chunk in claims.chunked(rowsPerStatement) {
+            let cs = chunk.map(\.claim)
+            var binds = PostgresBindings(capacity: 22)
+            binds.append(PostgresColumn(chunk.map(\.seq)))
+            binds.append(PostgresColumn(cs.map(\.kind.rawValue)))
+            binds.append(PostgresColumn(cs.map(\.who.rawValue)))
+            binds.append(PostgresColumn(cs.map(\.quantity.value)))
+            binds.append(PostgresColumn(cs.map(\.quantity.valueHigh)))
+            binds.append(PostgresColumn(cs.map(\.quantity.qualifier.rawValue)))
+            binds.append(PostgresColumn(cs.map(\.quantity.vague)))
+            binds.append(PostgresColumn(cs.map { $0.place?.name }))
+            binds.append(PostgresColumn(cs.map { $0.place?.geonameID }))
+            binds.append(PostgresColumn(cs.map { $0.place?.country }))
+            binds.append(PostgresColumn(cs.map { $0.place?.latitude }))
+            binds.append(PostgresColumn(cs.map { $0.place?.longitude }))
+            binds.append(PostgresColumn(cs.map { $0.place?.level.rawValue }))
+            binds.append(PostgresColumn(cs.map { $0.date?.description }))
+            binds.append(PostgresColumn(cs.map { $0.source?.name }))
+            binds.append(PostgresColumn(cs.map { $0.source?.sourceClass.rawValue }))
+            binds.append(PostgresColumn(cs.map(\.evidence)))
+            binds.append(PostgresColumn(cs.map(\.span.start)))
+            binds.append(PostgresColumn(cs.map(\.span.end)))
+            binds.append(PostgresColumn(cs.map(\.numberSpan.start)))
+            binds.append(PostgresColumn(cs.map(\.numberSpan.end)))
+            binds.append(PostgresColumn(cs.map(\.implicit)))
+            let sql = """
                 INSERT INTO claims (document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country,
                     lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end, implicit)
-                VALUES
+                SELECT document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country,
+                    lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end, implicit
+                FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[],
+                    $9::bigint[], $10::text[], $11::double precision[], $12::double precision[], $13::text[], $14::text[],
+                    $15::text[], $16::text[], $17::text[], $18::bigint[], $19::bigint[], $20::bigint[], $21::bigint[], $22::boolean[])
+                    WITH ORDINALITY AS u(document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country,
+                    lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end,
+                    implicit, n)
+                ORDER BY n
                 """
-            var binds = PostgresBindings(capacity: chunk.count * types.count)
-            for (n, i) in chunk.enumerated() {
-                let (seq, c) = claims[i]
-                if n > 0 { sql += "," }
-                sql += Self.placeholders(from: binds.count, types)
-                binds.append(seq)
-                binds.append(c.kind.rawValue)
-                binds.append(c.who.rawValue)
-                binds.append(c.quantity.value)
-                binds.append(c.quantity.valueHigh)
-                binds.append(c.quantity.qualifier.rawValue)
-                binds.append(c.quantity.vague)
-                binds.append(c.place?.name)
-                binds.append(c.place?.geonameID)
-                binds.append(c.place?.country)
-                binds.append(c.place?.latitude)
-                binds.append(c.place?.longitude)
-                binds.append(c.place?.level.rawValue)
-                binds.append(c.date?.description)
-                binds.append(c.source?.name)
-                binds.append(c.source?.sourceClass.rawValue)
-                binds.append(c.evidence)
-                binds.append(c.span.start)
-                binds.append(c.span.end)
-                binds.append(c.numberSpan.start)
-                binds.append(c.numberSpan.end)
-                binds.append(c.implicit)
-            }
             try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
         }
         return summary
-    }
-
-    /// `($n+1::type, $n+2::type, …)`: explicit types, so a column that is NULL in every row still
-    /// gets the column's type.
-    static func placeholders(from start: Int, _ types: [String]) -> String {
-        var s = "("
-        for (k, type) in types.enumerated() {
-            if k > 0 { s += "," }
-            s += "$\(start + k + 1)::\(type)"
-        }
-        return s + ")"
     }
 
     /// Runs `body` in one transaction on a pooled connection: committed if it returns, rolled back if it throws.
@@ -209,7 +202,7 @@ public final class PostgresStore: Store {
                 try await connection.query("COMMIT", logger: logger)
                 return value
             } catch {
-                try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
         }

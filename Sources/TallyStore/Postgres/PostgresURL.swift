@@ -76,12 +76,12 @@ struct PostgresURL: Sendable {
         return String(text[...q]) + items.joined(separator: "&")
     }
 
-    var tls: PostgresConnection.Configuration.TLS {
+    func connectionTLS() throws -> PostgresConnection.Configuration.TLS {
         switch sslMode {
         case .disable: return .disable
-        case .prefer: return .prefer(Self.tlsConfiguration(verify: false))
-        case .require: return .require(Self.tlsConfiguration(verify: false))
-        case .verifyCA, .verifyFull: return .require(Self.tlsConfiguration(verify: true))
+        case .prefer: return .prefer(try NIOSSLContext(configuration: Self.tlsConfiguration(verify: false)))
+        case .require: return .require(try NIOSSLContext(configuration: Self.tlsConfiguration(verify: false)))
+        case .verifyCA, .verifyFull: return .require(try NIOSSLContext(configuration: Self.tlsConfiguration(verify: true)))
         }
     }
 
@@ -101,12 +101,12 @@ struct PostgresURL: Sendable {
         return tls
     }
 
-    var connectionConfiguration: PostgresConnection.Configuration {
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
         var c: PostgresConnection.Configuration
         if let socketFolder {
             c = .init(unixSocketPath: socketFolder + "/.s.PGSQL.\(port)", username: user, password: password, database: database)
         } else {
-            c = .init(host: host, port: port, username: user, password: password, database: database, tls: tls)
+            c = .init(host: host, port: port, username: user, password: password, database: database, tls: try connectionTLS())
         }
         c.options.connectTimeout = .seconds(10)
         return c
