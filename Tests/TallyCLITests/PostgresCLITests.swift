@@ -17,15 +17,15 @@ struct PostgresCLITests {
 
     @Test func ingestTwiceThenReportOnPostgres() async throws {
         try await TestPostgres.withFreshDatabase { url, server in
-            let first = try TallyProcess.run(["ingest", "--database-url", url, Self.samples])
+            let first = try await TallyProcess.runDetached(["ingest", "--database-url", url, Self.samples])
             #expect(first.status == 0, "\(first.stderr)")
             let counts = try #require(Self.summary(first), "\(first.stderr)")
             #expect(counts[0] > 0 && counts[1] == 0 && counts[2] == 0 && counts[3] > 0)
-            let second = try TallyProcess.run(["ingest", "--database-url", url, Self.samples])
+            let second = try await TallyProcess.runDetached(["ingest", "--database-url", url, Self.samples])
             #expect(second.status == 0)
             #expect(Self.summary(second) == [0, counts[0], 0, 0])
 
-            let report = try TallyProcess.run(["report", "--database-url", url, "--format", "json"])
+            let report = try await TallyProcess.runDetached(["report", "--database-url", url, "--format", "json"])
             #expect(report.status == 0, "\(report.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
             let tallies = try #require(object["tallies"] as? [[String: Any]])
@@ -33,9 +33,9 @@ struct PostgresCLITests {
             #expect(tallies.allSatisfy { $0["best"] is [String: Any] && $0["kind"] is String })
             // The same report as SQLite gives for the same inputs.
             let dir = try Scratch()
-            _ = try TallyProcess.run(["ingest", "--db", dir.path + "/t.db", Self.samples])
-            let sqlite = try TallyProcess.run(["report", "--db", dir.path + "/t.db", "--format", "csv"])
-            let postgres = try TallyProcess.run(["report", "--database-url", url, "--format", "csv"])
+            _ = try await TallyProcess.runDetached(["ingest", "--db", dir.path + "/t.db", Self.samples])
+            let sqlite = try await TallyProcess.runDetached(["report", "--db", dir.path + "/t.db", "--format", "csv"])
+            let postgres = try await TallyProcess.runDetached(["report", "--database-url", url, "--format", "csv"])
             #expect(postgres.stdout == sqlite.stdout && !postgres.stdout.isEmpty)
             #expect(!report.stderr.contains(server.password))
         }
@@ -45,12 +45,12 @@ struct PostgresCLITests {
         try await TestPostgres.withFreshDatabase { url, _ in
             let dir = try Scratch()
             let input = try dir.write("docs.jsonl", IngestReportTests.corpus)
-            let viaEnv = try TallyProcess.run(["ingest", input], environment: ["TALLY_DATABASE_URL": url], in: dir.path)
+            let viaEnv = try await TallyProcess.runDetached(["ingest", input], environment: ["TALLY_DATABASE_URL": url], in: dir.path)
             #expect(Self.summary(viaEnv) == [3, 0, 0, 4], "\(viaEnv.stderr)")
             #expect(!FileManager.default.fileExists(atPath: dir.path + "/tally.db"))
-            let explicit = try TallyProcess.run(["ingest", "--db", dir.path + "/x.db", input], environment: ["TALLY_DATABASE_URL": url])
+            let explicit = try await TallyProcess.runDetached(["ingest", "--db", dir.path + "/x.db", input], environment: ["TALLY_DATABASE_URL": url])
             #expect(Self.summary(explicit) == [3, 0, 0, 4])
-            let both = try TallyProcess.run(["report", "--db", dir.path + "/x.db", "--database-url", url])
+            let both = try await TallyProcess.runDetached(["report", "--db", dir.path + "/x.db", "--database-url", url])
             #expect(both.status == 64)
         }
     }
@@ -65,8 +65,8 @@ struct PostgresCLITests {
             }
             let forward = try dir.write("forward.jsonl", lines.joined(separator: "\n"))
             let backward = try dir.write("backward.jsonl", lines.reversed().joined(separator: "\n"))
-            async let a = Task.detached { try TallyProcess.run(["ingest", "--database-url", url, forward]) }.value
-            async let b = Task.detached { try TallyProcess.run(["ingest", "--database-url", url, backward]) }.value
+            async let a = TallyProcess.runDetached(["ingest", "--database-url", url, forward])
+            async let b = TallyProcess.runDetached(["ingest", "--database-url", url, backward])
             let (ra, rb) = try await (a, b)
             #expect(ra.status == 0 && rb.status == 0, "\(ra.stderr)\n\(rb.stderr)")
             let sa = try #require(Self.summary(ra), "\(ra.stderr)"), sb = try #require(Self.summary(rb), "\(rb.stderr)")
@@ -74,7 +74,7 @@ struct PostgresCLITests {
             let claims = sa[3] + sb[3]
             #expect(claims >= 700)
 
-            let export = try TallyProcess.run(["export", "--database-url", url, "--format", "jsonl"])
+            let export = try await TallyProcess.runDetached(["export", "--database-url", url, "--format", "jsonl"])
             #expect(export.status == 0, "\(export.stderr)")
             #expect(export.stdoutLines.count == claims)
             let docs = try export.stdoutLines.map { line -> String in
@@ -85,10 +85,10 @@ struct PostgresCLITests {
         }
     }
 
-    @Test func aWrongPasswordIsOneLineWithoutIt() throws {
-        let server = try TestPostgres.server()
+    @Test func aWrongPasswordIsOneLineWithoutIt() async throws {
+        let server = try await TestPostgres.server()
         let url = server.url(database: server.adminDatabase, password: "not-the-Pa55word")
-        let result = try TallyProcess.run(["report", "--database-url", url])
+        let result = try await TallyProcess.runDetached(["report", "--database-url", url])
         #expect(result.status == 2)
         #expect(result.stderrLines.count == 1)
         #expect(result.stderrLines.first?.hasPrefix("tally: error: postgres://\(server.user):***@\(server.host):\(server.port)/\(server.adminDatabase): the server refused the login") == true,

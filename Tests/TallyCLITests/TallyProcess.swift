@@ -26,6 +26,16 @@ struct TallyProcess {
         try run(arguments, stdinBytes: stdin.map { Array($0.utf8) }, environment: environment, in: directory)
     }
 
+    /// `run` on a thread of its own, so waiting for the process does not hold one of the few
+    /// cooperative threads the other tests need.
+    static func runDetached(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try run(arguments, stdinBytes: nil, environment: environment, in: directory) })
+            }.start()
+        }
+    }
+
     /// `environment` is added to this process's environment.
     static func run(_ arguments: [String], stdinBytes stdin: [UInt8]?, environment: [String: String] = [:],
                     in directory: String? = nil) throws -> Result {

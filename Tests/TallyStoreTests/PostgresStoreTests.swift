@@ -31,7 +31,7 @@ struct PostgresURLTests {
 @Suite(.enabled(if: TestPostgres.enabled, Comment(rawValue: TestPostgres.skipNote)))
 struct PostgresStoreTests {
     @Test func aWrongPasswordIsOneClearLineWithoutThePassword() async throws {
-        let server = try TestPostgres.server()
+        let server = try await TestPostgres.server()
         let url = server.url(database: server.adminDatabase, password: "wrong-Pa55word")
         let error = try #require(await #expect(throws: TallyError.self) { try await PostgresStore.open(url: url) })
         #expect(error.code == .storage)
@@ -52,7 +52,7 @@ struct PostgresStoreTests {
     }
 
     @Test func aMissingDatabaseIsNamed() async throws {
-        let server = try TestPostgres.server()
+        let server = try await TestPostgres.server()
         let error = try #require(await #expect(throws: TallyError.self) {
             try await PostgresStore.open(url: server.url(database: "no_such_tally_db"))
         })

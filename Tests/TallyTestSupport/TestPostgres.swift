@@ -59,10 +59,17 @@ public enum TestPostgres {
 
     public static let skipNote = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb) and TALLY_TEST_POSTGRES_URL is unset: PostgreSQL tests skipped"
 
-    /// The server, started on first use (once per process).
-    public static func server() throws -> Server { try shared.get() }
+    /// The server, started on first use (once per process). The start (initdb, pg_ctl) blocks, so it
+    /// runs on a thread of its own: the tests' cooperative threads (two on two cores) keep running.
+    public static func server() async throws -> Server { try await starting.value.get() }
 
-    static let shared: Result<Server, StartError> = {
+    static let starting = Task<Result<Server, StartError>, Never> {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: start()) }.start()
+        }
+    }
+
+    static func start() -> Result<Server, StartError> {
         if let text = environment["TALLY_TEST_POSTGRES_URL"] {
             guard let c = URLComponents(string: text), let host = c.host, let user = c.user else {
                 return .failure(StartError(description: "TALLY_TEST_POSTGRES_URL is not postgres://user:password@host:port/database"))
@@ -75,11 +82,11 @@ public enum TestPostgres {
             return .failure(StartError(description: "PostgreSQL binaries not found (install postgresql, or set TALLY_TEST_POSTGRES_URL)"))
         }
         return Result { try ThrowawayCluster.start(bin: bin) }.mapError { $0 as? StartError ?? StartError(description: "\($0)") }
-    }()
+    }
 
     /// Runs `body` with the URL of a new, empty database, dropped afterwards.
     public static func withFreshDatabase<T>(_ body: (_ url: String, _ server: Server) async throws -> T) async throws -> T {
-        let server = try server()
+        let server = try await server()
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try await admin(server) { try await $0.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger) }
         do {
@@ -94,7 +101,7 @@ public enum TestPostgres {
 
     /// Runs SQL statements on a database (for tests that arrange a state: foreign tables, constraints).
     public static func execute(_ statements: [String], database: String) async throws {
-        let server = try server()
+        let server = try await server()
         let connection = try await PostgresConnection.connect(configuration: configuration(server, database: database), id: 1, logger: logger)
         do {
             for sql in statements { try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) }
