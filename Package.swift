@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Domain types only: value types, Sendable, Codable, no I/O.
@@ -53,10 +54,14 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Pure functions from claims to tallies.
         .target(name: "TallyReconcile", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
-        // Documents and claims kept: SQLite (embedded default).
+        // Documents and claims kept: SQLite (embedded default) or PostgreSQL (shared server).
         .target(
             name: "TallyStore",
-            dependencies: ["TallyCore", "TallyReconcile", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TallyCore", "TallyReconcile",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings),
         // Claims and tallies written for other tools: CSV, GeoJSON, JSON lines.
         .target(name: "TallyExport", dependencies: ["TallyCore"], swiftSettings: swiftSettings),
@@ -100,7 +105,17 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "TallyExportTests", dependencies: ["TallyExport"], swiftSettings: swiftSettings),
         .testTarget(name: "TallyReconcileTests", dependencies: ["TallyReconcile"], swiftSettings: swiftSettings),
-        .testTarget(name: "TallyStoreTests", dependencies: ["TallyStore", "TallyCore"], swiftSettings: swiftSettings),
+        // A throwaway PostgreSQL for the store and command-line tests (or TALLY_TEST_POSTGRES_URL).
+        .target(
+            name: "TallyTestSupport", dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/TallyTestSupport", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TallyStoreTests",
+            dependencies: [
+                "TallyStore", "TallyCore", "TallyReconcile", "TallyTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings),
         // The server on loopback, through its real router.
         .testTarget(
             name: "TallyServerTests",
@@ -110,7 +125,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         // Runs the built `tally` executable as a user would.
-        .testTarget(name: "TallyCLITests", dependencies: ["tally"], swiftSettings: swiftSettings),
+        .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,6 +16,14 @@ public protocol Store: Sendable {
 
     /// How many documents and claims are stored.
     func counts() async throws -> (documents: Int, claims: Int)
+
+    /// Lets go of connections and background work. The store is not used afterwards.
+    func close() async
+}
+
+extension Store {
+    /// Nothing to let go of by default (SQLite's file closes when the store is released).
+    public func close() async {}
 }
 
 /// A document and the claims extracted from it, ready to store.

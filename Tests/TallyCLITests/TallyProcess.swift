@@ -21,14 +21,30 @@ struct TallyProcess {
         return URL(fileURLWithPath: ".build/debug/tally")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws -> Result {
-        try run(arguments, stdinBytes: stdin.map { Array($0.utf8) }, in: directory)
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+                    in directory: String? = nil) throws -> Result {
+        try run(arguments, stdinBytes: stdin.map { Array($0.utf8) }, environment: environment, in: directory)
     }
 
-    static func run(_ arguments: [String], stdinBytes stdin: [UInt8]?, in directory: String? = nil) throws -> Result {
+    /// `run` on a thread of its own, so waiting for the process does not hold one of the few
+    /// cooperative threads the other tests need.
+    static func runDetached(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try run(arguments, stdinBytes: nil, environment: environment, in: directory) })
+            }.start()
+        }
+    }
+
+    /// `environment` is added to this process's environment.
+    static func run(_ arguments: [String], stdinBytes stdin: [UInt8]?, environment: [String: String] = [:],
+                    in directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

@@ -30,7 +30,7 @@ extension TallyCommand {
         func run() async throws {
             let inputs: [ReconcileInput]
             do {
-                inputs = try await store.open().reconcileInputs(asOf: nil)
+                inputs = try await store.with { try await $0.reconcileInputs(asOf: nil) }
             } catch let error as TallyError {
                 StandardStreams.note("error: \(error)")
                 throw ExitCode(2)

@@ -26,12 +26,15 @@ extension TallyCommand {
             let options = documents.readerOptions
             let ingestor: Ingestor
             do {
+                let extractor = try Extractor()
                 ingestor = Ingestor(resolver: InputResolver(reader: DocumentReader(options: options)),
-                                    extractor: try Extractor(), store: try store.open())
+                                    extractor: extractor, store: try await store.open())
             } catch let error as TallyError {
                 StandardStreams.note("error: \(error)")
                 throw ExitCode(2)
             }
+            // The PostgreSQL pool is closed before the process ends, whatever happens below.
+            let opened = ingestor.store
             let terminal = isatty(2) != 0
             let outcome: Ingestor.Outcome
             do {
@@ -45,10 +48,15 @@ extension TallyCommand {
                     }
                 }
             } catch let error as TallyError {
+                await opened.close()
                 if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
                 StandardStreams.note("error: \(error)")
                 throw ExitCode(2)
+            } catch {
+                await opened.close()
+                throw error
             }
+            await opened.close()
             if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
             let s = outcome.stored
             StandardStreams.note("documents new \(s.new), seen \(s.seen), failed \(outcome.failed); claims \(s.claims)")

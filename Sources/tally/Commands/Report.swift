@@ -39,7 +39,7 @@ extension TallyCommand {
             options.asOf = asOf.flatMap { Day($0) }
             let tallies: [Tally]
             do {
-                let inputs = try await store.open().reconcileInputs(asOf: options.asOf)
+                let inputs = try await store.with { try await $0.reconcileInputs(asOf: options.asOf) }
                 tallies = Reconciler.tallies(inputs, options: options).filter { t in
                     (kind == nil || t.kind == kind) && (date == nil || t.date?.description == date)
                         && (place == nil || t.place?.lowercased() == place!.lowercased() || (t.derived && t.country?.lowercased() == place!.lowercased()))

@@ -1,0 +1,135 @@
+import Foundation
+import TallyCore
+import TallyTestSupport
+import Testing
+@testable import TallyStore
+
+/// URL handling: no server needed.
+struct PostgresURLTests {
+    @Test func passwordsAreNeverShown() throws {
+        #expect(PostgresURL.redact("postgres://tally:s3cret@db.example:5433/tally") == "postgres://tally:***@db.example:5433/tally")
+        #expect(PostgresURL.redact("postgresql://tally:p%40ss@host/db?sslmode=require") == "postgresql://tally:***@host/db?sslmode=require")
+        #expect(PostgresURL.redact("postgres://tally@host/db?password=s3cret&sslmode=disable") == "postgres://tally@host/db?password=***&sslmode=disable")
+        #expect(PostgresURL.redact("postgres://host/db") == "postgres://host/db")
+        let error = #expect(throws: TallyError.self) { try PostgresURL("mysql://root:s3cret@host/db") }
+        #expect(error.map { !"\($0)".contains("s3cret") } == true)
+    }
+
+    @Test func partsAreParsed() throws {
+        let url = try PostgresURL("postgres://tally:p%40ss@db.example:5433/claims")
+        #expect(url.host == "db.example" && url.port == 5433 && url.user == "tally" && url.password == "p@ss" && url.database == "claims")
+        #expect(url.sslMode == .prefer)
+        let local = try PostgresURL("postgres://tally@127.0.0.1/tally")
+        #expect(local.port == 5432 && local.password == nil && local.sslMode == .disable)
+        #expect(try PostgresURL("postgres://u:p@localhost/db?sslmode=require").sslMode == .require)
+        #expect(try PostgresURL("postgres://u:p@/db?host=/var/run/postgresql").socketFolder == "/var/run/postgresql")
+        #expect(throws: TallyError.self) { try PostgresURL("postgres://u:p@host/db?sslmode=sometimes") }
+    }
+}
+
+/// What only the PostgreSQL backend does: its errors, its migration record, its speed.
+@Suite(.enabled(if: TestPostgres.enabled, Comment(rawValue: TestPostgres.skipNote)))
+struct PostgresStoreTests {
+    @Test func aWrongPasswordIsOneClearLineWithoutThePassword() async throws {
+        let server = try await TestPostgres.server()
+        let url = server.url(database: server.adminDatabase, password: "wrong-Pa55word")
+        let error = try #require(await #expect(throws: TallyError.self) { try await PostgresStore.open(url: url) })
+        #expect(error.code == .storage)
+        #expect(error.input == "postgres://\(server.user):***@\(server.host):\(server.port)/\(server.adminDatabase)")
+        #expect(error.message.hasPrefix("the server refused the login of user '\(server.user)'"))
+        #expect(!"\(error)".contains("wrong-Pa55word") && !"\(error)".contains(server.password))
+        #expect(!"\(error)".contains("\n"))
+    }
+
+    @Test func anUnreachableServerIsOneClearLine() async throws {
+        let port = TestPostgres.freePort()
+        let error = try #require(await #expect(throws: TallyError.self) {
+            try await PostgresStore.open(url: "postgres://tally:s3cret@127.0.0.1:\(port)/tally")
+        })
+        #expect(error.code == .storage && error.input == "postgres://tally:***@127.0.0.1:\(port)/tally")
+        #expect(error.message.hasPrefix("cannot reach the PostgreSQL server at 127.0.0.1:\(port)"))
+        #expect(!"\(error)".contains("s3cret") && !"\(error)".contains("\n"))
+    }
+
+    @Test func aMissingDatabaseIsNamed() async throws {
+        let server = try await TestPostgres.server()
+        let error = try #require(await #expect(throws: TallyError.self) {
+            try await PostgresStore.open(url: server.url(database: "no_such_tally_db"))
+        })
+        #expect(error.code == .storage)
+        #expect(error.message == "database 'no_such_tally_db' does not exist on the server; create it first (createdb no_such_tally_db)")
+        #expect(!"\(error)".contains(server.password))
+    }
+
+    @Test func aForeignDatabaseIsRefusedAndLeftAlone() async throws {
+        try await TestPostgres.withFreshDatabase { url, server in
+            let name = TestPostgres.databaseName(url)
+            try await TestPostgres.execute(["CREATE TABLE invoices (id int)", "CREATE TABLE customers (id int)"], database: name)
+            let error = try #require(await #expect(throws: TallyError.self) { try await PostgresStore.open(url: url) })
+            #expect(error.code == .storage)
+            #expect(error.message == "this database already holds other tables (customers, invoices); it is not Tally's")
+            #expect(error.input?.contains("***") == true && !"\(error)".contains(server.password))
+            // Nothing was created in it.
+            let error2 = try #require(await #expect(throws: TallyError.self) { try await PostgresStore.open(url: url) })
+            #expect(error2.message == error.message)
+        }
+    }
+
+    @Test func migrationsAreRecordedOnceByName() async throws {
+        try await TestPostgres.withFreshDatabase { url, _ in
+            for _ in 0..<2 {
+                let store = try await PostgresStore.open(url: url)
+                await store.close()
+            }
+            let store = try await PostgresStore.open(url: url)
+            var names: [String] = []
+            for try await name in try await store.client.query("SELECT name FROM tally_migrations ORDER BY name").decode(String.self) {
+                names.append(name)
+            }
+            await store.close()
+            #expect(names == PostgresStore.migrations.map(\.name))
+        }
+    }
+
+    @Test func aClosedStoreRefusesWork() async throws {
+        try await TestPostgres.withFreshDatabase { url, _ in
+            let store = try await PostgresStore.open(url: url)
+            await store.close()
+            await #expect(throws: TallyError.self) { try await store.counts() }
+        }
+    }
+
+    /// 4,000 documents in batches of 200, checked and timed. The target is 2,000 documents a second
+    /// (`TALLY_STORE_BENCH=1` asserts it; `tally bench store` measures a release build).
+    @Test func ingestIsFast() async throws {
+        try await TestPostgres.withFreshDatabase { url, _ in
+            let store = try await PostgresStore.open(url: url)
+            let documents = 4_000
+            let items = (0..<documents).map { k in item("doc\(k)", "Document \(k): more than \(k) people were detained.", values: [k, k + 1]) }
+            func cpu() -> Double {
+                var usage = rusage()
+                getrusage(RUSAGE_SELF.rawValue, &usage)
+                return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+            }
+            let cpuBefore = cpu()
+            let clock = ContinuousClock()
+            var summary = IngestSummary()
+            let elapsed = try await clock.measure {
+                for start in stride(from: 0, to: documents, by: 200) {
+                    summary = summary + (try await store.ingest(Array(items[start..<start + 200])))
+                }
+            }
+            let cpuUsed = cpu() - cpuBefore
+            await store.close()
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let rate = Double(documents) / seconds
+            print("PostgreSQL ingest: \(documents) documents, \(2 * documents) claims in \(String(format: "%.2f", seconds)) s = \(Int(rate)) documents/s; this process used \(String(format: "%.2f", cpuUsed)) s of CPU")
+            #expect(summary == IngestSummary(new: documents, seen: 0, claims: 2 * documents))
+            // Wall-clock speed is only asserted on request (a quiet machine): in the full parallel test
+            // run on two busy cores it says more about the machine than about the store.
+            if ProcessInfo.processInfo.environment["TALLY_STORE_BENCH"] == "1" {
+                #expect(rate >= 2_000, "the target is 2,000 documents/s")
+            }
+        }
+    }
+}
