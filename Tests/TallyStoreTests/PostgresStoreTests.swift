@@ -99,37 +99,21 @@ struct PostgresStoreTests {
         }
     }
 
-    /// 4,000 documents in batches of 200, checked and timed. The target is 2,000 documents a second
-    /// (`TALLY_STORE_BENCH=1` asserts it; `tally bench store` measures a release build).
-    @Test func ingestIsFast() async throws {
+    /// A batch of thousands of documents goes in whole, with every claim. (Speed is measured by
+    /// `tally bench store`, never asserted in a test.)
+    @Test func aLargeIngestStoresEveryDocumentAndClaim() async throws {
         try await TestPostgres.withFreshDatabase { url, _ in
             let store = try await PostgresStore.open(url: url)
             let documents = 4_000
             let items = (0..<documents).map { k in item("doc\(k)", "Document \(k): more than \(k) people were detained.", values: [k, k + 1]) }
-            func cpu() -> Double {
-                var usage = rusage()
-                getrusage(RUSAGE_SELF.rawValue, &usage)
-                return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-            }
-            let cpuBefore = cpu()
-            let clock = ContinuousClock()
             var summary = IngestSummary()
-            let elapsed = try await clock.measure {
-                for start in stride(from: 0, to: documents, by: 200) {
-                    summary = summary + (try await store.ingest(Array(items[start..<start + 200])))
-                }
+            for start in stride(from: 0, to: documents, by: 200) {
+                summary = summary + (try await store.ingest(Array(items[start..<start + 200])))
             }
-            let cpuUsed = cpu() - cpuBefore
+            let counts = try await store.counts()
             await store.close()
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let rate = Double(documents) / seconds
-            print("PostgreSQL ingest: \(documents) documents, \(2 * documents) claims in \(String(format: "%.2f", seconds)) s = \(Int(rate)) documents/s; this process used \(String(format: "%.2f", cpuUsed)) s of CPU")
             #expect(summary == IngestSummary(new: documents, seen: 0, claims: 2 * documents))
-            // Wall-clock speed is only asserted on request (a quiet machine): in the full parallel test
-            // run on two busy cores it says more about the machine than about the store.
-            if ProcessInfo.processInfo.environment["TALLY_STORE_BENCH"] == "1" {
-                #expect(rate >= 2_000, "the target is 2,000 documents/s")
-            }
+            #expect(counts.documents == documents && counts.claims == 2 * documents)
         }
     }
 }
