@@ -64,6 +64,7 @@ struct DocumentPass {
         var claims: [Claim] = []
         var lastSource: Source? = nil
         var carried: ClaimKind? = nil
+        var carriedAge = 0
         var paragraphSource: Source? = nil
         // Claims of the previous sentence that no source was found for.
         var unsourced: [Int] = []
@@ -90,7 +91,15 @@ struct DocumentPass {
             paragraphSource = source
             unsourced = []
             let found = Self.separateFatal(kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried))
-            carried = found.last?.kind
+            // What happened carries to a list below it, past one sentence without figures
+            // ("…задержаны 300. По ее словам, идет подсчет. «В Москве — около 70»").
+            if let kind = found.last?.kind {
+                carried = kind
+                carriedAge = 0
+            } else {
+                carriedAge += 1
+                if carriedAge > 1 { carried = nil }
+            }
             guard !found.isEmpty else { continue }
             let placed = placeFinder.assign(found, allPlaces[n], s.tokens, country: country)
             let cumulative = !lexicon.spanWords.matches(s.tokens, in: 0..<s.tokens.count).isEmpty

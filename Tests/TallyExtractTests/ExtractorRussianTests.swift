@@ -45,3 +45,18 @@ struct LexiconOrderTests {
         #expect(summary("Полиция задержала 2 школьников в Туле.") == ["detained minors 2 exact Tula - -"])
     }
 }
+
+struct RussianListTests {
+    @Test func aListUnderAQuoteKeepsWhatHappenedAndWhom() {
+        let text = """
+            В субботу в стране были задержаны около 200 несовершеннолетних, сообщила омбудсмен.
+
+            По ее словам, подсчет продолжается.
+
+            «В Омске — цифра около 40, в Томске — порядка 20 детей», — уточнила она.
+            """
+        let found = summary(text, language: "ru").filter { $0.contains("Omsk") || $0.contains("Tomsk") }
+        #expect(found.map { $0.split(separator: " ").prefix(4).joined(separator: " ") } ==
+                ["detained minors 40 about", "detained minors 20 about"])
+    }
+}

@@ -33,6 +33,9 @@ struct KindFinder {
         return d
     }
 
+    /// Words that make the next figure a part of the one before ("9, including 3 minors").
+    static let subsetWords: Set<String> = ["including", "includes", "among", "of", "whom", "включая", "том", "числе", "из", "них", "среди"]
+
     /// Auxiliaries of the passive ("were detained", "have been arrested", "были задержаны").
     static let passiveWords: Set<String> = ["was", "were", "been", "be", "being", "got", "get", "are", "is", "был", "была", "были", "было", "будут"]
 
@@ -134,6 +137,16 @@ struct KindFinder {
             if c.definite, c.kind != .killed { continue }
             result.append(c)
             previous = c
+        }
+        // "в Москве — около 70, в Санкт-Петербурге — порядка 30 детей": a bare figure of a list
+        // counts what the next figure of the same kind names.
+        var next: Candidate? = nil
+        for k in result.indices.reversed() {
+            if !result[k].hasHead, !result[k].partitive, let n = next, n.kind == result[k].kind, n.hasHead,
+               !tokens[(result[k].last + 1)..<n.first].contains(where: { Self.subsetWords.contains($0.text) }) {
+                result[k].who = n.who
+            }
+            next = result[k]
         }
         return result
     }
