@@ -15,8 +15,10 @@ extension Gazetteer {
     /// A name must start with a capital letter; names in the stop list (everyday words that are
     /// also towns, like "Police") are not matched alone. Country adjectives ("Russian",
     /// "российских") come back with form `.adjective`.
-    public func mentions(in text: String) -> [PlaceMention] {
-        let bytes = Array(text.utf8)
+    public func mentions(in text: String) -> [PlaceMention] { mentions(inUTF8: Array(text.utf8)) }
+
+    /// Every place name in the UTF-8 bytes of a text, as `mentions(in:)` finds them.
+    public func mentions(inUTF8 bytes: [UInt8]) -> [PlaceMention] {
         var words: [Range<Int>] = []
         var i = 0
         while i < bytes.count {

@@ -31,10 +31,11 @@ struct StoryPlace {
         // a nationality ("Russian-led", "Iranian media") is weaker evidence than a name.
         var votes: [String: Int] = [:]
         for p in slug { if let c = p.country { votes[c, default: 0] += 3 } }
-        for (n, s) in sentences.enumerated() {
-            let found = placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: nil,
-                                           excluded: attributions[n]?.phrase)
-            for p in found {
+        let drafts = sentences.enumerated().map { n, s in
+            placeFinder.draft(s.tokens, sentence: s.range, mentions: mentions[n], excluded: attributions[n]?.phrase)
+        }
+        for (n, draft) in drafts.enumerated() {
+            for p in placeFinder.places(draft, country: nil, seats: nil) {
                 guard let c = p.place.country else { continue }
                 let weight = p.indirect ? 1 : (n < 3 ? 3 : 2)
                 votes[c, default: 0] += weight
@@ -42,13 +43,9 @@ struct StoryPlace {
         }
         let country = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         // Resolve with the country known (Moscow, Idaho only in an American story).
-        let all = sentences.enumerated().map { n, s in
-            placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: country,
-                               excluded: attributions[n]?.phrase)
-        }
-        let national = Set(sentences.indices.filter { n in
-            !lexicon.countryWords.matches(sentences[n].tokens, in: 0..<sentences[n].tokens.count).isEmpty
-        })
+        let seats = country.flatMap { c in gazetteer.country(code: c).map { ($0, gazetteer.capital(ofCountry: c)) } }
+        let all = drafts.map { placeFinder.places($0, country: country, seats: seats) }
+        let national = Set(drafts.indices.filter { !drafts[$0].countryWords.isEmpty })
         let named = all.flatMap { $0 }.filter { !$0.indirect || $0.capital }
         let opening = all.prefix(3).flatMap { $0 }.filter { !$0.indirect || $0.capital }
         let countryPlace = country.flatMap { gazetteer.country(code: $0) }

@@ -43,6 +43,7 @@ public enum FurnitureRanges {
         var result: [Range<Int>] = []
         var lineStart = 0
         var seenText = 0
+        var line: [UInt8] = []
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
@@ -52,9 +53,10 @@ public enum FurnitureRanges {
                 lineStart = lineEnd + 1
                 continue
             }
-            var line = Array(Tokenizer.lowercased(bytes, lineStart, lineEnd).utf8)
+            Tokenizer.lowercase(bytes, lineStart, lineEnd, into: &line)
             // Drop leading white space and bullets.
-            while let b = line.first, b == 0x20 || b == 0x09 || b == 0xC2 || b == 0xA0 || b == 0xE2 || b == 0x80 || b == 0xA2 { line.removeFirst() }
+            let lead = line.prefix { b in b == 0x20 || b == 0x09 || b == 0xC2 || b == 0xA0 || b == 0xE2 || b == 0x80 || b == 0xA2 }.count
+            if lead > 0 { line.removeFirst(lead) }
             if seenText > 40, tailBytes.contains(where: { line.starts(with: $0) }) {
                 result.append(lineStart..<bytes.count)
                 return result
