@@ -72,7 +72,7 @@ extension Gazetteer {
             }
             let before = k > 0 ? words[k - 1] : nil
             let afterPreposition = before.map { b in
-                Self.prepositions.contains(NameKey.hash(ofName: String(decoding: bytes[b], as: UTF8.self)))
+                Self.prepositions.contains(NameKey.hash(ofWord: bytes[b], buffer: &buffer))
             } ?? false
             let sentenceInitial = Self.startsSentence(bytes, before: first.lowerBound)
             if let m = matched {
@@ -109,10 +109,11 @@ extension Gazetteer {
 
     private func adjectiveCountry(_ word: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> String? {
         if word.first.map({ $0 < 0x80 }) == true {
-            return index.adjectives[NameKey.hash(ofName: String(decoding: word, as: UTF8.self))]
+            return index.adjectives[NameKey.hash(ofWord: word, buffer: &buffer)]
         }
         _ = NameKey.normalise(word, into: &buffer)
-        for (stem, code) in index.adjectiveStems where buffer.starts(with: stem) { return code }
+        let stems = index.adjectiveStems
+        for k in stems.indices where buffer.starts(with: stems[k].0) { return stems[k].1 }
         return nil
     }
 

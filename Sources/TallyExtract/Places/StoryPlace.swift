@@ -74,14 +74,20 @@ struct StoryPlace {
         guard let url, let schemeEnd = url.range(of: "://") else { return [] }
         let rest = url[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return [] }
-        var words: [String] = []
-        var current = ""
-        for ch in rest[slash...] {
-            if ch.isLetter { current.append(ch) } else if !current.isEmpty { words.append(current); current = "" }
+        let path = rest[slash...]
+        let text: String
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            text = asciiSlug(path.utf8)
+        } else {
+            var words: [String] = []
+            var current = ""
+            for ch in path {
+                if ch.isLetter { current.append(ch) } else if !current.isEmpty { words.append(current); current = "" }
+            }
+            if !current.isEmpty { words.append(current) }
+            // Only slugs of words: query strings and ids say nothing.
+            text = words.filter { $0.count >= 3 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         }
-        if !current.isEmpty { words.append(current) }
-        // Only slugs of words: query strings and ids say nothing.
-        let text = words.filter { $0.count >= 3 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         guard !text.isEmpty else { return [] }
         return gazetteer.mentions(in: text).compactMap { m -> Place? in
             guard m.form == .name else { return nil }
@@ -89,6 +95,26 @@ struct StoryPlace {
             if p.level == .country { return p }
             return gazetteer.population(of: p) >= 100_000 ? p : nil
         }
+    }
+
+    /// The words of an ASCII address path as `urlPlaces` reads them, byte by byte: runs of
+    /// letters of three or more, each capitalised, joined by spaces.
+    static func asciiSlug(_ path: Substring.UTF8View) -> String {
+        var out: [UInt8] = []
+        var word: [UInt8] = []
+        func flush() {
+            if word.count >= 3 {
+                if !out.isEmpty { out.append(0x20) }
+                out.append(word[0] >= 97 && word[0] <= 122 ? word[0] - 32 : word[0])
+                out += word.dropFirst()
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in path {
+            if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) { word.append(b) } else { flush() }
+        }
+        flush()
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func mostFrequent(_ places: [Place]) -> Place? {

@@ -22,6 +22,8 @@ public struct Token: Sendable, Hashable {
     public var spaceBefore: Bool
     /// A 64-bit hash of `text`'s UTF-8 bytes (see `Token.key(of:)`), for dictionary lookups.
     public var key: UInt64
+    /// The key of `text`'s first two characters (see `Token.stemKey(of:)`), for stem lookups.
+    public var stemKey: UInt64
 
     public init(kind: Kind, start: Int, end: Int, text: String, capitalized: Bool = false, spaceBefore: Bool = true) {
         self.kind = kind
@@ -31,6 +33,7 @@ public struct Token: Sendable, Hashable {
         self.capitalized = capitalized
         self.spaceBefore = spaceBefore
         self.key = Token.key(of: text.utf8)
+        self.stemKey = Token.stemKey(of: text.utf8)
     }
 
     /// A token whose `key` is already known (the hash of `text`'s bytes, see `Token.key(of:)`).
@@ -43,6 +46,7 @@ public struct Token: Sendable, Hashable {
         self.capitalized = capitalized
         self.spaceBefore = spaceBefore
         self.key = key
+        self.stemKey = Token.stemKey(of: text.utf8)
     }
 
     /// FNV-1a over bytes: how words are looked up in lexicons.
@@ -77,10 +81,6 @@ public struct Token: Sendable, Hashable {
         }
         return true
     }
-
-    /// The key of the first two characters: how word stems ("detain*") are bucketed.
-    @inlinable
-    public var stemKey: UInt64 { Token.stemKey(of: text.utf8) }
 
     /// The key of the first two characters of some UTF-8 bytes.
     @inlinable
