@@ -22,6 +22,26 @@ public enum FurnitureRanges {
     static let tailBytes = tailMarkers.map { Array($0.utf8) }
     static let appealBytes = appealMarkers.map { Array($0.utf8) }
 
+    /// For each byte value, the appeal markers that start with it.
+    static let appealsByFirstByte: [[Int]] = {
+        var buckets = Array(repeating: [Int](), count: 256)
+        for (n, needle) in appealBytes.enumerated() { if let b = needle.first { buckets[Int(b)].append(n) } }
+        return buckets
+    }()
+
+    /// Whether any appeal marker occurs in `hay` (lower case bytes): one pass over `hay`, trying
+    /// only the markers that start with the byte at hand. The same answer as asking `contains`
+    /// of each marker.
+    static func containsAppeal(_ hay: [UInt8]) -> Bool {
+        for i in hay.indices {
+            for n in appealsByFirstByte[Int(hay[i])] {
+                let needle = appealBytes[n]
+                if i + needle.count <= hay.count, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether `needle` occurs in `hay` (both lower case bytes).
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, hay.count >= needle.count else { return false }
@@ -61,7 +81,7 @@ public enum FurnitureRanges {
                 result.append(lineStart..<bytes.count)
                 return result
             }
-            if !line.isEmpty, appealBytes.contains(where: { contains(line, $0) }) {
+            if !line.isEmpty, containsAppeal(line) {
                 result.append(lineStart..<lineEnd)
             } else {
                 seenText += lineEnd - lineStart
