@@ -13,7 +13,6 @@ struct DocumentPass {
     struct Sentence {
         var range: Range<Int>
         var tokens: [Token]
-        var text: String
     }
 
     init(document: Document, bytes: [UInt8], lexicon: Lexicon, names: SourceNames, gazetteer: Gazetteer) {
@@ -28,7 +27,7 @@ struct DocumentPass {
         let furniture = FurnitureRanges.ranges(in: bytes)
         let sentences: [Sentence] = SentenceSplitter.sentences(bytes)
             .filter { r in !furniture.contains { $0.contains(r.lowerBound) } }
-            .map { r in Sentence(range: r, tokens: Tokenizer.tokens(bytes, in: r), text: String(decoding: bytes[r], as: UTF8.self)) }
+            .map { r in Sentence(range: r, tokens: Tokenizer.tokens(bytes, in: r)) }
         guard !sentences.isEmpty else { return [] }
 
         let placeFinder = PlaceFinder(lexicon: lexicon, gazetteer: gazetteer)
@@ -41,12 +40,11 @@ struct DocumentPass {
         let attributions = sentences.map { attribution.find($0.tokens, bytes: bytes) }
 
         // The document's country and main place (see StoryPlace).
-        let mentions = sentences.map { gazetteer.mentions(in: $0.text) }
+        let mentions = sentences.map { gazetteer.mentions(inUTF8: Array(bytes[$0.range])) }
         let story = StoryPlace.find(sentences: sentences, mentions: mentions, attributions: attributions,
                                     url: document.url, placeFinder: placeFinder, gazetteer: gazetteer, lexicon: lexicon)
         let country = story.country
         let allPlaces = story.sentencePlaces
-        let countryPlace = story.countryPlace
         let defaultPlace = story.place
 
         var documentYear: Int? = nil
@@ -102,6 +100,7 @@ struct DocumentPass {
             }
             guard !found.isEmpty else { continue }
             let placed = placeFinder.assign(found, allPlaces[n], s.tokens, country: country)
+            let evidence = String(decoding: bytes[s.range], as: UTF8.self)
             let cumulative = !lexicon.spanWords.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
             for (c, places) in zip(found, placed) {
                 guard let kind = c.kind else { continue }
@@ -122,7 +121,7 @@ struct DocumentPass {
                     if source == nil { unsourced.append(claims.count) }
                     claims.append(Claim(
                         doc: document.id, kind: kind, who: c.who, quantity: quantity, place: place, date: date,
-                        source: source, evidence: s.text, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
+                        source: source, evidence: evidence, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
                         numberSpan: numberSpan, implicit: c.implicit))
                 }
             }

@@ -15,8 +15,10 @@ extension Gazetteer {
     /// A name must start with a capital letter; names in the stop list (everyday words that are
     /// also towns, like "Police") are not matched alone. Country adjectives ("Russian",
     /// "российских") come back with form `.adjective`.
-    public func mentions(in text: String) -> [PlaceMention] {
-        let bytes = Array(text.utf8)
+    public func mentions(in text: String) -> [PlaceMention] { mentions(inUTF8: Array(text.utf8)) }
+
+    /// Every place name in the UTF-8 bytes of a text, as `mentions(in:)` finds them.
+    public func mentions(inUTF8 bytes: [UInt8]) -> [PlaceMention] {
         var words: [Range<Int>] = []
         var i = 0
         while i < bytes.count {
@@ -70,7 +72,7 @@ extension Gazetteer {
             }
             let before = k > 0 ? words[k - 1] : nil
             let afterPreposition = before.map { b in
-                Self.prepositions.contains(NameKey.hash(ofName: String(decoding: bytes[b], as: UTF8.self)))
+                Self.prepositions.contains(NameKey.hash(ofWord: bytes[b], buffer: &buffer))
             } ?? false
             let sentenceInitial = Self.startsSentence(bytes, before: first.lowerBound)
             if let m = matched {
@@ -107,10 +109,11 @@ extension Gazetteer {
 
     private func adjectiveCountry(_ word: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> String? {
         if word.first.map({ $0 < 0x80 }) == true {
-            return index.adjectives[NameKey.hash(ofName: String(decoding: word, as: UTF8.self))]
+            return index.adjectives[NameKey.hash(ofWord: word, buffer: &buffer)]
         }
         _ = NameKey.normalise(word, into: &buffer)
-        for (stem, code) in index.adjectiveStems where buffer.starts(with: stem) { return code }
+        let stems = index.adjectiveStems
+        for k in stems.indices where buffer.starts(with: stems[k].0) { return stems[k].1 }
         return nil
     }
 

@@ -108,6 +108,16 @@ enum NameKey {
         return hash
     }
 
+    /// The index hash of one word of running text (a run of letters, as `words(of:)` splits
+    /// them): what `hash(ofName:)` gives for that word alone, without building a `String`.
+    static func hash(ofWord word: ArraySlice<UInt8>, buffer: inout [UInt8]) -> UInt64 {
+        let cyrillic = normalise(word, into: &buffer)
+        indexForm(&buffer, cyrillic: cyrillic)
+        var hash = offset
+        for b in buffer { hash = mix(hash, b) }
+        return hash
+    }
+
     /// Extends each hash with a space (unless it is the first word) and each form of the next word.
     static func extend(_ hashes: [UInt64], first: Bool, with forms: [[UInt8]], limit: Int = 32) -> [UInt64] {
         var out: [UInt64] = []

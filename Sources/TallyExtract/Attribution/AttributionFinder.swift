@@ -19,8 +19,8 @@ struct AttributionFinder {
         var phrase: Range<Int>
     }
 
-    static let stopMarks: Set<String> = [",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "…"]
-    static let stopWords: Set<String> = ["that", "что", "who", "which", "который", "которая", "которые", "чтобы", "as", "как", "when", "после", "if"]
+    static let stopMarks: WordSet = [",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "…"]
+    static let stopWords: WordSet = ["that", "что", "who", "which", "который", "которая", "которые", "чтобы", "as", "как", "when", "после", "if"]
     static let priority: Set<String> = ["со ссылкой на", "citing"]
 
     func find(_ tokens: [Token], bytes: [UInt8]) -> Result? {
@@ -47,20 +47,20 @@ struct AttributionFinder {
                 // "…, сообщает пресс-служба МВД.", "…, said the ministry.": after a comma, the
                 // phrase that closes the sentence is the speaker, not the clause before.
                 if i > 0, tokens[i - 1].text == ",", let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
-                   !Self.leadWords.contains(tokens[np.lowerBound].text),
+                   !Self.leadWords.contains(tokens[np.lowerBound]),
                    let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
                 if let np = backward(tokens, before: i) {
-                    if !Self.prepositions.contains(tokens[np.lowerBound].text), let found = classify(tokens, np, bytes) {
+                    if !Self.prepositions.contains(tokens[np.lowerBound]), let found = classify(tokens, np, bytes) {
                         return Result(found: found, phrase: np)
                     }
                     // "в полиции рассказали", "в МВД сообщили": an institution speaking impersonally.
-                    if Self.impersonal.contains(tokens[np.lowerBound].text), np.count > 1, Self.isPluralVerb(tokens[i]) {
+                    if Self.impersonal.contains(tokens[np.lowerBound]), np.count > 1, Self.isPluralVerb(tokens[i]) {
                         let rest = (np.lowerBound + 1)..<np.upperBound
                         if let found = classify(tokens, rest, bytes) { return Result(found: found, phrase: rest) }
                     }
                 }
                 if let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
-                   !Self.leadWords.contains(tokens[np.lowerBound].text),
+                   !Self.leadWords.contains(tokens[np.lowerBound]),
                    let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
                 i += m.length
                 continue
@@ -71,14 +71,14 @@ struct AttributionFinder {
         if let colon = tokens.prefix(7).firstIndex(where: { $0.text == ":" }), colon > 0,
            tokens[..<colon].allSatisfy({ $0.kind == .word || $0.text == "«" || $0.text == "»" || $0.text == "-" || $0.text == "‑" }),
            tokens[..<colon].contains(where: { $0.capitalized }),
-           !tokens[..<colon].contains(where: { Self.leadWords.contains($0.text) || Self.clauseVerbs.contains($0.text) }) {
+           !tokens[..<colon].contains(where: { Self.leadWords.contains($0) || Self.clauseVerbs.contains($0) }) {
             if let found = classify(tokens, 0..<colon, bytes) { return Result(found: found, phrase: 0..<colon) }
         }
         return nil
     }
 
     /// Prepositions of an impersonal source: "в полиции рассказали" (in the police they said).
-    static let impersonal: Set<String> = ["в", "во"]
+    static let impersonal: WordSet = ["в", "во"]
 
     /// A verb in the third person plural ("рассказали", "сообщают", "говорят"): the form of an
     /// impersonal statement.
@@ -88,26 +88,26 @@ struct AttributionFinder {
     }
 
     /// Words that start a phrase that is not a source ("reported across Russia", "said on Monday").
-    static let leadWords: Set<String> = [
+    static let leadWords: WordSet = [
         "across", "in", "at", "on", "to", "with", "by", "from", "for", "that", "there", "it", "this", "after", "before",
         "в", "на", "по", "о", "об", "что", "это", "с", "к", "из", "за", "при",
     ]
 
     /// Words no source's name has: a phrase with them is a clause, not a name.
-    static let clauseVerbs: Set<String> = [
+    static let clauseVerbs: WordSet = [
         "were", "was", "is", "are", "be", "been", "have", "has", "had", "will", "would", "among", "who", "walking",
         "был", "была", "были", "было", "является", "будет",
     ]
 
     /// Prepositions: a phrase that starts with one is a place or time, not a source.
-    static let prepositions: Set<String> = [
+    static let prepositions: WordSet = [
         "across", "in", "at", "on", "to", "with", "by", "from", "for", "after", "before",
         "в", "на", "по", "о", "об", "с", "к", "из", "за", "при",
     ]
 
     /// Whether a phrase runs to the end of its clause (punctuation or the end of the sentence).
     static func endsClause(_ tokens: [Token], _ range: Range<Int>) -> Bool {
-        range.upperBound >= tokens.count || (tokens[range.upperBound].kind == .punctuation && stopMarks.contains(tokens[range.upperBound].text))
+        range.upperBound >= tokens.count || (tokens[range.upperBound].kind == .punctuation && stopMarks.contains(tokens[range.upperBound]))
     }
 
     /// The phrase after a lead-in, up to punctuation, a number, or a clause word.
@@ -116,8 +116,8 @@ struct AttributionFinder {
         while k < tokens.count, k - start < 12 {
             let t = tokens[k]
             if t.kind == .number { break }
-            if t.kind == .punctuation, Self.stopMarks.contains(t.text) { break }
-            if t.kind == .word, Self.stopWords.contains(t.text) { break }
+            if t.kind == .punctuation, Self.stopMarks.contains(t) { break }
+            if t.kind == .word, Self.stopWords.contains(t) { break }
             k += 1
         }
         return k > start ? start..<k : nil
@@ -136,8 +136,8 @@ struct AttributionFinder {
         while k >= 0, stop - k <= 7 {
             let t = tokens[k]
             if t.kind == .number { break }
-            if t.kind == .punctuation, Self.stopMarks.contains(t.text) { break }
-            if t.kind == .word, Self.stopWords.contains(t.text) { break }
+            if t.kind == .punctuation, Self.stopMarks.contains(t) { break }
+            if t.kind == .word, Self.stopWords.contains(t) { break }
             k -= 1
         }
         return k + 1 < stop ? (k + 1)..<stop : nil
@@ -154,7 +154,7 @@ struct AttributionFinder {
         guard !r.isEmpty else { return nil }
         let words = Array(tokens[r])
         if lexicon.notSources.contains(words[0].text) { return nil }
-        if words.contains(where: { Self.clauseVerbs.contains($0.text) }) { return nil }
+        if words.contains(where: { Self.clauseVerbs.contains($0) }) { return nil }
         if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora }
         if inverted, words.count > 6 { return nil }
         // A phrase of only lower-case common words is rarely a source ("people said"); keep it

@@ -6,14 +6,14 @@ struct CandidateFinder {
     let lexicon: Lexicon
 
     /// Words of one person after "a"/"an" ("a man was killed" = 1, marked implicit).
-    static let singularPeople: Set<String> = [
+    static let singularPeople: WordSet = [
         "man", "woman", "boy", "girl", "teen", "teenager", "child", "person", "officer", "victim", "student", "resident",
         "driver", "bystander", "toddler", "baby", "infant", "juvenile", "suspect", "gunman", "protester", "protestor",
         "demonstrator", "journalist", "reporter", "motorist", "passenger", "pedestrian", "deputy", "trooper", "security guard",
     ]
 
     /// Words after which no head noun of the figure follows.
-    static let prepositions: Set<String> = [
+    static let prepositions: WordSet = [
         "in", "at", "on", "from", "across", "near", "during", "with", "for", "after", "before", "since", "by", "into", "to",
         "were", "was", "had", "have", "has", "are", "is", "be", "been",
         "в", "во", "на", "из", "у", "за", "от", "до", "при", "после", "во время", "были", "было", "был", "была", "не",
@@ -202,7 +202,7 @@ struct CandidateFinder {
                 if lexicon.distributiveAfter.match(tokens, at: k + t.length) != nil { c.distributive = true }
                 break
             }
-            if Self.prepositions.contains(t.text) { break }
+            if Self.prepositions.contains(t) { break }
             k += 1
             steps += 1
         }
@@ -221,7 +221,7 @@ struct CandidateFinder {
                 steps += 1
                 continue
             }
-            if Self.singularPeople.contains(tokens[k].text) {
+            if Self.singularPeople.contains(tokens[k]) {
                 var c = Candidate(first: i, last: k, value: 1)
                 c.implicit = true
                 c.hasHead = true

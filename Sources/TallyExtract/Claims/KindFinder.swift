@@ -6,12 +6,12 @@ struct KindFinder {
     let lexicon: Lexicon
 
     /// Words that open a new clause: a trigger across one is farther than it looks.
-    static let clauseWords: Set<String> = ["but", "while", "whereas", "although", "though", "а", "но", "однако", "хотя", "тогда"]
+    static let clauseWords: WordSet = ["but", "while", "whereas", "although", "though", "а", "но", "однако", "хотя", "тогда"]
     /// Words that deny the trigger after them.
-    static let negations: Set<String> = ["not", "never", "no", "without", "uninjured", "не", "ни", "без"]
-    static let clauseMarks: Set<String> = [",", ";", ":", "\""]
+    static let negations: WordSet = ["not", "never", "no", "without", "uninjured", "не", "ни", "без"]
+    static let clauseMarks: WordSet = [",", ";", ":", "\""]
     /// Dashes join "Новосибирск – 400 человек" as often as they split clauses: a smaller penalty.
-    static let dashMarks: Set<String> = ["—", "–"]
+    static let dashMarks: WordSet = ["—", "–"]
 
     /// Token distance between two spans of a sentence, with a penalty for each clause boundary between.
     static func distance(_ tokens: [Token], _ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Int {
@@ -22,10 +22,10 @@ struct KindFinder {
             for k in from..<to {
                 let t = tokens[k]
                 if t.kind == .punctuation, t.text == "(" || t.text == ")" { d += 1 }
-                else if t.kind == .punctuation, clauseMarks.contains(t.text) { d += 5 }
-                else if t.kind == .punctuation, dashMarks.contains(t.text) { d += 2 }
+                else if t.kind == .punctuation, clauseMarks.contains(t) { d += 5 }
+                else if t.kind == .punctuation, dashMarks.contains(t) { d += 2 }
                 else if t.kind == .punctuation, t.text == "-", t.spaceBefore { d += 5 }
-                else if t.kind == .word, clauseWords.contains(t.text) { d += 5 }
+                else if t.kind == .word, clauseWords.contains(t) { d += 5 }
                 // "one dead and three injured": a trigger across "and" belongs to the other figure.
                 else if t.kind == .word, t.text == "and" || t.text == "и" { d += 1 }
             }
@@ -54,6 +54,7 @@ struct KindFinder {
     /// Sets `kind` on each candidate; returns the candidates that have one. `carried` is the
     /// kind of the previous sentence's claims, for a sentence that names none of its own.
     func assign(_ candidates: [Candidate], _ tokens: [Token], carried: ClaimKind? = nil) -> [Candidate] {
+        guard !candidates.isEmpty else { return [] }
         let found = lexicon.triggers.matches(tokens, in: 0..<tokens.count)
         let anyTrigger = found.contains { if case .kind = $0.value { true } else { false } }
         var result: [Candidate] = []
@@ -70,7 +71,7 @@ struct KindFinder {
                     blockers.append(t.start)
                 case .kind(let kind):
                     // "were not injured", "не пострадал": a denied event counts nobody.
-                    if t.start > 0, Self.negations.contains(tokens[t.start - 1].text) { continue }
+                    if t.start > 0, Self.negations.contains(tokens[t.start - 1]) { continue }
                     var d = Self.distance(tokens, span, tspan)
                     // The head noun is a weak trigger: "66 участников" detained by "задержали".
                     if let head = c.headToken, tspan.contains(head) {

@@ -66,6 +66,8 @@ struct DateReader {
 
     /// "21.09.2022"
     func dotted(_ text: String) -> Day? {
+        // Three parts need two periods: most numbers have none, and splitting costs an array.
+        guard text.utf8.lazy.filter({ $0 == 0x2E }).count >= 2 else { return nil }
         let parts = text.split(separator: ".")
         guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
         return Day(year: y, month: m, day: d)

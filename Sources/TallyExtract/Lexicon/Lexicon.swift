@@ -5,8 +5,9 @@ import TallyText
 /// The words of one language that the extractor works with, compiled for matching.
 ///
 /// Everything language-specific lives in `Lexicons/<code>.json`; this type only indexes it, so
-/// a new language is a new file.
-struct Lexicon: Sendable {
+/// a new language is a new file. A class: every finder of a document pass holds the same one,
+/// and copying a struct of thirty tables cost a retain and a release per table.
+final class Lexicon: Sendable {
     enum Trigger: Sendable, Hashable {
         case kind(ClaimKind)
         case blocker
@@ -38,7 +39,7 @@ struct Lexicon: Sendable {
     let landmarks: PhraseList<String>
     let weekdays: PhraseList<Int>
     let months: [String: Int]
-    let monthKeys: [UInt64: Int]
+    let monthKeys: KeyTable<Int>
 
     /// The month a word names, if it does.
     func month(_ token: Token) -> Int? { token.kind == .word ? monthKeys[token.key] : nil }
@@ -89,7 +90,7 @@ struct Lexicon: Sendable {
         landmarks = PhraseList((f.places.landmarks ?? [:]).map { ($0.key, $0.value) })
         weekdays = PhraseList(f.dates.weekdays.map { ($0.key, $0.value) })
         months = f.dates.months
-        monthKeys = Dictionary(f.dates.months.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a })
+        monthKeys = KeyTable(Dictionary(f.dates.months.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a }))
         relativeDays = PhraseList(f.dates.relative.map { ($0.key, $0.value) })
         spanWords = PhraseList(f.dates.spanWords, value: true)
     }

@@ -59,6 +59,10 @@ struct SourceNames: Sendable {
 
     /// Russian surnames back in the nominative ("Кузнецовой" → "Кузнецова"), quotes dropped.
     static func nominative(_ text: String) -> String {
+        // ASCII without quote marks: no word changes, so only the spacing is redone, byte by byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x22 }) {
+            return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        }
         let words = text.split(separator: " ").map { word -> String in
             var w = String(word).filter { !"«»\"“”".contains($0) }
             guard let first = w.first, first.isUppercase, w.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) }) else { return w }

@@ -48,7 +48,7 @@ struct Phrase<Value: Sendable>: Sendable {
 
     func matches(_ tokens: [Token], at i: Int) -> Bool {
         guard i >= 0, i + words.count <= tokens.count else { return false }
-        for (k, w) in words.enumerated() where !w.matches(tokens[i + k]) { return false }
+        for k in words.indices where !words[k].matches(tokens[i + k]) { return false }
         return true
     }
 }
@@ -59,10 +59,13 @@ struct Phrase<Value: Sendable>: Sendable {
 /// by their first two characters), so a match looks at a handful of phrases, not all of them.
 struct PhraseList<Value: Sendable>: Sendable {
     private(set) var phrases: [Phrase<Value>]
-    private let byFirst: KeyTable<[Int]>
-    private let byFirstStem: KeyTable<[Int]>
-    private let byLast: KeyTable<[Int]>
-    private let byLastStem: KeyTable<[Int]>
+    // Each table gives a range of `slots`: the indices of the phrases of one bucket, in order.
+    // Ranges into one flat array, not an array per bucket, so a lookup retains nothing.
+    private let byFirst: KeyTable<Range<Int>>
+    private let byFirstStem: KeyTable<Range<Int>>
+    private let byLast: KeyTable<Range<Int>>
+    private let byLastStem: KeyTable<Range<Int>>
+    private let slots: [Int]
     private let hasStems: Bool
 
     init(_ items: [(String, Value)]) {
@@ -78,10 +81,18 @@ struct PhraseList<Value: Sendable>: Sendable {
             Self.add(i, p.words[0], &first, &firstStem)
             Self.add(i, p.words[p.words.count - 1], &last, &lastStem)
         }
-        byFirst = KeyTable(first)
-        byFirstStem = KeyTable(firstStem)
-        byLast = KeyTable(last)
-        byLastStem = KeyTable(lastStem)
+        var slots: [Int] = []
+        func flat(_ buckets: [UInt64: [Int]]) -> KeyTable<Range<Int>> {
+            KeyTable(buckets.map { key, list in
+                slots += list
+                return (key, (slots.count - list.count)..<slots.count)
+            })
+        }
+        byFirst = flat(first)
+        byFirstStem = flat(firstStem)
+        byLast = flat(last)
+        byLastStem = flat(lastStem)
+        self.slots = slots
         hasStems = !firstStem.isEmpty || !lastStem.isEmpty
     }
 
@@ -94,35 +105,34 @@ struct PhraseList<Value: Sendable>: Sendable {
     var isEmpty: Bool { phrases.isEmpty }
 
     /// Indices of phrases whose indexed word may match `token`, longest phrase first.
+    /// The first phrase (in index order) among those whose indexed word may match `token` for
+    /// which `found` holds: the exact word's bucket and the stem's, merged in order.
     @inline(__always)
-    private func candidates(_ token: Token, _ exact: KeyTable<[Int]>, _ stems: KeyTable<[Int]>) -> [Int] {
+    private func first(_ token: Token, _ exact: KeyTable<Range<Int>>, _ stems: KeyTable<Range<Int>>,
+                       where found: (Int) -> Bool) -> Int? {
         let a = exact[token.key]
         let b = hasStems ? stems[token.stemKey] : nil
         switch (a, b) {
-        case (nil, nil): return []
-        case (let x?, nil): return x
-        case (nil, let y?): return y
-        case (let x?, let y?): return (x + y).sorted()
+        case (nil, nil): return nil
+        case (let x?, nil): return slots[x].first(where: found)
+        case (nil, let y?): return slots[y].first(where: found)
+        case (let x?, let y?): return (slots[x] + slots[y]).sorted().first(where: found)
         }
     }
 
     /// The longest phrase that starts at token `i`.
     func match(_ tokens: [Token], at i: Int) -> (length: Int, value: Value)? {
         guard i >= 0, i < tokens.count else { return nil }
-        for k in candidates(tokens[i], byFirst, byFirstStem) where phrases[k].matches(tokens, at: i) {
-            return (phrases[k].words.count, phrases[k].value)
-        }
-        return nil
+        guard let k = first(tokens[i], byFirst, byFirstStem, where: { phrases[$0].matches(tokens, at: i) }) else { return nil }
+        return (phrases[k].words.count, phrases[k].value)
     }
 
     /// The longest phrase that ends just before token `i`.
     func match(_ tokens: [Token], endingBefore i: Int) -> (length: Int, value: Value)? {
         guard i >= 1, i <= tokens.count else { return nil }
-        for k in candidates(tokens[i - 1], byLast, byLastStem) {
-            let p = phrases[k]
-            if p.matches(tokens, at: i - p.words.count) { return (p.words.count, p.value) }
-        }
-        return nil
+        guard let k = first(tokens[i - 1], byLast, byLastStem, where: { phrases[$0].matches(tokens, at: i - phrases[$0].words.count) })
+        else { return nil }
+        return (phrases[k].words.count, phrases[k].value)
     }
 
     /// Every match in `tokens[range]`, left to right, not overlapping.

@@ -17,6 +17,19 @@ struct SentencePlace {
     var afterPreposition = false
 }
 
+/// The places of a sentence that do not depend on the story's country (see `PlaceFinder.draft`).
+struct PlaceDraft {
+    /// Names and landmarks, in the order `places` lists them before sorting; names carry the
+    /// most populous reading until a country resolves them.
+    var found: [SentencePlace]
+    /// The mention each of `found` came from (nil for landmarks).
+    var mentions: [PlaceMention?]
+    /// Token spans of "nationwide", "по всей стране".
+    var countryWords: [ClosedRange<Int>]
+    /// Token spans of "the capital", "в столице".
+    var capitalWords: [ClosedRange<Int>]
+}
+
 /// Finds the places of a sentence and gives each figure the one it most likely covers.
 struct PlaceFinder {
     let lexicon: Lexicon
@@ -24,7 +37,7 @@ struct PlaceFinder {
 
     /// Places named in a sentence. `country` resolves "nationwide" and "the capital".
     /// Words after a name that make it a street, square, park or building, not a city.
-    static let landmarkWords: Set<String> = [
+    static let landmarkWords: WordSet = [
         "square", "street", "avenue", "boulevard", "park", "road", "bridge", "plaza", "hall",
         "post", "times", "herald", "tribune", "online", "star", "daily", "journal", "news",
         "площадь", "площади", "площадью", "улица", "улице", "улицы", "улицу", "проспект", "проспекте", "проспекта",
@@ -36,7 +49,41 @@ struct PlaceFinder {
     /// inside `excluded` (the attributed source, "МВД России") are not places of the figures.
     func places(_ tokens: [Token], sentence: Range<Int>, mentions: [PlaceMention], country: String?,
                 excluded: Range<Int>? = nil) -> [SentencePlace] {
+        places(draft(tokens, sentence: sentence, mentions: mentions, excluded: excluded), country: country)
+    }
+
+    /// The places of a sentence from its draft, names resolved in `country` when it is known.
+    func places(_ draft: PlaceDraft, country: String?) -> [SentencePlace] {
+        places(draft, country: country, seats: country.flatMap { c in gazetteer.country(code: c).map { ($0, gazetteer.capital(ofCountry: c)) } })
+    }
+
+    /// As `places(_:country:)`, with the country's place and its capital looked up once for all
+    /// of a story's sentences (`seats`: nil when the gazetteer has no such country).
+    func places(_ draft: PlaceDraft, country: String?, seats: (country: Place, capital: Place?)?) -> [SentencePlace] {
+        var result = draft.found
+        if let country {
+            for (k, m) in draft.mentions.enumerated() {
+                if let m { result[k].place = gazetteer.resolve(m, countryHint: country) }
+            }
+        }
+        if country != nil, let (countryPlace, capital) = seats {
+            for m in draft.countryWords {
+                result.append(SentencePlace(first: m.lowerBound, last: m.upperBound, place: countryPlace, indirect: true))
+            }
+            if let capital {
+                for m in draft.capitalWords {
+                    result.append(SentencePlace(first: m.lowerBound, last: m.upperBound, place: capital, indirect: true, capital: true))
+                }
+            }
+        }
+        return result.sorted { $0.first < $1.first }
+    }
+
+    /// What a sentence names before the story's country is known: the work of `places` that does
+    /// not depend on the country, done once per sentence.
+    func draft(_ tokens: [Token], sentence: Range<Int>, mentions: [PlaceMention], excluded: Range<Int>? = nil) -> PlaceDraft {
         var result: [SentencePlace] = []
+        var sources: [PlaceMention?] = []
         var datelineEnd = -1
         for m in mentions {
             let start = sentence.lowerBound + m.span.start
@@ -53,21 +100,20 @@ struct PlaceFinder {
             if m.form == .name, best.level == .city {
                 // Part of a longer proper name: "Ales Bialiatski", "Mohamed Morsi", "Denver Post".
                 if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].capitalized, !m.sentenceInitial,
-                   !m.afterPreposition, !PlaceFinder.titleWords.contains(tokens[first - 1].text) { continue }
+                   !m.afterPreposition, !PlaceFinder.titleWords.contains(tokens[first - 1]) { continue }
                 // "Al-Ahram": a name glued to a capitalised word by a hyphen.
                 if first > 1, tokens[first - 1].text == "-", !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
                 let possessive = tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("'")
                 if !possessive, last + 1 < tokens.count, tokens[last + 1].kind == .word,
-                   (tokens[last + 1].capitalized && !Self.roleWords.contains(tokens[last + 1].text))
-                    || Self.landmarkWords.contains(tokens[last + 1].text) { continue }
+                   (tokens[last + 1].capitalized && !Self.roleWords.contains(tokens[last + 1]))
+                    || Self.landmarkWords.contains(tokens[last + 1]) { continue }
                 // Russian cities take "в"; "на Болотной" is a square, "на Пушкинской" a street.
                 if first > 0, tokens[first - 1].text == "на" { continue }
                 // A capitalised word at the start of a sentence may be any word ("Как", "More").
                 if m.sentenceInitial, !m.afterPreposition, last == first, gazetteer.population(of: best) < 100_000 { continue }
                 if letters.count < 3 { continue }
             }
-            let place = gazetteer.resolve(m, countryHint: country)
-            var found = SentencePlace(first: first, last: last, place: place, indirect: m.form == .adjective)
+            var found = SentencePlace(first: first, last: last, place: m.best, indirect: m.form == .adjective)
             found.afterPreposition = m.afterPreposition
             // Inside the source's name ("МВД России", "Iranian media") a place is weaker evidence.
             if let excluded, excluded.contains(first) {
@@ -76,6 +122,7 @@ struct PlaceFinder {
                 found.weak = true
             }
             result.append(found)
+            sources.append(m)
         }
         // "Trafalgar Square", "на Болотной площади": a landmark places the figure in its city.
         for m in lexicon.landmarks.matches(tokens, in: 0..<tokens.count) {
@@ -85,18 +132,12 @@ struct PlaceFinder {
             var found = SentencePlace(first: m.start, last: last, place: place, indirect: false)
             if let excluded, excluded.contains(m.start) { found.weak = true }
             result.append(found)
+            sources.append(nil)
         }
-        if let country, let countryPlace = gazetteer.country(code: country) {
-            for m in lexicon.countryWords.matches(tokens, in: 0..<tokens.count) {
-                result.append(SentencePlace(first: m.start, last: m.start + m.length - 1, place: countryPlace, indirect: true))
-            }
-            if let capital = gazetteer.capital(ofCountry: country) {
-                for m in lexicon.capitalWords.matches(tokens, in: 0..<tokens.count) {
-                    result.append(SentencePlace(first: m.start, last: m.start + m.length - 1, place: capital, indirect: true, capital: true))
-                }
-            }
-        }
-        return result.sorted { $0.first < $1.first }
+        return PlaceDraft(
+            found: result, mentions: sources,
+            countryWords: lexicon.countryWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) },
+            capitalWords: lexicon.capitalWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) })
     }
 
     /// The city of a landmark entry, written "Name/CC" (the country fixes which Moscow).
@@ -106,14 +147,14 @@ struct PlaceFinder {
     }
 
     /// Capitalised words after a city that keep it a city ("Istanbul Gov.", "Moscow Police").
-    static let roleWords: Set<String> = [
+    static let roleWords: WordSet = [
         "gov", "governor", "mayor", "police", "authorities", "officials", "prosecutor", "prosecutors", "city", "region",
         "oblast", "province", "residents", "on", "in", "and", "or", "но", "и", "mall", "market", "hospital", "stadium",
         "airport", "station", "university", "metro", "subway", "district", "council", "state",
     ]
 
     /// Capitalised words that may stand before a city without making it part of a longer name.
-    static let titleWords: Set<String> = ["in", "greater", "central", "downtown", "northern", "southern", "eastern", "western"]
+    static let titleWords: WordSet = ["in", "greater", "central", "downtown", "northern", "southern", "eastern", "western"]
 
     /// For each candidate, the places it covers (several for a distributive figure); empty when
     /// the sentence names none.

@@ -36,10 +36,11 @@ struct StoryPlace {
         // a nationality ("Russian-led", "Iranian media") is weaker evidence than a name.
         var votes: [String: Int] = [:]
         for p in slug { if let c = p.country { votes[c, default: 0] += 3 } }
-        for (n, s) in sentences.enumerated() {
-            let found = placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: nil,
-                                           excluded: attributions[n]?.phrase)
-            for p in found {
+        let drafts = sentences.enumerated().map { n, s in
+            placeFinder.draft(s.tokens, sentence: s.range, mentions: mentions[n], excluded: attributions[n]?.phrase)
+        }
+        for (n, draft) in drafts.enumerated() {
+            for p in placeFinder.places(draft, country: nil, seats: nil) {
                 guard let c = p.place.country else { continue }
                 if !trusted(p) { continue }
                 let weight = p.indirect ? 1 : (n < 3 ? 3 : 2)
@@ -48,13 +49,9 @@ struct StoryPlace {
         }
         let country = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         // Resolve with the country known (Moscow, Idaho only in an American story).
-        let all = sentences.enumerated().map { n, s in
-            placeFinder.places(s.tokens, sentence: s.range, mentions: mentions[n], country: country,
-                               excluded: attributions[n]?.phrase)
-        }
-        let national = Set(sentences.indices.filter { n in
-            !lexicon.countryWords.matches(sentences[n].tokens, in: 0..<sentences[n].tokens.count).isEmpty
-        })
+        let seats = country.flatMap { c in gazetteer.country(code: c).map { ($0, gazetteer.capital(ofCountry: c)) } }
+        let all = drafts.map { placeFinder.places($0, country: country, seats: seats) }
+        let national = Set(drafts.indices.filter { !drafts[$0].countryWords.isEmpty })
         let named = all.flatMap { $0 }.filter { (!$0.indirect || $0.capital) && trusted($0) }
         let opening = all.prefix(3).flatMap { $0 }.filter { (!$0.indirect || $0.capital) && trusted($0) }
         let countryPlace = country.flatMap { gazetteer.country(code: $0) }
@@ -83,14 +80,20 @@ struct StoryPlace {
         guard let url, let schemeEnd = url.range(of: "://") else { return [] }
         let rest = url[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return [] }
-        var words: [String] = []
-        var current = ""
-        for ch in rest[slash...] {
-            if ch.isLetter { current.append(ch) } else if !current.isEmpty { words.append(current); current = "" }
+        let path = rest[slash...]
+        let text: String
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            text = asciiSlug(path.utf8)
+        } else {
+            var words: [String] = []
+            var current = ""
+            for ch in path {
+                if ch.isLetter { current.append(ch) } else if !current.isEmpty { words.append(current); current = "" }
+            }
+            if !current.isEmpty { words.append(current) }
+            // Only slugs of words: query strings and ids say nothing.
+            text = words.filter { $0.count >= 3 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         }
-        if !current.isEmpty { words.append(current) }
-        // Only slugs of words: query strings and ids say nothing.
-        let text = words.filter { $0.count >= 3 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
         guard !text.isEmpty else { return [] }
         return gazetteer.mentions(in: text).compactMap { m -> Place? in
             guard m.form == .name else { return nil }
@@ -98,6 +101,26 @@ struct StoryPlace {
             if p.level == .country { return p }
             return gazetteer.population(of: p) >= 100_000 ? p : nil
         }
+    }
+
+    /// The words of an ASCII address path as `urlPlaces` reads them, byte by byte: runs of
+    /// letters of three or more, each capitalised, joined by spaces.
+    static func asciiSlug(_ path: Substring.UTF8View) -> String {
+        var out: [UInt8] = []
+        var word: [UInt8] = []
+        func flush() {
+            if word.count >= 3 {
+                if !out.isEmpty { out.append(0x20) }
+                out.append(word[0] >= 97 && word[0] <= 122 ? word[0] - 32 : word[0])
+                out += word.dropFirst()
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in path {
+            if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) { word.append(b) } else { flush() }
+        }
+        flush()
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func mostFrequent(_ places: [Place]) -> Place? {

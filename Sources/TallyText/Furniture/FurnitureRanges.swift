@@ -22,6 +22,26 @@ public enum FurnitureRanges {
     static let tailBytes = tailMarkers.map { Array($0.utf8) }
     static let appealBytes = appealMarkers.map { Array($0.utf8) }
 
+    /// For each byte value, the appeal markers that start with it.
+    static let appealsByFirstByte: [[Int]] = {
+        var buckets = Array(repeating: [Int](), count: 256)
+        for (n, needle) in appealBytes.enumerated() { if let b = needle.first { buckets[Int(b)].append(n) } }
+        return buckets
+    }()
+
+    /// Whether any appeal marker occurs in `hay` (lower case bytes): one pass over `hay`, trying
+    /// only the markers that start with the byte at hand. The same answer as asking `contains`
+    /// of each marker.
+    static func containsAppeal(_ hay: [UInt8]) -> Bool {
+        for i in hay.indices {
+            for n in appealsByFirstByte[Int(hay[i])] {
+                let needle = appealBytes[n]
+                if i + needle.count <= hay.count, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether `needle` occurs in `hay` (both lower case bytes).
     static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, hay.count >= needle.count else { return false }
@@ -43,6 +63,7 @@ public enum FurnitureRanges {
         var result: [Range<Int>] = []
         var lineStart = 0
         var seenText = 0
+        var line: [UInt8] = []
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
@@ -52,14 +73,15 @@ public enum FurnitureRanges {
                 lineStart = lineEnd + 1
                 continue
             }
-            var line = Array(Tokenizer.lowercased(bytes, lineStart, lineEnd).utf8)
+            Tokenizer.lowercase(bytes, lineStart, lineEnd, into: &line)
             // Drop leading white space and bullets.
-            while let b = line.first, b == 0x20 || b == 0x09 || b == 0xC2 || b == 0xA0 || b == 0xE2 || b == 0x80 || b == 0xA2 { line.removeFirst() }
+            let lead = line.prefix { b in b == 0x20 || b == 0x09 || b == 0xC2 || b == 0xA0 || b == 0xE2 || b == 0x80 || b == 0xA2 }.count
+            if lead > 0 { line.removeFirst(lead) }
             if seenText > 40, tailBytes.contains(where: { line.starts(with: $0) }) {
                 result.append(lineStart..<bytes.count)
                 return result
             }
-            if !line.isEmpty, appealBytes.contains(where: { contains(line, $0) }) {
+            if !line.isEmpty, containsAppeal(line) {
                 result.append(lineStart..<lineEnd)
             } else {
                 seenText += lineEnd - lineStart

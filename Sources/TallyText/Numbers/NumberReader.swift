@@ -16,9 +16,11 @@ public struct NumberReader: Sendable {
     let hundreds: KeyTable<Double>
     let multipliers: KeyTable<Double>
     let fractions: KeyTable<Double>
-    let articles: Set<UInt64>
-    let joiners: Set<UInt64>
-    let joinerKeys: Set<UInt64>
+    let articles: KeyTable<Bool>
+    let joiners: KeyTable<Bool>
+    let joinerKeys: KeyTable<Bool>
+    /// Every unit, hundred, multiplier and fraction word: `isNumberWord` in one lookup.
+    let numberWords: KeyTable<Bool>
 
     public init(vocabulary: NumberVocabulary, decimalComma: Bool, rangePairs: [(String, String)] = [], rangeJoiners: Set<String> = []) {
         self.vocabulary = vocabulary
@@ -32,14 +34,16 @@ public struct NumberReader: Sendable {
         hundreds = keyed(vocabulary.hundreds)
         multipliers = keyed(vocabulary.multipliers)
         fractions = keyed(vocabulary.fractions)
-        articles = Set(vocabulary.articles.map { Token.key(of: Array($0.utf8)) })
-        joiners = Set(vocabulary.joiners.map { Token.key(of: Array($0.utf8)) })
-        joinerKeys = Set(rangeJoiners.map { Token.key(of: Array($0.utf8)) })
+        func keySet(_ words: some Sequence<String>) -> KeyTable<Bool> { KeyTable(words.map { (Token.key(of: Array($0.utf8)), true) }) }
+        articles = keySet(vocabulary.articles)
+        joiners = keySet(vocabulary.joiners)
+        joinerKeys = keySet(rangeJoiners)
+        numberWords = keySet([vocabulary.units, vocabulary.hundreds, vocabulary.multipliers, vocabulary.fractions].flatMap(\.keys))
     }
 
     /// Whether a token is a word that can be part of a number.
     public func isNumberWord(_ token: Token) -> Bool {
-        token.kind == .word && (units[token.key] != nil || hundreds[token.key] != nil || multipliers[token.key] != nil || fractions[token.key] != nil)
+        token.kind == .word && numberWords.contains(token.key)
     }
 
     /// The multiplier a word stands for ("thousand" = 1000), if it is one.

@@ -33,6 +33,10 @@ public struct KeyTable<Value: Sendable>: Sendable {
         values[i] = value
     }
 
+    /// Whether some value is stored for `key`.
+    @inlinable
+    public func contains(_ key: UInt64) -> Bool { self[key] != nil }
+
     /// The value stored for `key`, if any.
     @inlinable
     public subscript(key: UInt64) -> Value? {

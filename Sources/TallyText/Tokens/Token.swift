@@ -22,6 +22,8 @@ public struct Token: Sendable, Hashable {
     public var spaceBefore: Bool
     /// A 64-bit hash of `text`'s UTF-8 bytes (see `Token.key(of:)`), for dictionary lookups.
     public var key: UInt64
+    /// The key of `text`'s first two characters (see `Token.stemKey(of:)`), for stem lookups.
+    public var stemKey: UInt64
 
     public init(kind: Kind, start: Int, end: Int, text: String, capitalized: Bool = false, spaceBefore: Bool = true) {
         self.kind = kind
@@ -31,6 +33,20 @@ public struct Token: Sendable, Hashable {
         self.capitalized = capitalized
         self.spaceBefore = spaceBefore
         self.key = Token.key(of: text.utf8)
+        self.stemKey = Token.stemKey(of: text.utf8)
+    }
+
+    /// A token whose `key` is already known (the hash of `text`'s bytes, see `Token.key(of:)`).
+    @inlinable
+    init(kind: Kind, start: Int, end: Int, text: String, key: UInt64, capitalized: Bool, spaceBefore: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
+        self.capitalized = capitalized
+        self.spaceBefore = spaceBefore
+        self.key = key
+        self.stemKey = Token.stemKey(of: text.utf8)
     }
 
     /// FNV-1a over bytes: how words are looked up in lexicons.
@@ -41,9 +57,30 @@ public struct Token: Sendable, Hashable {
         return h
     }
 
-    /// The key of the first two characters: how word stems ("detain*") are bucketed.
+    /// Whether UTF-8 text holds only characters that are in Unicode normal form C and never
+    /// combine with their neighbours: ASCII, U+0080–U+027F (Latin-1 and Latin Extended),
+    /// U+0400–U+047F (Cyrillic) and U+2002–U+20BF (punctuation, currency). Two such texts are equal
+    /// as Swift `String`s exactly when their bytes are, so byte comparison answers `==`.
     @inlinable
-    public var stemKey: UInt64 { Token.stemKey(of: text.utf8) }
+    public static func isPlainText(_ bytes: some Collection<UInt8>) -> Bool {
+        var it = bytes.makeIterator()
+        while let b = it.next() {
+            if b < 0x80 { continue }
+            if b >= 0xC2 && b <= 0xC9 || b == 0xD0 || b == 0xD1 {
+                guard let c = it.next(), c & 0xC0 == 0x80 else { return false }
+                continue
+            }
+            if b == 0xE2 {
+                guard let c = it.next(), let d = it.next(), d & 0xC0 == 0x80 else { return false }
+                // U+2002–U+20BF: E2 80 82 … E2 82 BF (U+2000 and U+2001 decompose to other spaces).
+                if c == 0x80, d >= 0x82 { continue }
+                if c == 0x81 || c == 0x82 { continue }
+                return false
+            }
+            return false
+        }
+        return true
+    }
 
     /// The key of the first two characters of some UTF-8 bytes.
     @inlinable

@@ -10,6 +10,8 @@ public enum Tokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         var sawSpace = true
+        var lower: [UInt8] = []
+        lower.reserveCapacity(64)
         while i < end {
             let b = bytes[i]
             // White space: ASCII, no-break space, and the U+2000–U+200B / U+202F / U+205F spaces.
@@ -26,8 +28,9 @@ public enum Tokenizer {
             let start = i
             if isDigit(b) {
                 i = numberEnd(bytes, i, end)
-                tokens.append(Token(kind: .number, start: start, end: i,
-                                    text: String(decoding: bytes[start..<i], as: UTF8.self), spaceBefore: sawSpace))
+                let digits = bytes[start..<i]
+                tokens.append(Token(kind: .number, start: start, end: i, text: String(decoding: digits, as: UTF8.self),
+                                    key: Token.key(of: digits), capitalized: false, spaceBefore: sawSpace))
             } else if letterWidth(bytes, i, end) > 0 {
                 let capital = isCapital(bytes, i, end)
                 while i < end {
@@ -43,12 +46,14 @@ public enum Tokenizer {
                     }
                     break
                 }
-                tokens.append(Token(kind: .word, start: start, end: i, text: lowercased(bytes, start, i),
-                                    capitalized: capital, spaceBefore: sawSpace))
+                lowercase(bytes, start, i, into: &lower)
+                tokens.append(Token(kind: .word, start: start, end: i, text: String(decoding: lower, as: UTF8.self),
+                                    key: Token.key(of: lower), capitalized: capital, spaceBefore: sawSpace))
             } else {
                 i += min(sequenceLength(b), end - i)
-                var mark = String(decoding: bytes[start..<i], as: UTF8.self)
-                if mark == "\u{2011}" || mark == "\u{2010}" { mark = "-" }  // non-breaking and plain hyphens
+                // Non-breaking and plain hyphens (U+2011, U+2010) are hyphens.
+                let hyphen = i - start == 3 && b == 0xE2 && bytes[start + 1] == 0x80 && (bytes[start + 2] == 0x91 || bytes[start + 2] == 0x90)
+                let mark = hyphen ? "-" : String(decoding: bytes[start..<i], as: UTF8.self)
                 tokens.append(Token(kind: .punctuation, start: start, end: i, text: mark, spaceBefore: sawSpace))
             }
             sawSpace = false
@@ -139,6 +144,13 @@ public enum Tokenizer {
     /// Lower-cases ASCII, Latin-1 and Cyrillic letters byte by byte; other letters stay as written.
     static func lowercased(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
         var out = [UInt8]()
+        lowercase(bytes, start, end, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the lower-cased bytes of `bytes[start..<end]` into `out` (emptied first), as `lowercased` does.
+    static func lowercase(_ bytes: [UInt8], _ start: Int, _ end: Int, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(end - start)
         var i = start
         while i < end {
@@ -165,6 +177,5 @@ public enum Tokenizer {
                 i += 1
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
