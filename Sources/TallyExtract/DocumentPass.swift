@@ -89,14 +89,14 @@ struct DocumentPass {
             paragraphSource = source
             unsourced = []
             let found = Self.separateFatal(kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried))
-            // What happened carries to a list below it, past one sentence without figures
-            // ("…задержаны 300. По ее словам, идет подсчет. «В Москве — около 70»").
+            // What happened carries to a list right below it. (Carrying it past a sentence without
+            // figures found lists in Russian quotes but counted numbered lists in shooting news.)
             if let kind = found.last?.kind {
                 carried = kind
                 carriedAge = 0
             } else {
                 carriedAge += 1
-                if carriedAge > 1 { carried = nil }
+                if carriedAge > 0 { carried = nil }
             }
             guard !found.isEmpty else { continue }
             let placed = placeFinder.assign(found, allPlaces[n], s.tokens, country: country)

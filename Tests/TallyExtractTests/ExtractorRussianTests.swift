@@ -47,15 +47,9 @@ struct LexiconOrderTests {
 }
 
 struct RussianListTests {
-    @Test func aListUnderAQuoteKeepsWhatHappenedAndWhom() {
-        let text = """
-            В субботу в стране были задержаны около 200 несовершеннолетних, сообщила омбудсмен.
-
-            По ее словам, подсчет продолжается.
-
-            «В Омске — цифра около 40, в Томске — порядка 20 детей», — уточнила она.
-            """
-        let found = summary(text, language: "ru").filter { $0.contains("Omsk") || $0.contains("Tomsk") }
+    @Test func aBareFigureOfAListCountsWhomTheNextOneNames() {
+        let text = "В субботу были задержаны около 200 несовершеннолетних. «В Омске — около 40, в Томске — порядка 20 детей», — уточнила она."
+        let found = summary(text, language: "ru").filter { !$0.contains(" 200 ") }
         #expect(found.map { $0.split(separator: " ").prefix(4).joined(separator: " ") } ==
                 ["detained minors 40 about", "detained minors 20 about"])
     }
