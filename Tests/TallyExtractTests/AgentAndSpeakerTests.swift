@@ -28,3 +28,12 @@ struct DetentionPhraseTests {
         #expect(summary("Four marchers were taken to hospital in Leeds on Friday.").allSatisfy { !$0.hasPrefix("detained") })
     }
 }
+
+struct SingularVictimTests {
+    @Test func aSecurityGuardIsOnePerson() {
+        let document = Document(id: "t", language: "en", published: Day("2024-03-15"),
+                                text: "A security guard was shot and killed outside a bar in Leeds on Friday.")
+        let claims = sharedExtractor.claims(in: document)
+        #expect(claims.contains { $0.kind == .killed && $0.quantity.value == 1 && $0.implicit })
+    }
+}

@@ -9,14 +9,14 @@ struct CandidateFinder {
     static let singularPeople: WordSet = [
         "man", "woman", "boy", "girl", "teen", "teenager", "child", "person", "officer", "victim", "student", "resident",
         "driver", "bystander", "toddler", "baby", "infant", "juvenile", "suspect", "gunman", "protester", "protestor",
-        "demonstrator", "journalist", "reporter", "motorist", "passenger", "pedestrian", "deputy", "trooper", "security guard",
+        "demonstrator", "journalist", "reporter", "motorist", "passenger", "pedestrian", "deputy", "trooper", "guard",
     ]
 
     /// Words after which no head noun of the figure follows.
     static let prepositions: WordSet = [
         "in", "at", "on", "from", "across", "near", "during", "with", "for", "after", "before", "since", "by", "into", "to",
         "were", "was", "had", "have", "has", "are", "is", "be", "been",
-        "в", "во", "на", "из", "у", "за", "от", "до", "при", "после", "во время", "были", "было", "был", "была", "не",
+        "в", "во", "на", "из", "у", "за", "от", "до", "при", "после", "были", "было", "был", "была", "не",
     ]
 
     func candidates(_ tokens: [Token], bytes: [UInt8]) -> [Candidate] {
