@@ -33,3 +33,12 @@ struct AttributionTests {
         #expect(sources(text) == ["30 Greater Manchester Police", "12 Greater Manchester Police"])
     }
 }
+
+struct MinistryAnaphoraTests {
+    @Test func inTheMinistryPointsBackToTheMinistry() {
+        let text = "По данным МВД, в Омске задержаны 40 человек. Трое полицейских получили травмы, сообщили в министерстве."
+        let found = sharedExtractor.claims(in: Document(id: "t", language: "ru", published: Day("2024-03-15"), text: text))
+            .filter { !$0.implicit }.map { "\($0.quantity.value ?? 0) \($0.source?.name ?? "-")" }
+        #expect(found == ["40 Interior Ministry", "3 Interior Ministry"])
+    }
+}

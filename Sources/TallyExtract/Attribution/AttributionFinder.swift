@@ -30,6 +30,14 @@ struct AttributionFinder {
         while i < tokens.count {
             if let m = lexicon.sourceBefore.match(tokens, at: i) {
                 let phrase = tokens[i..<(i + m.length)].map(\.text).joined(separator: " ")
+                // "сообщили в министерстве": the lead-in's last word and the phrase may together
+                // point back to the source named before ("в министерстве", "в ведомстве").
+                if let np = forward(tokens, from: i + m.length), Self.impersonal.contains(tokens[i + m.length - 1]),
+                   lexicon.anaphora.match(tokens, at: i + m.length - 1)?.length == np.count + 1 {
+                    if before == nil { before = Result(found: .anaphora, phrase: np) }
+                    i += m.length
+                    continue
+                }
                 if let np = forward(tokens, from: i + m.length), let found = classify(tokens, np, bytes) {
                     if Self.priority.contains(phrase) { return Result(found: found, phrase: np) }
                     if before == nil { before = Result(found: found, phrase: np) }
@@ -54,6 +62,10 @@ struct AttributionFinder {
                         return Result(found: found, phrase: np)
                     }
                     // "в полиции рассказали", "в МВД сообщили": an institution speaking impersonally.
+                    if Self.impersonal.contains(tokens[np.lowerBound]), np.count > 1, Self.isPluralVerb(tokens[i]),
+                       lexicon.anaphora.match(tokens, at: np.lowerBound)?.length == np.count {
+                        return Result(found: .anaphora, phrase: np)
+                    }
                     if Self.impersonal.contains(tokens[np.lowerBound]), np.count > 1, Self.isPluralVerb(tokens[i]) {
                         let rest = (np.lowerBound + 1)..<np.upperBound
                         if let found = classify(tokens, rest, bytes) { return Result(found: found, phrase: rest) }
