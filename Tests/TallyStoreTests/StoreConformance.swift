@@ -257,13 +257,7 @@ struct SQLiteConformanceTests {
             }
             try queue.close()
         })
-        do {
-            try await check.run(fixture)
-        } catch {
-            await fixture.closeAll()
-            throw error
-        }
-        await fixture.closeAll()
+        try await check.run(closingAfterwards: fixture)
     }
 }
 
@@ -275,13 +269,20 @@ struct PostgresConformanceTests {
                 try await TestPostgres.execute(["ALTER TABLE claims ADD CONSTRAINT poison CHECK (evidence <> '\(evidence)')"],
                                                database: TestPostgres.databaseName(url))
             })
-            do {
-                try await check.run(fixture)
-            } catch {
-                await fixture.closeAll()
-                throw error
-            }
-            await fixture.closeAll()
+            try await check.run(closingAfterwards: fixture)
         }
+    }
+}
+
+extension StoreCheck {
+    /// Runs the check, then closes every store the fixture opened, whether the check passed or threw.
+    func run(closingAfterwards fixture: StoreFixture) async throws {
+        do {
+            try await run(fixture)
+        } catch {
+            await fixture.closeAll()
+            throw error
+        }
+        await fixture.closeAll()
     }
 }

@@ -26,14 +26,8 @@ public struct Token: Sendable, Hashable {
     public var stemKey: UInt64
 
     public init(kind: Kind, start: Int, end: Int, text: String, capitalized: Bool = false, spaceBefore: Bool = true) {
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.text = text
-        self.capitalized = capitalized
-        self.spaceBefore = spaceBefore
-        self.key = Token.key(of: text.utf8)
-        self.stemKey = Token.stemKey(of: text.utf8)
+        self.init(kind: kind, start: start, end: end, text: text, key: Token.key(of: text.utf8),
+                  capitalized: capitalized, spaceBefore: spaceBefore)
     }
 
     /// A token whose `key` is already known (the hash of `text`'s bytes, see `Token.key(of:)`).
