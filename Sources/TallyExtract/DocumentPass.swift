@@ -64,6 +64,8 @@ struct DocumentPass {
         var carried: ClaimKind? = nil
         var carriedAge = 0
         var paragraphSource: Source? = nil
+        // The last sentence with figures gave a national running total.
+        var nationalTotal = false
         // Claims of the previous sentence that no source was found for.
         var unsourced: [Int] = []
         for (n, s) in sentences.enumerated() {
@@ -99,9 +101,18 @@ struct DocumentPass {
                 if carriedAge > 0 { carried = nil }
             }
             guard !found.isEmpty else { continue }
-            let placed = placeFinder.assign(found, allPlaces[n], s.tokens, country: country)
+            // "Sudan doctors say one shot dead" in a story about Khartoum: the city, not the country.
+            let places = allPlaces[n].filter { p in
+                !(p.institutional && story.city != nil && story.city?.country == p.place.country)
+            }
+            let placed = placeFinder.assign(found, places, s.tokens, country: country)
             let evidence = String(decoding: bytes[s.range], as: UTF8.self)
             let cumulative = !lexicon.spanWords.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
+            // A toll since the coup, or the next toll that answers it ("Opposition groups put the
+            // death toll at 40"), covers the whole country when it names no place.
+            let longSpan = !lexicon.longSpans.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
+            let national = cumulative && (longSpan || nationalTotal)
+            nationalTotal = national
             for (c, places) in zip(found, placed) {
                 guard let kind = c.kind else { continue }
                 // "said on Monday that … on Saturday": the day of the saying is not the day of the event.
@@ -116,7 +127,7 @@ struct DocumentPass {
                 let quantity = c.value == nil ? Quantity.vague(c.vague ?? "several")
                     : Quantity(value: c.value, valueHigh: c.valueHigh, qualifier: c.qualifier)
                 // A running total with no place of its own covers the whole country.
-                let fallback = cumulative ? story.totalPlace : defaultPlace
+                let fallback = national ? (story.countryPlace ?? story.totalPlace) : cumulative ? story.totalPlace : defaultPlace
                 for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
                     if source == nil { unsourced.append(claims.count) }
                     claims.append(Claim(

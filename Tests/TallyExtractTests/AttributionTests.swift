@@ -42,3 +42,26 @@ struct MinistryAnaphoraTests {
         #expect(found == ["40 Interior Ministry", "3 Interior Ministry"])
     }
 }
+
+extension AttributionTests {
+    @Test func aTitleBeforeAPersonsNameSpeaksForTheOffice() {
+        #expect(sources("Ankara Gov. Mehmet Yilmaz told reporters that 52 people were detained.") == ["52 Ankara governor"])
+        #expect(sources("Interior Minister Ana Costa said 16 protesters were arrested in Porto.") == ["16 Interior Minister"])
+    }
+
+    @Test func anAbbreviationInBracketsBeforeTheVerbIsTheSource() {
+        #expect(sources("At least 12 people were killed in clashes on Friday, the Chad Rights Network (CRN) said.") == ["12 CRN"])
+    }
+
+    @Test func withXConfirmingNamesTheSource() {
+        #expect(sources("It was the worst day yet, with Reuters confirming that at least 19 people were killed in Bamako.") == ["19 Reuters"])
+    }
+
+    @Test func aStatementReferredBackToIsThePreviousSources() {
+        let text = """
+            Пресс-служба МВД сообщила о задержании 300 человек. «В Алматы задержаны 40 человек», — говорится в сообщении.
+            """
+        #expect(sources(text, language: "ru") == ["300 Interior Ministry", "40 Interior Ministry"])
+    }
+}
+

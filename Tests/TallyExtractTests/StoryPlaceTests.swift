@@ -35,4 +35,43 @@ struct StoryPlaceTests {
             """
         #expect(places(text) == ["14 Leeds"])
     }
+
+    @Test func aCountryThatNamesWhoSpeaksYieldsToTheStorysCity() {
+        let text = """
+            Chile doctors say one shot dead at Santiago march
+
+            A Chilean medics' association said a man was shot dead on Friday near the university in Santiago.
+            Thousands marched in Santiago again on Saturday.
+            """
+        #expect(places(text) == ["1 Santiago"])
+        // With no city of its own the story's figure stays national.
+        #expect(places("Chilean police detained 312 people on Friday at marches nationwide.") == ["312 Chile"])
+    }
+
+    @Test func aNationalityCompoundIsNoPlace() {
+        #expect(places("Police detained 80 people in Almaty as Russian-led troops arrived.") == ["80 Almaty"])
+        #expect(places("Officials said 40 protesters were arrested after a Russian-backed rally in Bishkek.") == ["40 Bishkek"])
+    }
+
+    @Test func acrossTheRiverIsNotNationwide() {
+        let text = "One protester was shot dead on Sunday across the river from the capital Khartoum."
+        #expect(places(text) == ["1 Khartoum"])
+    }
+
+    @Test func aTollSinceTheCoupCoversTheCountry() {
+        let text = """
+            Two protesters were killed in Khartoum on Thursday, medics said.
+            Demonstrators marched in Khartoum again on Friday.
+            The medics said 84 people have been killed since the coup in October.
+
+            Opposition groups put the death toll at closer to 100.
+            """
+        #expect(places(text) == ["2 Khartoum", "84 Sudan", "100 Sudan"])
+    }
+
+    @Test func oneShotDeadCountsAPerson() {
+        #expect(summary("Medics say one shot dead in Khartoum on Sunday.", published: "2024-03-18") ==
+                ["killed people 1 exact Khartoum 2024-03-17 Medics"])
+        #expect(summary("One shot was fired and three people were injured in Khartoum.").map { $0.hasPrefix("injured people 3") } == [true])
+    }
 }

@@ -24,6 +24,10 @@ struct AttributionFinder {
     static let priority: Set<String> = ["со ссылкой на", "citing"]
 
     func find(_ tokens: [Token], bytes: [UInt8]) -> Result? {
+        // "…", говорится в сообщении: the statement of the source named before.
+        if !lexicon.backReferences.matches(tokens, in: 0..<tokens.count).isEmpty {
+            return Result(found: .anaphora, phrase: 0..<0)
+        }
         // 1. "according to X", "по данным X" ("со ссылкой на X" wins: it names the origin).
         var before: Result? = nil
         var i = 0
@@ -57,7 +61,9 @@ struct AttributionFinder {
                 if i > 0, tokens[i - 1].text == ",", let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
                    !Self.leadWords.contains(tokens[np.lowerBound]),
                    let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
-                if let np = backward(tokens, before: i) {
+                if var np = backward(tokens, before: i) {
+                    // "with AFP confirming that …": the source follows "with".
+                    if tokens[np.lowerBound].text == "with", np.count > 1, tokens[i].text.hasSuffix("ing") { np = (np.lowerBound + 1)..<np.upperBound }
                     if !Self.prepositions.contains(tokens[np.lowerBound]), let found = classify(tokens, np, bytes) {
                         return Result(found: found, phrase: np)
                     }
@@ -144,10 +150,16 @@ struct AttributionFinder {
             if let s = lexicon.sourceSkip.match(tokens, endingBefore: stop) { stop -= s.length; continue }
             break
         }
+        // "Iran's Human Rights Organization (IHR) said": the abbreviation is the name.
+        if stop >= 3, tokens[stop - 1].text == ")", tokens[stop - 3].text == "(", tokens[stop - 2].capitalized {
+            return (stop - 2)..<(stop - 1)
+        }
         var k = stop - 1
         while k >= 0, stop - k <= 7 {
             let t = tokens[k]
             if t.kind == .number { break }
+            // "Istanbul Gov. Hüseyin Avni Mutlu said": the period of a title is no stop.
+            if t.text == ".", k > 0, !t.spaceBefore, names.roles.match(tokens, at: k - 1) != nil { k -= 1; continue }
             if t.kind == .punctuation, Self.stopMarks.contains(t) { break }
             if t.kind == .word, Self.stopWords.contains(t) { break }
             k -= 1

@@ -189,7 +189,11 @@ struct CandidateFinder {
                 break
             }
             if let w = lexicon.who.match(tokens, at: k) {
-                guard let group = w.value else { return false }
+                guard let group = w.value else {
+                    // "one shot dead": a longer trigger starting here outranks "shot" as a thing counted.
+                    if let t = lexicon.triggers.match(tokens, at: k), t.length > w.length { break }
+                    return false
+                }
                 c.who = group
                 c.hasHead = true
                 c.headToken = k

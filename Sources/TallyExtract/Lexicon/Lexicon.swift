@@ -33,8 +33,12 @@ final class Lexicon: Sendable {
     let anaphora: PhraseList<Bool>
     let sourceSkip: PhraseList<Bool>
     let notSources: Set<String>
+    let backReferences: PhraseList<Bool>
     let countryWords: PhraseList<Bool>
     let capitalWords: PhraseList<Bool>
+    let institutions: PhraseList<Bool>
+    let adjectiveCompounds: PhraseList<Bool>
+    let longSpans: PhraseList<Bool>
     /// Landmarks that stand for their city ("Bolotnaya Square" → Moscow).
     let landmarks: PhraseList<String>
     let weekdays: PhraseList<Int>
@@ -85,8 +89,12 @@ final class Lexicon: Sendable {
         anaphora = PhraseList(f.sources.anaphora, value: true)
         sourceSkip = PhraseList(f.sources.skip, value: true)
         notSources = Set(f.sources.notSources)
+        backReferences = PhraseList(f.sources.backReferences, value: true)
         countryWords = PhraseList(f.places.countryWords, value: true)
         capitalWords = PhraseList(f.places.capitalWords, value: true)
+        institutions = PhraseList(f.places.institutions, value: true)
+        adjectiveCompounds = PhraseList(f.places.adjectiveCompounds, value: true)
+        longSpans = PhraseList(f.places.longSpans, value: true)
         landmarks = PhraseList((f.places.landmarks ?? [:]).map { ($0.key, $0.value) })
         weekdays = PhraseList(f.dates.weekdays.map { ($0.key, $0.value) })
         months = f.dates.months

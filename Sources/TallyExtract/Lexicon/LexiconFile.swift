@@ -13,10 +13,14 @@ struct LexiconFile: Decodable {
         var anaphora: [String]
         var skip: [String]
         var notSources: [String]
+        /// Phrases anywhere in a sentence that give its figures to the source named before
+        /// ("говорится в сообщении", "the statement said").
+        var backReferences: [String]
 
         enum CodingKeys: String, CodingKey {
             case before, verbs, anaphora, skip
             case notSources = "not_sources"
+            case backReferences = "back_references"
         }
     }
 
@@ -26,11 +30,22 @@ struct LexiconFile: Decodable {
         /// Squares, streets and institutions that place a figure in one city ("Trafalgar Square":
         /// "London"); the value is the city's gazetteer name.
         var landmarks: [String: String]?
+        /// Nouns after a country's name or adjective that make it part of who acts or speaks
+        /// ("Sudan doctors", "Kazakh police"): the country then says nothing of where a figure is.
+        var institutions: [String]
+        /// Words that follow a nationality and a hyphen to describe something else ("Russian-led",
+        /// "Iranian-backed"): no place at all.
+        var adjectiveCompounds: [String]
+        /// Words of a running total that reaches back weeks or months ("since the coup", "с начала
+        /// протестов"): such a total covers the country, not the story's city.
+        var longSpans: [String]
 
         enum CodingKeys: String, CodingKey {
             case countryWords = "country_words"
             case capitalWords = "capital_words"
-            case landmarks
+            case landmarks, institutions
+            case adjectiveCompounds = "adjective_compounds"
+            case longSpans = "long_spans"
         }
     }
 
@@ -86,6 +101,8 @@ struct LexiconFile: Decodable {
 struct SourceNamesFile: Decodable {
     var names: [[String]]
     var classes: [ClassEntry]
+    /// Titles before a person's name, with the form printed ("gov" → "governor").
+    var roles: [String: String]
 
     struct ClassEntry: Decodable {
         var name: String

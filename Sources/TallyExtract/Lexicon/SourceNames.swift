@@ -6,6 +6,7 @@ import TallyText
 struct SourceNames: Sendable {
     let names: PhraseList<Source>
     let classes: PhraseList<SourceClass>
+    let roles: PhraseList<String>
 
     init(file: SourceNamesFile) {
         names = PhraseList(file.names.compactMap { row in
@@ -18,6 +19,7 @@ struct SourceNames: Sendable {
             c += entry.patterns.map { ($0, cls) }
         }
         classes = PhraseList(c)
+        roles = PhraseList(file.roles.map { ($0.key, $0.value) })
     }
 
     static func bundled() throws -> SourceNames {
@@ -32,6 +34,7 @@ struct SourceNames: Sendable {
     /// The source a phrase of the text names: a well-known one by its usual name, otherwise the
     /// phrase as written with a class guessed from its words.
     func source(for tokens: [Token], text: String) -> Source {
+        if let office = office(tokens, text: text) { return office }
         for i in tokens.indices {
             if let m = names.match(tokens, at: i) {
                 return m.value.name == "=" ? Source(name: Self.nominative(text), sourceClass: m.value.sourceClass) : m.value
@@ -46,6 +49,34 @@ struct SourceNames: Sendable {
 
     /// "the independent monitoring group Civic Monitor" → "Civic Monitor": the capitalised name
     /// at the end of a description, when there is one.
+    /// "Istanbul Gov. Hüseyin Avni Mutlu", "Interior Minister John Smith": a title followed by a
+    /// person's name speaks for the office, so the source is the title with the words before it.
+    func office(_ tokens: [Token], text: String) -> Source? {
+        for i in tokens.indices {
+            guard let m = roles.match(tokens, at: i) else { continue }
+            var k = i + m.length
+            if k < tokens.count, tokens[k].text == "." { k += 1 }
+            let name = tokens[k...]
+            guard name.count >= 2, name.count <= 4, name.allSatisfy({ $0.kind == .word && $0.capitalized }) else { return nil }
+            let before = tokens[..<i].filter { $0.kind == .word && !["the", "a", "an"].contains($0.text) }.map(\.text)
+            guard before.count <= 3 else { return nil }
+            // The title as written ("Interior Minister"), or its full form for an abbreviation
+            // ("Istanbul Gov." → "Istanbul governor").
+            let title: String
+            if k > i + m.length {
+                title = (before + [m.value]).joined(separator: " ")
+            } else {
+                let utf8 = Array(text.utf8)
+                let from = tokens[0].start, to = tokens[i + m.length - 1].end
+                guard to - from <= utf8.count else { return nil }
+                title = String(decoding: utf8[0..<(to - from)], as: UTF8.self)
+            }
+            let cls = classes.matches(Array(tokens[..<k]), in: 0..<k).first?.value ?? .official
+            return Source(name: title.prefix(1).uppercased() + title.dropFirst(), sourceClass: cls)
+        }
+        return nil
+    }
+
     static func properName(_ tokens: [Token], _ text: String) -> String? {
         guard let last = tokens.last, last.capitalized || last.kind == .punctuation else { return nil }
         var k = tokens.count - 1

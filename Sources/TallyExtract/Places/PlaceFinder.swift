@@ -15,6 +15,9 @@ struct SentencePlace {
     var weak = false
     /// After "in", "в", "near"…: surely a place, not a person's or a firm's name.
     var afterPreposition = false
+    /// A country naming who acts or speaks ("Sudan doctors", "Russian police"): the figure's
+    /// place only when the story has no city of its own in that country.
+    var institutional = false
 }
 
 /// The places of a sentence that do not depend on the story's country (see `PlaceFinder.draft`).
@@ -115,6 +118,15 @@ struct PlaceFinder {
             }
             var found = SentencePlace(first: first, last: last, place: m.best, indirect: m.form == .adjective)
             found.afterPreposition = m.afterPreposition
+            if m.form == .adjective || best.level == .country {
+                // "Russian-led", "Iranian-backed": the nationality describes something else.
+                if last + 2 < tokens.count, tokens[last + 1].text == "-", !tokens[last + 1].spaceBefore,
+                   lexicon.adjectiveCompounds.match(tokens, at: last + 2) != nil { continue }
+                // "Sudan doctors say…", "Kazakhstan's president's office": who speaks or acts, not where.
+                if !m.afterPreposition, last + 1 < tokens.count, lexicon.institutions.match(tokens, at: last + 1) != nil {
+                    found.institutional = true
+                }
+            }
             // Inside the source's name ("МВД России", "Iranian media") a place is weaker evidence.
             if let excluded, excluded.contains(first) {
                 // "белорусского МВД", "Iranian media": the source's nationality says nothing of the figure.
