@@ -103,7 +103,7 @@ struct DocumentPass {
             guard !found.isEmpty else { continue }
             // "Sudan doctors say one shot dead" in a story about Khartoum: the city, not the country.
             let places = allPlaces[n].filter { p in
-                !(p.institutional && story.city != nil && story.city?.country == p.place.country)
+                !(p.institutional && defaultPlace?.level == .city && defaultPlace?.country == p.place.country)
             }
             let placed = placeFinder.assign(found, places, s.tokens, country: country)
             let evidence = String(decoding: bytes[s.range], as: UTF8.self)

@@ -74,4 +74,23 @@ struct StoryPlaceTests {
                 ["killed people 1 exact Khartoum 2024-03-17 Medics"])
         #expect(summary("One shot was fired and three people were injured in Khartoum.").map { $0.hasPrefix("injured people 3") } == [true])
     }
+
+    @Test func theCountryOfACodeOrMinistryYieldsToTheStorysCity() {
+        let text = """
+            В Харькове у здания администрации прошла акция протеста.
+
+            Полиция Харькова задержала 12 человек по статье 293 УК Украины.
+            """
+        #expect(places(text, language: "ru") == ["12 Kharkiv"])
+    }
+
+    @Test func aStorysOnlyCityIsMorePreciseThanItsAddressesCountry() {
+        let text = """
+            Thirty defendants were sentenced on Monday to three years in prison.
+
+            The protest took place in 2019 outside the parliament near Tahrir Square.
+            """
+        #expect(places(text, url: "https://news.example/egypt/politics/30-sentenced") == ["30 Cairo"])
+    }
 }
+

@@ -37,6 +37,7 @@ final class Lexicon: Sendable {
     let countryWords: PhraseList<Bool>
     let capitalWords: PhraseList<Bool>
     let institutions: PhraseList<Bool>
+    let institutionsBefore: PhraseList<Bool>
     let adjectiveCompounds: PhraseList<Bool>
     let longSpans: PhraseList<Bool>
     /// Landmarks that stand for their city ("Bolotnaya Square" → Moscow).
@@ -93,6 +94,7 @@ final class Lexicon: Sendable {
         countryWords = PhraseList(f.places.countryWords, value: true)
         capitalWords = PhraseList(f.places.capitalWords, value: true)
         institutions = PhraseList(f.places.institutions, value: true)
+        institutionsBefore = PhraseList(f.places.institutionsBefore, value: true)
         adjectiveCompounds = PhraseList(f.places.adjectiveCompounds, value: true)
         longSpans = PhraseList(f.places.longSpans, value: true)
         landmarks = PhraseList((f.places.landmarks ?? [:]).map { ($0.key, $0.value) })

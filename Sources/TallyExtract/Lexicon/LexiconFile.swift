@@ -33,6 +33,8 @@ struct LexiconFile: Decodable {
         /// Nouns after a country's name or adjective that make it part of who acts or speaks
         /// ("Sudan doctors", "Kazakh police"): the country then says nothing of where a figure is.
         var institutions: [String]
+        /// The same before the country's name ("УК Украины", "the Criminal Code of Ukraine").
+        var institutionsBefore: [String]
         /// Words that follow a nationality and a hyphen to describe something else ("Russian-led",
         /// "Iranian-backed"): no place at all.
         var adjectiveCompounds: [String]
@@ -44,6 +46,7 @@ struct LexiconFile: Decodable {
             case countryWords = "country_words"
             case capitalWords = "capital_words"
             case landmarks, institutions
+            case institutionsBefore = "institutions_before"
             case adjectiveCompounds = "adjective_compounds"
             case longSpans = "long_spans"
         }

@@ -126,6 +126,8 @@ struct PlaceFinder {
                 if !m.afterPreposition, last + 1 < tokens.count, lexicon.institutions.match(tokens, at: last + 1) != nil {
                     found.institutional = true
                 }
+                // "по статье 294 УК Украины": the country of a code or a ministry.
+                if m.form == .name, lexicon.institutionsBefore.match(tokens, endingBefore: first) != nil { found.institutional = true }
             }
             // Inside the source's name ("МВД России", "Iranian media") a place is weaker evidence.
             if let excluded, excluded.contains(first) {

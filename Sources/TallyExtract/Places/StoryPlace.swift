@@ -67,7 +67,10 @@ struct StoryPlace {
             .flatMap { top in top.count >= 2 && Double(top.count) >= 0.7 * Double(cityMentions) ? top.place : nil } : nil
         // Else the first place of the opening lines, the page address's ("/london-police-arrest-21-…").
         let addressed = slug.first { $0.country == country }
-        let place = city ?? opening.first?.place ?? addressed ?? mostFrequent(named.map(\.place)) ?? countryPlace
+        // Then a story's only city ("near Tahrir Square" in a story of a Cairo court): the most
+        // specific place its figures can cover, before the country of the address.
+        let sole = national.isEmpty && counts.count == 1 ? counts.values.first?.place : nil
+        let place = city ?? opening.first?.place ?? sole ?? addressed ?? mostFrequent(named.map(\.place)) ?? countryPlace
         let addressedCity = addressed?.level == .city ? addressed : nil
         return StoryPlace(country: country, countryPlace: countryPlace, city: city, place: place,
                           totalPlace: city ?? addressedCity ?? countryPlace ?? place,
