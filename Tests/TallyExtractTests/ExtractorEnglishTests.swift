@@ -130,7 +130,26 @@ struct ShootingNewsTests {
     }
 }
 
+extension ShootingNewsTests {
+    @Test func theOneWhoShootsIsNotAVictim() {
+        let doc = Document(id: "s", published: Day("2024-03-15"), text: "Two people were shot by an unknown man in Toledo on Friday.")
+        let claims = sharedExtractor.claims(in: doc)
+        #expect(claims.map(\.quantity.value) == [2] && claims.allSatisfy { !$0.implicit })
+    }
+
+    @Test func anAsideBetweenCommasDoesNotSeparateTheFigureFromItsVerb() {
+        #expect(summary("Seven people, including three teenagers, were shot in Toledo on Friday.") == [
+            "injured people 7 exact Toledo 2024-03-15 -", "injured minors 3 exact Toledo 2024-03-15 -",
+        ])
+        #expect(summary("Police said four people, two men and two women, were shot in Toledo on Friday.").first == "injured people 4 exact Toledo 2024-03-15 Police")
+    }
+}
+
 struct AddressAndListTests {
+    @Test func theHundredBlockIsAnAddress() {
+        #expect(summary("A man was found shot in the 4300 block of Elm Street in Toledo on Friday.").allSatisfy { !$0.contains(" 4300 ") })
+    }
+
     @Test func addressesAndNamesWithNumbersAreNotCounts() {
         #expect(summary("A shooting at a motel at 7900 Scott Street in Toledo left one person dead.").allSatisfy { !$0.contains(" 7900 ") })
         #expect(summary("Her husband was killed at Club 502 in Toledo.").allSatisfy { !$0.contains(" 502 ") })

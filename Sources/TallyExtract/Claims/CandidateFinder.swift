@@ -45,6 +45,8 @@ struct CandidateFinder {
             }
             if lexicon.language == "en", tokens[i].isWord("a") || tokens[i].isWord("an") || tokens[i].isWord("the"), var c = singular(tokens, at: i) {
                 c.definite = tokens[i].isWord("the")
+                // "shot by an unknown man": the one who acts is not among those counted.
+                if i > 0, tokens[i - 1].isWord("by") { i = c.last + 1; continue }
                 found.append(c)
                 i = c.last + 1
                 continue

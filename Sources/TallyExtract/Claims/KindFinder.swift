@@ -14,13 +14,24 @@ struct KindFinder {
     static let dashMarks: WordSet = ["—", "–"]
 
     /// Token distance between two spans of a sentence, with a penalty for each clause boundary between.
-    static func distance(_ tokens: [Token], _ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Int {
+    /// `opensAside` says whether a word after a comma opens an aside that the distance skips
+    /// ("Six people, three of them teens, were shot": the aside costs one).
+    static func distance(_ tokens: [Token], _ a: ClosedRange<Int>, _ b: ClosedRange<Int>,
+                         opensAside: ((Token) -> Bool)? = nil) -> Int {
         if a.overlaps(b) { return 0 }
         let (from, to) = a.upperBound < b.lowerBound ? (a.upperBound + 1, b.lowerBound) : (b.upperBound + 1, a.lowerBound)
         var d = to - from
         if from < to {
-            for k in from..<to {
+            var k = from
+            while k < to {
+                defer { k += 1 }
                 let t = tokens[k]
+                if let opensAside, t.text == ",", k + 1 < to, opensAside(tokens[k + 1]),
+                   let close = tokens[(k + 1)..<min(to, k + 10)].firstIndex(where: { $0.text == "," }) {
+                    d -= close - k
+                    k = close
+                    continue
+                }
                 if t.kind == .punctuation, t.text == "(" || t.text == ")" { d += 1 }
                 else if t.kind == .punctuation, clauseMarks.contains(t) { d += 5 }
                 else if t.kind == .punctuation, dashMarks.contains(t) { d += 2 }
@@ -31,6 +42,11 @@ struct KindFinder {
             }
         }
         return d
+    }
+
+    /// A word that opens an aside after a figure: a number or "including", "among them".
+    func opensAside(_ token: Token) -> Bool {
+        token.kind == .number || lexicon.numbers.isNumberWord(token) || Self.subsetWords.contains(token.text)
     }
 
     /// Words that make the next figure a part of the one before ("9, including 3 minors").
@@ -72,7 +88,7 @@ struct KindFinder {
                 case .kind(let kind):
                     // "were not injured", "не пострадал": a denied event counts nobody.
                     if t.start > 0, Self.negations.contains(tokens[t.start - 1]) { continue }
-                    var d = Self.distance(tokens, span, tspan)
+                    var d = Self.distance(tokens, span, tspan, opensAside: opensAside)
                     // The head noun is a weak trigger: "66 участников" detained by "задержали".
                     if let head = c.headToken, tspan.contains(head) {
                         if c.partitive { continue }
