@@ -63,18 +63,14 @@ public enum Reconciler {
     }
 
     static func tally(_ key: GroupKey, _ members: [ReconcileInput], _ options: ReconcileOptions) -> Tally {
-        // Each source once, with its latest figure (of one document, its largest); a number beats a
-        // vague amount from the same source.
+        // Each source once, with its latest figure; a number beats a vague amount from the same source.
         var perSource: [String: ReconcileInput] = [:]
         for m in members {
             let k = sourceKey(m)
             guard let current = perSource[k] else { perSource[k] = m; continue }
             let mNumeric = m.claim.quantity.value != nil, cNumeric = current.claim.quantity.value != nil
             if mNumeric != cNumeric { if mNumeric { perSource[k] = m }; continue }
-            if later(m, current) { perSource[k] = m; continue }
-            // Two figures of one document: the larger is the whole ("one victim died" … "six killed").
-            if m.sequence == current.sequence, m.published == current.published,
-               (m.claim.quantity.lowerBound ?? 0) > (current.claim.quantity.lowerBound ?? 0) { perSource[k] = m }
+            if later(m, current) { perSource[k] = m }
         }
         let figures = Array(perSource.values)
         let numeric = figures.filter { $0.claim.quantity.value != nil }

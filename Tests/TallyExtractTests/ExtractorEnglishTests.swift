@@ -145,6 +145,31 @@ extension ShootingNewsTests {
     }
 }
 
+extension ShootingNewsTests {
+    func figures(_ text: String) -> [String] {
+        let doc = Document(id: "s", language: "en", published: Day("2024-03-15"), text: text)
+        return sharedExtractor.claims(in: doc).map { "\($0.kind.rawValue) \($0.quantity.value ?? 0)\($0.implicit ? " implicit" : "")" }
+    }
+
+    @Test func aHeadlineWithoutArticleCountsItsOnePerson() {
+        #expect(figures("Girl, 9, dies after shooting in Toledo") == ["killed 1 implicit"])
+    }
+
+    @Test func fatallyWoundedIsKilled() {
+        #expect(figures("A gunman fatally wounded one student in Toledo on Friday.") == ["killed 1"])
+    }
+
+    @Test func whoeverShootsSomeoneIsNotCounted() {
+        #expect(figures("A man shot his wife in Toledo on Friday.").isEmpty)
+        #expect(figures("A man was shot in Toledo on Friday.") == ["injured 1 implicit"])
+        #expect(figures("A student who died a week ago was mourned in Toledo on Friday.") == ["killed 1 implicit"])
+    }
+
+    @Test func aMotherOfThreeIsOnePerson() {
+        #expect(figures("A mother of three was killed in Toledo on Friday.") == ["killed 1 implicit"])
+    }
+}
+
 struct AddressAndListTests {
     @Test func theHundredBlockIsAnAddress() {
         #expect(summary("A man was found shot in the 4300 block of Elm Street in Toledo on Friday.").allSatisfy { !$0.contains(" 4300 ") })

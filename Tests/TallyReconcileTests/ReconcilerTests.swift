@@ -116,19 +116,3 @@ struct ReconcilerTests {
     }
 }
 
-/// One document that names a victim and then the whole toll.
-struct SameDocumentFiguresTests {
-    @Test func theLargerFigureOfOneDocumentStandsForIt() throws {
-        let town = Place(name: "Kalamazoo", geonameID: 4997787, country: "US")
-        let day = "2016-02-20"
-        let inputs = [
-            ReconcileInput(claim: claim("k", 1, kind: .killed, place: town, date: day), published: Day(day), sequence: 7),
-            ReconcileInput(claim: claim("k", 6, kind: .killed, place: town, date: day), published: Day(day), sequence: 7),
-        ]
-        let t = try #require(Reconciler.tallies(inputs).first { $0.kind == .killed })
-        #expect(t.best.value == 6 && t.claims == 2 && t.low == 6)
-        // Across documents the later one still wins, even when it is smaller.
-        let later = inputs + [ReconcileInput(claim: claim("m", 5, kind: .killed, place: town, date: day), published: Day("2016-02-21"), sequence: 8)]
-        #expect(Reconciler.tallies(later).first { $0.kind == .killed }?.best.value == 5)
-    }
-}

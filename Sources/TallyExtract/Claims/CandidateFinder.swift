@@ -10,6 +10,7 @@ struct CandidateFinder {
         "man", "woman", "boy", "girl", "teen", "teenager", "child", "person", "officer", "victim", "student", "resident",
         "driver", "bystander", "toddler", "baby", "infant", "juvenile", "suspect", "gunman", "protester", "protestor",
         "demonstrator", "journalist", "reporter", "motorist", "passenger", "pedestrian", "deputy", "trooper", "guard",
+        "grader", "freshman", "sophomore", "firefighter", "clerk", "employee", "worker", "cashier", "mother", "father",
     ]
 
     /// Words after which no head noun of the figure follows.
@@ -41,6 +42,18 @@ struct CandidateFinder {
                     if describe(&c, tokens), !isYear(m, tokens, c), !isNameOrAddress(m, tokens, c) { found.append(c) }
                 }
                 i = m.lastToken + 1
+                continue
+            }
+            // A headline's "Boy, 6, dies after shooting": one person, the article dropped.
+            if lexicon.language == "en", i == 0, tokens.count > 4, Self.singularPeople.contains(tokens[0]), tokens[1].text == ",",
+               tokens[2].kind == .number, tokens[3].text == "," {
+                var c = Candidate(first: 0, last: 0, value: 1)
+                c.implicit = true
+                c.hasHead = true
+                c.headToken = 0
+                c.who = Self.group(ofSingular: tokens[0])
+                found.append(c)
+                i = 4
                 continue
             }
             if lexicon.language == "en", tokens[i].isWord("a") || tokens[i].isWord("an") || tokens[i].isWord("the"), var c = singular(tokens, at: i) {
@@ -106,6 +119,8 @@ struct CandidateFinder {
                m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word, m.value < 120, tokens[m.firstToken].kind == .number {
                 return false
             }
+            // "a mother of three", "the wife of one protester": someone's family.
+            if before.isWord("of") || before.isWord("из"), m.firstToken >= 2, lexicon.relatives.match(tokens, at: m.firstToken - 2) != nil { return false }
             // "LE100,000", "COVID19": a word glued to the digits.
             if before.kind == .word, !first.spaceBefore { return false }
             // "Oct. 25"
@@ -215,6 +230,16 @@ struct CandidateFinder {
         return true
     }
 
+    /// Whom one of `singularPeople` counts among ("a boy": minors).
+    static func group(ofSingular token: Token) -> Group {
+        let t = token.text
+        if t == "woman" { return .women }
+        if ["boy", "girl", "teen", "teenager", "child", "toddler", "baby", "infant", "juvenile", "grader", "freshman", "sophomore"].contains(t) { return .minors }
+        if ["officer", "deputy", "trooper"].contains(t) { return .police }
+        if ["journalist", "reporter"].contains(t) { return .journalists }
+        return t == "student" ? .students : .people
+    }
+
     /// "a man was killed": one person, implicit.
     func singular(_ tokens: [Token], at i: Int) -> Candidate? {
         var k = i + 1
@@ -227,16 +252,14 @@ struct CandidateFinder {
                 steps += 1
                 continue
             }
+            // "A shooting fatally wounded one student": a verb or a number ends the noun phrase.
+            if lexicon.triggers.match(tokens, at: k) != nil || lexicon.numbers.isNumberWord(tokens[k]) || Self.prepositions.contains(tokens[k]) { break }
             if Self.singularPeople.contains(tokens[k]) {
                 var c = Candidate(first: i, last: k, value: 1)
                 c.implicit = true
                 c.hasHead = true
                 c.headToken = k
-                c.who = tokens[k].text == "woman" ? .women
-                    : ["boy", "girl", "teen", "teenager", "child", "toddler", "baby", "infant", "juvenile"].contains(tokens[k].text) ? .minors
-                    : ["officer", "deputy", "trooper"].contains(tokens[k].text) ? .police
-                    : ["journalist", "reporter"].contains(tokens[k].text) ? .journalists
-                    : tokens[k].text == "student" ? .students : .people
+                c.who = Self.group(ofSingular: tokens[k])
                 return c
             }
             k += 1

@@ -144,6 +144,11 @@ struct KindFinder {
                 }
             }
             if c.implicit, let b = best, b.distance > 6 { continue }
+            // "The gunman fatally shot one student", "a man shot two people": the subject of an
+            // active verb is the one who acts; "a man died", "a man was shot" are counted.
+            if c.implicit, let b = best, let head = c.headToken, b.at > head, !Self.passive(tokens, before: b.at),
+               lexicon.intransitiveTriggers.match(tokens, at: b.at) == nil, b.at + b.length < tokens.count, tokens[b.at + b.length].kind == .number
+                || lexicon.numbers.isNumberWord(tokens[b.at + b.length]) || lexicon.objectsAfterVerb.match(tokens, at: b.at + b.length) != nil { continue }
             // "The four officers who detained him", "50 police arrested 20 people": the police
             // who make the arrests are not among the arrested.
             if c.who == .police, c.kind == .detained || c.kind == .charged, let b = best, let head = c.headToken, b.at > head,

@@ -21,6 +21,9 @@ final class Lexicon: Sendable {
     let distributiveBefore: PhraseList<Bool>
     let triggers: PhraseList<Trigger>
     let nearTriggers: PhraseList<Bool>
+    let objectsAfterVerb: PhraseList<Bool>
+    let relatives: PhraseList<Bool>
+    let intransitiveTriggers: PhraseList<Bool>
     /// "arrests … were as high as 1700", "число задержанных превысило 1000": a verb that ties a
     /// figure to a count named earlier in the sentence.
     let measureVerbs: PhraseList<Bool>
@@ -75,6 +78,9 @@ final class Lexicon: Sendable {
         }
         triggers = PhraseList(t)
         nearTriggers = PhraseList(f.nearTriggers, value: true)
+        objectsAfterVerb = PhraseList(f.objectsAfterVerb, value: true)
+        relatives = PhraseList(f.relatives, value: true)
+        intransitiveTriggers = PhraseList(f.intransitiveTriggers, value: true)
         measureVerbs = PhraseList(f.measureVerbs, value: true)
         kindNouns = PhraseList(nouns)
         var w: [(String, Group?)] = f.notPeople.map { ($0, nil) }

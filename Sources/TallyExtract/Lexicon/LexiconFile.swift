@@ -79,6 +79,14 @@ struct LexiconFile: Decodable {
     var kinds: [String: Kind]
     var kindBlockers: [String]
     var nearTriggers: [String]
+    /// Words that start the object of a verb ("shot his wife", "killed two people"): the one
+    /// before such a verb acts, and is not counted.
+    var objectsAfterVerb: [String]
+    /// Kin before "of" ("a mother of three", "the wife of one protester"): the figure counts
+    /// someone's family, not people it happened to.
+    var relatives: [String]
+    /// Triggers that take no object ("died a week ago"): what follows them is never a victim.
+    var intransitiveTriggers: [String]
     var measureVerbs: [String]
     var who: [String: [String]]
     var notPeople: [String]
@@ -93,6 +101,9 @@ struct LexiconFile: Decodable {
         case rangeJoiners = "range_joiners"
         case kindBlockers = "kind_blockers"
         case nearTriggers = "near_triggers"
+        case objectsAfterVerb = "objects_after_verb"
+        case relatives
+        case intransitiveTriggers = "intransitive_triggers"
         case measureVerbs = "measure_verbs"
         case notPeople = "not_people"
         case notClaimBeforeStrict = "not_claim_before_strict"
