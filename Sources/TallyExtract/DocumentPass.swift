@@ -56,7 +56,12 @@ struct DocumentPass {
                 }
             }
         }
-        let dates = sentences.map { dateReader.dates($0.tokens, published: document.published, documentYear: documentYear) }
+        // "(Published Thursday, May 16, 2013)", "Updated 5 p.m.": the page's stamps are no event's day.
+        let dates = sentences.map { s in
+            dateReader.dates(s.tokens, published: document.published, documentYear: documentYear).filter { d in
+                !(max(0, d.token - 3)..<d.token).contains { lexicon.dateStamps.match(s.tokens, at: $0) != nil }
+            }
+        }
         let defaultDate = dates.first { !$0.isEmpty }?.first?.day
 
         var claims: [Claim] = []
@@ -90,7 +95,7 @@ struct DocumentPass {
             }
             paragraphSource = source
             unsourced = []
-            let found = Self.separateFatal(kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried))
+            let found = Self.coordinatedTotals(Self.separateFatal(kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried)), s.tokens)
             // What happened carries to a list right below it. (Carrying it past a sentence without
             // figures found lists in Russian quotes but counted numbered lists in shooting news.)
             if let kind = found.last?.kind {
@@ -150,6 +155,48 @@ struct DocumentPass {
             copy.value = v - killed
             return copy
         }
+    }
+
+    /// Words before a list that make it a breakdown of a figure already given ("of whom 347 men
+    /// and 73 women"): no total is added then.
+    static let breakdownWords: Set<String> = ["including", "whom", "among", "them", "включая", "числе", "них", "среди"]
+
+    /// "Four women and one man were shot", "a man and a woman were killed": the people of a list
+    /// joined by "and" add up. The total (implicit, of people) comes first, so a tally that takes
+    /// a document's first figure takes the whole; the parts stay as claims of their own.
+    static func coordinatedTotals(_ found: [Candidate], _ tokens: [Token]) -> [Candidate] {
+        guard found.count >= 2 else { return found }
+        var result: [Candidate] = []
+        var k = 0
+        while k < found.count {
+            var end = k
+            while end + 1 < found.count, joins(found[end], found[end + 1], tokens) { end += 1 }
+            let run = found[k...end]
+            let heads = Set(run.compactMap { $0.headToken.map { tokens[$0].text } })
+            let lead = tokens[max(0, found[k].first - 3)..<found[k].first]
+            if run.count >= 2, heads.count == run.count, !lead.contains(where: { breakdownWords.contains($0.text) }) {
+                var total = found[k]
+                total.last = found[end].last
+                total.value = run.reduce(0) { $0 + ($1.value ?? 0) }
+                total.who = .people
+                total.implicit = true
+                total.headToken = nil
+                result.append(total)
+                result += run
+            } else {
+                result += run
+            }
+            k = end + 1
+        }
+        return result
+    }
+
+    /// Whether `b` follows `a` as the next item of one list of people sharing a verb.
+    static func joins(_ a: Candidate, _ b: Candidate, _ tokens: [Token]) -> Bool {
+        guard let kind = a.kind, b.kind == kind, let head = a.headToken, b.headToken != nil, a.value != nil, b.value != nil,
+              a.valueHigh == nil, b.valueHigh == nil, !a.partitive, !b.partitive, head < b.first else { return false }
+        let between = tokens[(head + 1)..<b.first]
+        return between.count <= 2 && between.contains { ["and", "и"].contains($0.text) } && between.allSatisfy { ["and", "и", ","].contains($0.text) }
     }
 
     /// A figure the story gives without saying whose is, in a story that quotes one source for

@@ -165,6 +165,17 @@ extension ShootingNewsTests {
         #expect(figures("A student who died a week ago was mourned in Toledo on Friday.") == ["killed 1 implicit"])
     }
 
+    @Test func peopleListedWithAndAddUp() {
+        #expect(figures("Three women and one man were shot in Toledo on Friday.") == ["injured 4 implicit", "injured 3", "injured 1"])
+        // A breakdown of a figure already given adds nothing.
+        #expect(figures("Police detained 40 people in Toledo, of whom 30 men and 10 women.") == ["detained 40", "detained 30", "detained 10"])
+    }
+
+    @Test func aPagesPublishedStampIsNotTheDayOfTheEvent() {
+        let text = "Police seek gunmen\n\nThe hunt continues. (Published Friday, March 15, 2024)\n\nTwo people were wounded in Toledo, police said."
+        #expect(summary(text) == ["injured people 2 exact Toledo - police"])
+    }
+
     @Test func aMotherOfThreeIsOnePerson() {
         #expect(figures("A mother of three was killed in Toledo on Friday.") == ["killed 1 implicit"])
     }

@@ -75,8 +75,17 @@ struct KindFinder {
         let anyTrigger = found.contains { if case .kind = $0.value { true } else { false } }
         var result: [Candidate] = []
         var previous: Candidate? = nil
-        for var c in candidates {
-            let span = c.first...c.last
+        // "Four women and one man were shot": a list of people shares the verb after its last item,
+        // so each item is as near the verb as the list's end.
+        var listEnd = candidates.map(\.last)
+        for k in candidates.indices.reversed().dropFirst() {
+            guard let head = candidates[k].headToken, head < candidates[k + 1].first else { continue }
+            let between = tokens[(head + 1)..<candidates[k + 1].first]
+            if between.count <= 2, between.contains(where: { ["and", "и"].contains($0.text) }),
+               between.allSatisfy({ ["and", "и", ","].contains($0.text) }) { listEnd[k] = listEnd[k + 1] }
+        }
+        for (n, var c) in candidates.enumerated() {
+            let span = c.first...max(c.last, listEnd[n])
             var best: (kind: ClaimKind, distance: Int, at: Int, length: Int)? = nil
             var blockers: [Int] = []
             for t in found {

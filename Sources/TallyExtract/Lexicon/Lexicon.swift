@@ -53,6 +53,7 @@ final class Lexicon: Sendable {
     func month(_ token: Token) -> Int? { token.kind == .word ? monthKeys[token.key] : nil }
     let relativeDays: PhraseList<Int>
     let spanWords: PhraseList<Bool>
+    let dateStamps: PhraseList<Bool>
 
     init(file f: LexiconFile) {
         language = f.language
@@ -109,6 +110,7 @@ final class Lexicon: Sendable {
         monthKeys = KeyTable(Dictionary(f.dates.months.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a }))
         relativeDays = PhraseList(f.dates.relative.map { ($0.key, $0.value) })
         spanWords = PhraseList(f.dates.spanWords, value: true)
+        dateStamps = PhraseList(f.dates.stampWords, value: true)
     }
 
     /// Loads `Lexicons/<code>.json` from the module's resources.

@@ -57,10 +57,13 @@ struct LexiconFile: Decodable {
         var months: [String: Int]
         var relative: [String: Int]
         var spanWords: [String]
+        /// Words before a page's own dates ("Published Thursday, May 16"): not the day of an event.
+        var stampWords: [String]
 
         enum CodingKeys: String, CodingKey {
             case weekdays, months, relative
             case spanWords = "span_words"
+            case stampWords = "stamp_words"
         }
     }
 
