@@ -230,7 +230,9 @@ struct DocumentPass {
             named[s.sourceClass] = s
         }
         return claims.map { c in
+            // "according to human rights groups" names several: no one group stands for them.
             guard let s = c.source, s.sourceClass == .monitoring, s.name.first?.isLowercase == true,
+                  !["groups", "organizations", "organisations"].contains(where: { s.name.hasSuffix($0) }),
                   let specific = named[s.sourceClass] else { return c }
             var copy = c
             copy.source = specific

@@ -44,19 +44,22 @@ struct CandidateFinder {
                 i = m.lastToken + 1
                 continue
             }
-            // A headline's "Boy, 6, dies after shooting": one person, the article dropped.
-            if lexicon.language == "en", i == 0, tokens.count > 4, Self.singularPeople.contains(tokens[0]), tokens[1].text == ",",
-               tokens[2].kind == .number, tokens[3].text == "," {
-                var c = Candidate(first: 0, last: 0, value: 1)
-                c.implicit = true
-                c.hasHead = true
-                c.headToken = 0
-                c.who = Self.group(ofSingular: tokens[0])
-                found.append(c)
-                i = 4
-                continue
+            // A headline's "Boy, 6, dies after shooting", "Toddler killed in Tampa": one person, the
+            // article dropped, right before what happened.
+            if lexicon.language == "en", i == 0, tokens.count > 2, Self.singularPeople.contains(tokens[0]) {
+                let next = tokens.count > 4 && tokens[1].text == "," && tokens[2].kind == .number && tokens[3].text == "," ? 4 : 1
+                if lexicon.triggers.match(tokens, at: next) != nil {
+                    var c = Candidate(first: 0, last: 0, value: 1)
+                    c.implicit = true
+                    c.hasHead = true
+                    c.headToken = 0
+                    c.who = Self.group(ofSingular: tokens[0])
+                    found.append(c)
+                    i = next
+                    continue
+                }
             }
-            if lexicon.language == "en", tokens[i].isWord("a") || tokens[i].isWord("an") || tokens[i].isWord("the"), var c = singular(tokens, at: i) {
+            if lexicon.language == "en", Self.determiners.contains(tokens[i]), var c = singular(tokens, at: i, relatives: relativesOnly(tokens[i])) {
                 c.definite = tokens[i].isWord("the")
                 // "shot by an unknown man": the one who acts is not among those counted.
                 if i > 0, tokens[i - 1].isWord("by") { i = c.last + 1; continue }
@@ -240,11 +243,33 @@ struct CandidateFinder {
         return t == "student" ? .students : .people
     }
 
-    /// "a man was killed": one person, implicit.
-    func singular(_ tokens: [Token], at i: Int) -> Candidate? {
+    func relativesOnly(_ t: Token) -> Bool { !t.isWord("a") && !t.isWord("an") && !t.isWord("the") }
+
+    /// Words that open the noun phrase of one person: articles, and possessives before kin
+    /// ("his 3-year-old son").
+    static let determiners: WordSet = ["a", "an", "the", "his", "her", "their"]
+    /// Kin counted as one person after a determiner ("her brother and 4-year-old daughter were wounded").
+    static let relativePeople: WordSet = [
+        "son", "daughter", "brother", "sister", "wife", "husband", "nephew", "niece", "cousin", "grandson",
+        "granddaughter", "boyfriend", "girlfriend", "stepson", "stepdaughter",
+    ]
+
+    /// "a man was killed": one person, implicit. `relatives` (after "his", "her"): only kin count.
+    func singular(_ tokens: [Token], at i: Int, relatives: Bool = false) -> Candidate? {
         var k = i + 1
         var steps = 0
         while k < tokens.count, steps < 6 {
+            // "a 17-year-old was shot": the age stands for the person.
+            if !relatives, k >= i + 4, tokens[k - 1].isWord("old"), tokens[k - 2].text == "-", tokens[k - 3].isWord("year"),
+               Self.prepositions.contains(tokens[k]) || lexicon.triggers.match(tokens, at: k) != nil,
+               let age = (i + 1..<(k - 3)).first(where: { tokens[$0].kind == .number }).flatMap({ Int(tokens[$0].text) }) {
+                var c = Candidate(first: i, last: k - 1, value: 1)
+                c.implicit = true
+                c.hasHead = true
+                c.headToken = k - 1
+                c.who = age < 18 ? .minors : .people
+                return c
+            }
             // "a 23-year-old man": ages and hyphens between the article and the noun.
             if tokens[k].kind != .word {
                 guard tokens[k].kind == .number || tokens[k].text == "-" else { break }
@@ -254,7 +279,7 @@ struct CandidateFinder {
             }
             // "A shooting fatally wounded one student": a verb or a number ends the noun phrase.
             if lexicon.triggers.match(tokens, at: k) != nil || lexicon.numbers.isNumberWord(tokens[k]) || Self.prepositions.contains(tokens[k]) { break }
-            if Self.singularPeople.contains(tokens[k]) {
+            if relatives ? Self.relativePeople.contains(tokens[k]) : (Self.singularPeople.contains(tokens[k]) || Self.relativePeople.contains(tokens[k])) {
                 var c = Candidate(first: i, last: k, value: 1)
                 c.implicit = true
                 c.hasHead = true
