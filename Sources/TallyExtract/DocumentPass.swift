@@ -69,6 +69,8 @@ struct DocumentPass {
         var carried: ClaimKind? = nil
         var carriedAge = 0
         var paragraphSource: Source? = nil
+        // Claims of one person "shot", with no word saying they lived ("wounded", "injured").
+        var onlyShot = Set<Int>()
         // The last sentence with figures gave a national running total.
         var nationalTotal = false
         // Claims of the previous sentence that no source was found for.
@@ -135,12 +137,18 @@ struct DocumentPass {
                 let fallback = national ? (story.countryPlace ?? story.totalPlace) : cumulative ? story.totalPlace : defaultPlace
                 for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
                     if source == nil { unsourced.append(claims.count) }
+                    if c.implicit, kind == .injured, c.trigger == "shot" { onlyShot.insert(claims.count) }
                     claims.append(Claim(
                         doc: document.id, kind: kind, who: c.who, quantity: quantity, place: place, date: date,
                         source: source, evidence: evidence, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
                         numberSpan: numberSpan, implicit: c.implicit))
                 }
             }
+        }
+        // "Man shot …" in a story of a man killed: one who was shot and died counts as killed, not
+        // injured too. Only a single victim read from "a man was shot" gives way to a death.
+        if claims.contains(where: { $0.kind == .killed }) {
+            claims = claims.enumerated().filter { !onlyShot.contains($0.offset) }.map(\.element)
         }
         return Self.merge(Self.namedSources(Self.documentSource(claims)))
     }
