@@ -1,0 +1,57 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import TallyTestSupport
+import Testing
+
+/// `tally serve` as a user runs it: over a real SQLite file, on a loopback port, stopped by SIGTERM.
+struct ServeCommandTests {
+    @Test func servesTheStoreAndStopsGracefullyOnSIGTERM() async throws {
+        let dir = try Scratch()
+        let input = try dir.write("docs.jsonl", IngestReportTests.corpus)
+        let db = dir.path + "/tally.db"
+        #expect(try TallyProcess.run(["ingest", "--db", db, input]).status == 0)
+
+        let port = TestPostgres.freePort()
+        let server = Process()
+        server.executableURL = TallyProcess.binary
+        server.arguments = ["serve", "--db", db, "--host", "127.0.0.1", "--port", String(port)]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+
+        let health = try await Self.get("http://127.0.0.1:\(port)/healthz", waitingUpTo: 60)
+        #expect(health.status == 200 && health.body == #"{"status":"ok"}"#)
+        try await Self.checkServed(port: port)
+
+        kill(server.processIdentifier, SIGTERM)
+        let exited = await Task.detached { server.waitUntilExit(); return server.terminationStatus }.value
+        #expect(exited == 0)
+    }
+
+    @Test func anUnreadableStoreIsOneClearLine() throws {
+        let dir = try Scratch()
+        let db = try dir.write("foreign.db", "this is not a database, just text that is long enough to have a header")
+        let result = try TallyProcess.run(["serve", "--db", db, "--port", "0"])
+        #expect(result.status == 2)
+        #expect(result.stderrLines == ["tally: error: \(db): not a SQLite database, or a damaged one; give another --db file"])
+    }
+
+    /// What the served store shows; grows with the API.
+    static func checkServed(port: Int) async throws {}
+
+    /// GETs `url`, retrying while nothing listens yet, for at most `seconds`.
+    static func get(_ url: String, waitingUpTo seconds: Int = 5) async throws -> (status: Int, body: String) {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while true {
+            do {
+                let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+                return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+            } catch where ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
+    }
+}
