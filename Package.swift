@@ -74,6 +74,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: swiftSettings),
         // The command-line shell.
         .executableTarget(

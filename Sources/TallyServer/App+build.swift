@@ -10,27 +10,41 @@ public typealias TallyRequestContext = BasicRequestContext
 /// Graceful shutdown comes from Hummingbird's service group (SIGTERM / SIGINT finish open
 /// requests before exit). Logs carry method, route, status and duration only — never bodies,
 /// query strings, addresses or any personal field. The caller owns `store` and closes it after
-/// the application has stopped.
+/// the application has stopped. Throws when the server's resources cannot be read.
 public func buildApplication(
     _ configuration: ServerConfiguration, store: any Store, logger: Logger = Logger(label: "tally.server")
-) -> some ApplicationProtocol {
+) async throws -> some ApplicationProtocol {
     Application(
-        router: buildRouter(store: store),
+        router: try await buildRouter(store: store),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port),
             serverName: "tally"),
         logger: logger)
 }
 
-/// Builds the router: health check and metrics first, then the feature controllers.
-public func buildRouter(store: any Store) -> Router<TallyRequestContext> {
+/// Builds the router: health check and metrics, then the JSON API under `/api/v1`.
+///
+/// Middleware, outermost first: the request log, metrics, errors as JSON (`ErrorMiddleware`), the
+/// body size limit, then read-only (405 for anything but GET and HEAD).
+public func buildRouter(store: any Store) async throws -> Router<TallyRequestContext> {
     _ = MetricsController.registry
-    let router = Router(context: TallyRequestContext.self)
+    let router = Router(context: TallyRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestLogMiddleware()
         MetricsMiddleware()
+        ErrorMiddleware()
+        BodyLimitMiddleware()
+        ReadOnlyMiddleware()
     }
     HealthController().addRoutes(to: router)
     MetricsController().addRoutes(to: router)
+
+    let api = router.group("api/v1")
+    TalliesController(store: store).addRoutes(to: api)
+    ClaimsController(store: store).addRoutes(to: api)
+    DocumentsController(store: store).addRoutes(to: api)
+    PlacesController(store: store).addRoutes(to: api)
+    SourcesController(store: store).addRoutes(to: api)
+    try OpenAPIController().addRoutes(to: api)
     return router
 }

@@ -39,8 +39,16 @@ struct ServeCommandTests {
         #expect(result.stderrLines == ["tally: error: \(db): not a SQLite database, or a damaged one; give another --db file"])
     }
 
-    /// What the served store shows; grows with the API.
-    static func checkServed(port: Int) async throws {}
+    /// What the served store shows: the ingested report's tallies, in the `tally report` shape.
+    static func checkServed(port: Int) async throws {
+        let tallies = try await get("http://127.0.0.1:\(port)/api/v1/tallies?place=Tbilisi")
+        #expect(tallies.status == 200)
+        let object = try JSONSerialization.jsonObject(with: Data(tallies.body.utf8)) as? [String: Any]
+        let tbilisi = (object?["tallies"] as? [[String: Any]])?.first { $0["who"] as? String == "people" }
+        #expect((tbilisi?["best"] as? [String: Any])?["value"] as? Int == 250)
+        let bad = try await get("http://127.0.0.1:\(port)/api/v1/tallies?kind=nonsense")
+        #expect(bad.status == 400 && bad.body.contains("bad_parameter"))
+    }
 
     /// GETs `url`, retrying while nothing listens yet, for at most `seconds`.
     static func get(_ url: String, waitingUpTo seconds: Int = 5) async throws -> (status: Int, body: String) {

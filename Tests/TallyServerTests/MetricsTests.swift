@@ -6,7 +6,7 @@ import TallyServer
 struct MetricsTests {
     @Test func metricsCountRequestsInPrometheusFormat() async throws {
         let sample = try await SampleStore(empty: true)
-        let app = buildApplication(ServerConfiguration(port: 0), store: sample.store)
+        let app = try await buildApplication(ServerConfiguration(port: 0), store: sample.store)
         try await app.test(.router) { client in
             _ = try await client.execute(uri: "/healthz", method: .get)
             try await client.execute(uri: "/metrics", method: .get) { response in

@@ -31,7 +31,7 @@ extension TallyCommand {
         func run() async throws {
             do {
                 try await store.with { store in
-                    let app = buildApplication(ServerConfiguration(host: host, port: port), store: store)
+                    let app = try await buildApplication(ServerConfiguration(host: host, port: port), store: store)
                     try await app.runService()
                 }
             } catch let error as TallyError {

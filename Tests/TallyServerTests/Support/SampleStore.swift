@@ -9,7 +9,7 @@ import TallyStore
 /// (published 15 March), then 1,300 in Moscow (16 March, in Russian); the Interior Ministry says about
 /// 120 in Moscow; 11 journalists and 24 minors among the detained; 5 injured in Minsk in a report
 /// whose text, title and address carry markup and a quote hidden behind a combining mark.
-final class SampleStore {
+final class SampleStore: Sendable {
     let folder = NSTemporaryDirectory() + "tally-server-" + UUID().uuidString
     var path: String { folder + "/tally.db" }
     let store: SQLiteStore
