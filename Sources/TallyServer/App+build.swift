@@ -22,7 +22,7 @@ public func buildApplication(
         logger: logger)
 }
 
-/// Builds the router: health check and metrics, then the JSON API under `/api/v1`.
+/// Builds the router: health check and metrics, the JSON API under `/api/v1`, then the public pages.
 ///
 /// Middleware, outermost first: the request log, metrics, errors as JSON (`ErrorMiddleware`), the
 /// body size limit, then read-only (405 for anything but GET and HEAD).
@@ -46,5 +46,13 @@ public func buildRouter(store: any Store) async throws -> Router<TallyRequestCon
     PlacesController(store: store).addRoutes(to: api)
     SourcesController(store: store).addRoutes(to: api)
     try OpenAPIController().addRoutes(to: api)
+
+    let pages = try await PageRenderer()
+    OverviewPageController(store: store, renderer: pages).addRoutes(to: router)
+    PlacePageController(store: store, renderer: pages).addRoutes(to: router)
+    DocumentPageController(store: store, renderer: pages).addRoutes(to: router)
+    ConflictsPageController(store: store, renderer: pages).addRoutes(to: router)
+    MapPageController(store: store, renderer: pages).addRoutes(to: router)
+    AssetsController(renderer: pages).addRoutes(to: router)
     return router
 }
