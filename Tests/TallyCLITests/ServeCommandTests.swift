@@ -2,7 +2,6 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import TallyTestSupport
 import Testing
 
 /// `tally serve` as a user runs it: over a real SQLite file, on a loopback port, stopped by SIGTERM.
@@ -13,16 +12,20 @@ struct ServeCommandTests {
         let db = dir.path + "/tally.db"
         #expect(try TallyProcess.run(["ingest", "--db", db, input]).status == 0)
 
-        let port = TestPostgres.freePort()
+        // Port 0: the system picks a free one and the server logs it, so no other test can take it first.
+        let log = dir.path + "/serve.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         let server = Process()
         server.executableURL = TallyProcess.binary
-        server.arguments = ["serve", "--db", db, "--host", "127.0.0.1", "--port", String(port)]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
+        server.arguments = ["serve", "--db", db, "--host", "127.0.0.1", "--port", "0"]
+        server.standardOutput = output
+        server.standardError = output
         try server.run()
         defer { if server.isRunning { server.terminate() } }
+        let port = try await Self.listeningPort(log: log, server: server)
 
-        let health = try await Self.get("http://127.0.0.1:\(port)/healthz", waitingUpTo: 60)
+        let health = try await Self.get("http://127.0.0.1:\(port)/healthz", waitingUpTo: 10)
         #expect(health.status == 200 && health.body == #"{"status":"ok"}"#)
         try await Self.checkServed(port: port)
 
@@ -48,6 +51,24 @@ struct ServeCommandTests {
         #expect((tbilisi?["best"] as? [String: Any])?["value"] as? Int == 250)
         let bad = try await get("http://127.0.0.1:\(port)/api/v1/tallies?kind=nonsense")
         #expect(bad.status == 400 && bad.body.contains("bad_parameter"))
+    }
+
+    /// The port the server logs ("listening on 127.0.0.1:PORT"), waiting up to two minutes (a loaded
+    /// machine running the whole suite); fails with the server's output if it stops first.
+    static func listeningPort(log: String, server: Process) async throws -> Int {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if let match = text.firstMatch(of: /listening on [^\s]*:(\d+)/), let port = Int(match.1) { return port }
+            guard server.isRunning else { throw ServeFailure(output: text) }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw ServeFailure(output: "no 'listening on' line within 120 s: " + ((try? String(contentsOfFile: log, encoding: .utf8)) ?? ""))
+    }
+
+    struct ServeFailure: Error, CustomStringConvertible {
+        let output: String
+        var description: String { "tally serve did not start: \(output)" }
     }
 
     /// GETs `url`, retrying while nothing listens yet, for at most `seconds`.
