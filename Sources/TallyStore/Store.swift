@@ -19,6 +19,24 @@ public protocol Store: Sendable {
 
     /// Lets go of connections and background work. The store is not used afterwards.
     func close() async
+
+    // Reads for the server: documents, claims by filter and page, places and sources.
+
+    /// Stored documents without their text, in ingest order: those whose `seq` is greater than
+    /// `after`, at most `limit`.
+    func documents(after: Int?, limit: Int) async throws -> [DocumentSummary]
+
+    /// The document stored under `id`, with its text; the latest when one id was stored with several texts.
+    func document(id: String) async throws -> StoredDocument?
+
+    /// The stored claims matching `filter`, in storage order (by claim id).
+    func claims(_ filter: ClaimFilter) async throws -> [StoredClaim]
+
+    /// Every place the claims name, with counts; most claims first.
+    func places() async throws -> [PlaceSummary]
+
+    /// Every source the claims are attributed to, with counts; most claims first.
+    func sources() async throws -> [SourceSummary]
 }
 
 extension Store {

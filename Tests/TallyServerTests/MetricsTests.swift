@@ -5,7 +5,8 @@ import TallyServer
 
 struct MetricsTests {
     @Test func metricsCountRequestsInPrometheusFormat() async throws {
-        let app = buildApplication(ServerConfiguration(port: 0))
+        let sample = try await SampleStore(empty: true)
+        let app = try await buildApplication(ServerConfiguration(port: 0), store: sample.store)
         try await app.test(.router) { client in
             _ = try await client.execute(uri: "/healthz", method: .get)
             try await client.execute(uri: "/metrics", method: .get) { response in

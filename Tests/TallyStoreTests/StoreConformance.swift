@@ -277,12 +277,97 @@ struct PostgresConformanceTests {
 extension StoreCheck {
     /// Runs the check, then closes every store the fixture opened, whether the check passed or threw.
     func run(closingAfterwards fixture: StoreFixture) async throws {
+        try await fixture.runClosingAfterwards { try await self.run($0) }
+    }
+}
+
+/// The server's reads — documents, claims by filter and page, places, sources — the same on both backends.
+enum StoreReadingConformance {
+    static func readsDocumentsClaimsPlacesAndSources(_ f: StoreFixture) async throws {
+        let store = try await f.open()
+        let moscow = Place(name: "Moscow", geonameID: 524901, country: "RU", latitude: 55.75, longitude: 37.62)
+        let ovd = Source(name: "OVD-Info", sourceClass: .monitoring)
+        func claim(_ doc: String, _ kind: ClaimKind, _ value: Int, _ place: Place?, _ source: Source?) -> Claim {
+            Claim(doc: doc, kind: kind, quantity: Quantity(value: value), place: place, date: Day("2026-03-14"), source: source,
+                  evidence: "Задержаны \(value) человек 🚨.", span: TextSpan(start: 0, end: 10), numberSpan: TextSpan(start: 2, end: 4))
+        }
+        let a1 = [claim("a", .detained, 310, moscow, ovd), claim("a", .injured, 5, nil, nil)]
+        let b = [claim("b", .detained, 120, Place(name: "MOSCOW"), Source(name: "Interior Ministry", sourceClass: .official))]
+        let a2 = [claim("a", .detained, 1300, moscow, ovd)]
+        _ = try await store.ingest([
+            IngestItem(document: Document(id: "a", language: "ru", url: "https://example.org/a", title: "Заголовок",
+                                          published: Day("2026-03-15"), text: "Первый текст 🚨."), claims: a1),
+            IngestItem(document: Document(id: "b", text: "Second text."), claims: b),
+        ])
+        _ = try await store.ingest([IngestItem(document: Document(id: "a", published: Day("2026-03-16"), text: "Второй текст."), claims: a2)])
+
+        let documents = try await store.documents(after: nil, limit: 10)
+        #expect(documents.map(\.id) == ["a", "b", "a"])
+        #expect(documents.map(\.seq) == documents.map(\.seq).sorted() && Set(documents.map(\.seq)).count == 3)
+        #expect(documents.map(\.bytes) == ["Первый текст 🚨.".utf8.count, "Second text.".utf8.count, "Второй текст.".utf8.count])
+        #expect(documents.map(\.claims) == [2, 1, 1])
+        #expect(documents[0] == DocumentSummary(seq: documents[0].seq, id: "a", language: "ru", url: "https://example.org/a",
+                                                title: "Заголовок", published: Day("2026-03-15"), bytes: documents[0].bytes, claims: 2))
+        #expect(try await store.documents(after: documents[0].seq, limit: 1).map(\.seq) == [documents[1].seq])
+        #expect(try await store.documents(after: documents[2].seq, limit: 10).isEmpty)
+
+        // One id stored with two texts: the latest is the document of that id.
+        let latest = try #require(try await store.document(id: "a"))
+        #expect(latest.text == "Второй текст." && latest.summary == documents[2])
+        #expect(try await store.document(id: "missing") == nil)
+        #expect(try await store.document(id: "' OR 1=1 --") == nil)
+
+        let all = try await store.claims(ClaimFilter(limit: 100))
+        #expect(all.map(\.claim) == a1 + b + a2)
+        #expect(all.map(\.id) == all.map(\.id).sorted() && Set(all.map(\.id)).count == 4)
+        #expect(all.map(\.published) == [Day("2026-03-15"), Day("2026-03-15"), nil, Day("2026-03-16")])
+        #expect(all.map(\.documentSeq) == [documents[0].seq, documents[0].seq, documents[1].seq, documents[2].seq])
+        func values(_ filter: ClaimFilter) async throws -> [Int?] { try await store.claims(filter).map(\.claim.quantity.value) }
+        #expect(try await values(ClaimFilter(kind: .injured)) == [5])
+        #expect(try await values(ClaimFilter(placeID: 524901)) == [310, 1300])
+        #expect(try await values(ClaimFilter(placeName: "moscow")) == [310, 120, 1300])
+        #expect(try await values(ClaimFilter(document: "a")) == [310, 5, 1300])
+        #expect(try await values(ClaimFilter(documentSeq: documents[2].seq)) == [1300])
+        #expect(try await values(ClaimFilter(source: "OVD-Info")) == [310, 1300])
+        #expect(try await values(ClaimFilter(kind: .detained, source: "OVD-Info", limit: 1)) == [310])
+        #expect(try await values(ClaimFilter(after: all[1].id, limit: 1)) == [120])
+        #expect(try await values(ClaimFilter(source: "x' OR '1'='1")) == [])
+        #expect(try await values(ClaimFilter(limit: 0)) == [])
+
+        let places = try await store.places()
+        #expect(places == [PlaceSummary(moscow, claims: 2, documents: 2), PlaceSummary(Place(name: "MOSCOW"), claims: 1, documents: 1)])
+        let sources = try await store.sources()
+        #expect(sources == [SourceSummary(ovd, claims: 2, documents: 2),
+                            SourceSummary(Source(name: "Interior Ministry", sourceClass: .official), claims: 1, documents: 1)])
+    }
+}
+
+struct StoreReadingConformanceTests {
+    @Test func sqliteReads() async throws {
+        let db = try TempDatabase()
+        let path = db.path
+        let fixture = StoreFixture(backend: "SQLite", open: { try SQLiteStore(path: path) }, poison: { _ in })
+        try await fixture.runClosingAfterwards(StoreReadingConformance.readsDocumentsClaimsPlacesAndSources)
+    }
+
+    @Test(.enabled(if: TestPostgres.enabled, Comment(rawValue: TestPostgres.skipNote)))
+    func postgresReads() async throws {
+        try await TestPostgres.withFreshDatabase { url, _ in
+            let fixture = StoreFixture(backend: "PostgreSQL", open: { try await PostgresStore.open(url: url) }, poison: { _ in })
+            try await fixture.runClosingAfterwards(StoreReadingConformance.readsDocumentsClaimsPlacesAndSources)
+        }
+    }
+}
+
+extension StoreFixture {
+    /// Runs `check`, then closes every store it opened, whether it passed or threw.
+    func runClosingAfterwards(_ check: (StoreFixture) async throws -> Void) async throws {
         do {
-            try await run(fixture)
+            try await check(self)
         } catch {
-            await fixture.closeAll()
+            await closeAll()
             throw error
         }
-        await fixture.closeAll()
+        await closeAll()
     }
 }

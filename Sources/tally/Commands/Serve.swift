@@ -1,5 +1,6 @@
 import ArgumentParser
 import Hummingbird
+import TallyCore
 import TallyServer
 
 extension TallyCommand {
@@ -8,9 +9,12 @@ extension TallyCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve the Tally web dashboard and JSON API.",
             discussion: """
-                Listens on 127.0.0.1:8080 by default. Stops gracefully on SIGINT or SIGTERM, \
-                finishing open requests. GET /healthz answers while the server runs.
+                Listens on 127.0.0.1:8080 by default, reading the store given by --db or \
+                --database-url. Stops gracefully on SIGINT or SIGTERM, finishing open requests. \
+                GET /healthz answers while the server runs.
                 """)
+
+        @OptionGroup var store: StoreOptions
 
         @Option(help: "Address to bind.")
         var host: String = "127.0.0.1"
@@ -25,8 +29,15 @@ extension TallyCommand {
         }
 
         func run() async throws {
-            let app = buildApplication(ServerConfiguration(host: host, port: port))
-            try await app.runService()
+            do {
+                try await store.with { store in
+                    let app = try await buildApplication(ServerConfiguration(host: host, port: port), store: store)
+                    try await app.runService()
+                }
+            } catch let error as TallyError {
+                StandardStreams.note("error: \(error)")
+                throw ExitCode(2)
+            }
         }
     }
 }
