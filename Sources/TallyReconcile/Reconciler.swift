@@ -62,6 +62,12 @@ public enum Reconciler {
         return a.sequence > b.sequence
     }
 
+    /// Of two figures of one document, whether `a` comes first in its text: the order the store
+    /// hands claims back in must not change a tally.
+    static func earlierInText(_ a: ReconcileInput, _ b: ReconcileInput) -> Bool {
+        a.published == b.published && a.sequence == b.sequence && a.claim.numberSpan.start < b.claim.numberSpan.start
+    }
+
     static func tally(_ key: GroupKey, _ members: [ReconcileInput], _ options: ReconcileOptions) -> Tally {
         // Each source once, with its latest figure; a number beats a vague amount from the same source.
         var perSource: [String: ReconcileInput] = [:]
@@ -70,7 +76,7 @@ public enum Reconciler {
             guard let current = perSource[k] else { perSource[k] = m; continue }
             let mNumeric = m.claim.quantity.value != nil, cNumeric = current.claim.quantity.value != nil
             if mNumeric != cNumeric { if mNumeric { perSource[k] = m }; continue }
-            if later(m, current) { perSource[k] = m }
+            if later(m, current) || earlierInText(m, current) { perSource[k] = m }
         }
         let figures = Array(perSource.values)
         let numeric = figures.filter { $0.claim.quantity.value != nil }
@@ -81,6 +87,7 @@ public enum Reconciler {
             let rb = options.rank(b.claim.source?.sourceClass ?? .unattributed)
             if ra != rb { return ra < rb }
             if a.published != b.published || a.sequence != b.sequence { return later(a, b) }
+            if a.claim.numberSpan.start != b.claim.numberSpan.start { return a.claim.numberSpan.start < b.claim.numberSpan.start }
             return (a.claim.quantity.lowerBound ?? 0) < (b.claim.quantity.lowerBound ?? 0)
         }
         let top = ranked[0].claim
@@ -95,7 +102,7 @@ public enum Reconciler {
         let highs = numeric.compactMap { $0.claim.quantity.valueHigh ?? $0.claim.quantity.value }
         let intervals = numeric.compactMap { FigureInterval($0.claim.quantity) }
         let place = members.first?.claim.place
-        let history = members.sorted { later($1, $0) }.map { m in
+        let history = members.sorted { later($1, $0) || earlierInText($0, $1) }.map { m in
             Tally.HistoryPoint(published: m.published, value: m.claim.quantity.value, valueHigh: m.claim.quantity.valueHigh,
                                qualifier: m.claim.quantity.qualifier, source: m.claim.source?.name, doc: m.claim.doc)
         }
@@ -134,7 +141,10 @@ public enum Reconciler {
             } else if list.count > 1 {
                 derived.append(Tally(
                     kind: key.kind, who: key.who, place: nil, placeID: nil, country: key.country, date: key.date,
-                    best: Tally.Best(value: sum, qualifier: .atLeast, source: nil, doc: list[0].best.doc),
+                    // The largest city's document, so the pick does not hang on dictionary order.
+                    best: Tally.Best(value: sum, qualifier: .atLeast, source: nil, doc: list.min { a, b in
+                        ((a.best.value ?? 0), b.place ?? "", b.best.doc) > ((b.best.value ?? 0), a.place ?? "", a.best.doc)
+                    }!.best.doc),
                     low: sum, high: nil, claims: 0, sources: [], conflict: false, derived: true, history: []))
             }
         }

@@ -94,6 +94,12 @@ struct ReconcilerTests {
         let derived = try #require(t.first { $0.derived })
         #expect(derived.best.value == 500 && derived.best.qualifier == .atLeast && derived.country == "RU")
         #expect(t.first == derived)
+        // Its document is the largest city's, whatever order the claims come in.
+        for order in [[0, 1], [1, 0]] {
+            let pairs = [(claim("d1", 300, place: moscow), "2022-09-22"), (claim("d2", 200, .atLeast, place: petersburg), "2022-09-22")]
+            let tallies = Reconciler.tallies(inputs(order.map { pairs[$0] }))
+            #expect(tallies.first { $0.derived }?.best.doc == "d1")
+        }
     }
 
     @Test func citiesAboveTheNationalFigureFlagIt() throws {
