@@ -5,11 +5,13 @@ import TallyReconcile
 /// The `tallies` table on PostgreSQL: the same rows as SQLite's, refreshed inside each ingest's
 /// transaction by a fixed number of set-based statements (arrays as parameters), whatever the batch.
 ///
-/// Writers run in parallel, so a refresh first takes transaction-scoped advisory locks: one per
-/// family it redoes, in sorted order, after its documents and claims are inserted; then one per
-/// country whose checks it redoes. A second writer on the same family waits until the first
-/// commits, then reads (READ COMMITTED: each statement sees what is committed) the first's claims
-/// and tallies too. Family locks always come before country locks, so waits cannot form a cycle.
+/// Writers run in parallel, so a refresh first takes transaction-scoped advisory locks, after its
+/// documents and claims are inserted and before it reads or writes a tally: one per family it
+/// redoes, then one per country of its claims (whose checks it redoes), each set in sorted order.
+/// A second writer on the same family or country waits until the first commits, then reads (READ
+/// COMMITTED: each statement sees what is committed) the first's claims and tallies too. Locks are
+/// all taken before any tally row is touched, families before countries, so waits cannot form a
+/// cycle (a country check never waits on a row another writer holds while waiting for it).
 extension PostgresStore {
     static let tallySchema: [PostgresQuery] = [
         "ALTER TABLE claims ADD COLUMN family text, ADD COLUMN published text",
@@ -117,6 +119,7 @@ extension PostgresStore {
         guard !new.isEmpty else { return }
         var refresh = TallyRefresh(new: new)
         try await lock(refresh.families, .family, on: connection, logger: logger)
+        try await lock(refresh.countries, .country, on: connection, logger: logger)
 
         var existing: [String: Set<Day>] = [:]
         var binds = PostgresBindings(capacity: 1)
@@ -253,7 +256,7 @@ extension PostgresStore {
         return (t, try r[o + 16].decode(Bool.self))
     }
 
-    /// Redoes the country checks of `keys` under their countries' locks.
+    /// Redoes the country checks of `keys` under their countries' locks (already held by a refresh).
     static func check(_ keys: [CountryCheck.Key], on connection: PostgresConnection, logger: Logger) async throws {
         guard !keys.isEmpty else { return }
         try await lock(keys.map(\.country), .country, on: connection, logger: logger)

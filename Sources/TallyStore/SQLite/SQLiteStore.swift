@@ -17,14 +17,31 @@ public final class SQLiteStore: Store {
         config.busyMode = .timeout(30)
         config.foreignKeysEnabled = true
         do {
+            if FileManager.default.fileExists(atPath: path) { try Self.refuseForeign(path) }
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         } catch let error as TallyError {
-            throw error
+            // A schema step's refusal ("not Tally's") names the file.
+            throw error.input == nil ? TallyError(error.code, input: path, location: error.location, error.message) : error
         } catch {
             throw TallyError(.storage, input: path, "cannot open the database: \(error.localizedDescription)")
+        }
+    }
+
+    /// Looks at an existing file read-only first: someone else's database is refused before
+    /// anything (WAL mode, the migrations table) is written to it.
+    static func refuseForeign(_ path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        let tables = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
+        if !tables.isEmpty, !tables.contains("grdb_migrations") {
+            throw TallyError(.storage, input: path, "this database already holds other tables (\(tables.prefix(3).joined(separator: ", "))); it is not Tally's")
         }
     }
 

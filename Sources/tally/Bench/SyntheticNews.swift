@@ -1,4 +1,5 @@
 import TallyCore
+import TallyIngest
 
 /// Made-up protest reports in English and Russian, from templates with varied cities, figures,
 /// sources and days, for `tally bench ingest`. Document `k` of a seed is always the same text.
@@ -120,7 +121,7 @@ struct SyntheticNews {
 
     static func english(_ r: inout Random, _ c: Int, _ event: Day, _ offset: Int, _ kind: Int, _ n: Int) -> String {
         let city = cities[c].en, day = dayEN(&r, event, offset), source = r.pick(sourcesEN)
-        let figure = ProgressLine.grouped(n)
+        let figure = ProgressBar.grouped(n)
         switch (kind, r.below(3)) {
         case (0, 0): return "Police detained \(figure) people in \(city)\(day), \(source)."
         case (0, 1): return "At least \(figure) protesters were detained in \(city)\(day), \(source)."

@@ -105,6 +105,8 @@ extension TallyCommand {
             for (name, filter) in filters {
                 var times: [Double] = []
                 var rows = 0, characters = 0
+                // The JSON report writes every tally's history: slow at this size, so fewer runs.
+                let runs = filter.history ? min(runs, 5) : runs
                 for _ in 0..<runs {
                     let t0 = clock.now
                     let tallies = try await store.tallies(filter)
@@ -135,7 +137,9 @@ extension TallyCommand {
                 return String(format: "%.0f MB (pg_database_size)", Double(try await postgres.databaseSize()) / 1e6)
             }
             let path = (store as? SQLiteStore)?.path ?? "tally.db"
-            let size = ["", "-wal", "-shm"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }.reduce(0, +)
+            let size = ["", "-wal", "-shm"].compactMap { suffix in
+                (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? NSNumber)?.intValue
+            }.reduce(0, +)
             return String(format: "%.0f MB (%@ with -wal/-shm)", Double(size) / 1e6, path)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TallyIngest
 
 /// A long run's progress on a terminal: one line on standard error, redrawn in place at most ten
 /// times a second. Off a terminal it prints nothing (logs get the final summary only).
@@ -18,7 +19,7 @@ struct ProgressLine {
         guard terminal, seconds - lastDraw >= 0.1 || done == total else { return }
         lastDraw = seconds
         drawn = true
-        FileHandle.standardError.write(Data(("\r" + Self.render(done: done, total: total, seconds: seconds) + "\u{1B}[K").utf8))
+        FileHandle.standardError.write(Data(("\r" + ProgressBar.render(done: done, total: total, seconds: seconds) + "\u{1B}[K").utf8))
     }
 
     /// Ends the line, so what follows starts on a new one.
@@ -33,32 +34,6 @@ struct ProgressLine {
         drawn = false
         lastDraw = -1
         StandardStreams.note(text)
-    }
-
-    /// `[########------------]  41%  41,000/100,000 documents  2,310 documents/s  about 25 s left`, or
-    /// without a total `41,000 documents  2,310 documents/s`.
-    static func render(done: Int, total: Int?, seconds: Double, width: Int = 24) -> String {
-        let rate = seconds > 0 ? Double(done) / seconds : 0
-        let speed = "\(grouped(Int(rate.rounded()))) documents/s"
-        guard let total, total > 0 else { return "\(grouped(done)) documents  \(speed)" }
-        let fraction = min(1, Double(done) / Double(total))
-        let filled = Int((fraction * Double(width)).rounded(.down))
-        let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
-        let percent = String(format: "%3d%%", Int((fraction * 100).rounded(.down)))
-        var line = "\(bar) \(percent)  \(grouped(done))/\(grouped(total)) documents  \(speed)"
-        if rate > 0, done < total { line += "  about \(Int((Double(total - done) / rate).rounded(.up))) s left" }
-        return line
-    }
-
-    /// 41000 → "41,000".
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = n < 0 ? "-" : ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out += "," }
-            out.append(c)
-        }
-        return out
     }
 }
 
