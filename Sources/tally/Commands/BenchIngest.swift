@@ -77,7 +77,13 @@ extension TallyCommand {
                 let document = news.document(k)
                 bytes += document.text.utf8.count
                 if try await pipeline.add(document) {
-                    progress.update(done: k + 1, seconds: seconds(clock.now - started))
+                    let elapsed = seconds(clock.now - started)
+                    progress.update(done: k + 1, seconds: elapsed)
+                    // A line per 100,000 documents, for logs of long runs.
+                    if (k + 1) % 100_000 < batch {
+                        StandardStreams.out(String(format: "… %d documents in %.0f s (%.0f documents/s so far), peak RSS %.0f MiB\n",
+                                                   k + 1, elapsed, Double(k + 1) / elapsed, ResourceUsage.peakResidentMiB))
+                    }
                 }
             }
             let summary = try await pipeline.finish()
