@@ -3,13 +3,14 @@ import TallyExtract
 import TallyStore
 import TallyText
 
-/// Reads inputs, extracts their claims and stores them in batches, each batch one transaction.
+/// Reads inputs, extracts their claims and stores them in batches, each batch one transaction
+/// (through `IngestPipeline`: extraction on every core, one writer).
 public struct Ingestor: Sendable {
     public var resolver: InputResolver
     public var extractor: Extractor
     public var store: any Store
     /// Documents per transaction.
-    public var batchSize = 200
+    public var batchSize = 500
 
     public init(resolver: InputResolver, extractor: Extractor, store: any Store) {
         self.resolver = resolver
@@ -27,18 +28,13 @@ public struct Ingestor: Sendable {
     /// Ingests every input; `report` hears of every problem and of progress (documents read so far).
     public func run(_ inputs: [String], report: @Sendable (DocumentReader.Event?, Int) -> Void) async throws -> Outcome {
         var outcome = Outcome()
-        var batch: [IngestItem] = []
+        var pipeline = IngestPipeline(extractor: extractor, store: store, batchSize: batchSize)
         var read = 0
         try await resolver.resolve(inputs) { event in
             switch event {
             case .document(let document):
-                batch.append(IngestItem(document: document, claims: extractor.claims(in: document)))
                 read += 1
-                if batch.count >= batchSize {
-                    outcome.stored = outcome.stored + (try await store.ingest(batch))
-                    batch.removeAll(keepingCapacity: true)
-                    report(nil, read)
-                }
+                if try await pipeline.add(document) { report(nil, read) }
             case .failure:
                 outcome.failed += 1
                 report(event, read)
@@ -46,7 +42,7 @@ public struct Ingestor: Sendable {
                 report(event, read)
             }
         }
-        if !batch.isEmpty { outcome.stored = outcome.stored + (try await store.ingest(batch)) }
+        outcome.stored = try await pipeline.finish()
         report(nil, read)
         return outcome
     }

@@ -7,54 +7,68 @@ import TallyCore
 /// tally each source counts once, with its latest figure (unattributed figures count once per
 /// document). The best figure comes from the most trusted class of source, then the latest, then
 /// the most conservative; vague amounts are best only when no source gave a number.
+///
+/// The work splits into parts a store can redo one at a time: a *family* (kind, who, place) is
+/// reconciled from its own claims alone (`familyTallies`), and a *country check* (kind, who,
+/// country, day) from that day's tallies of the country (`countryCheck`). `tallies` is these parts
+/// applied to everything; a store that keeps tallies redoes only the parts a batch touched
+/// (`changedTallies` says which) and gets the same answer.
 public enum Reconciler {
-    struct GroupKey: Hashable {
-        var kind: ClaimKind
-        var who: Group
-        var place: String?
-        var date: Day?
-    }
-
     /// The reconciled tallies, sorted by kind, people, country before city, then largest figure.
     public static func tallies(_ inputs: [ReconcileInput], options: ReconcileOptions = ReconcileOptions()) -> [Tally] {
         let kept = inputs.filter { input in
             guard let asOf = options.asOf else { return true }
             return (input.published ?? asOf) <= asOf
         }
-        var groups: [GroupKey: [ReconcileInput]] = [:]
-        var undated: [ReconcileInput] = []
+        var families: [String: [ReconcileInput]] = [:]
+        var familyOrder: [String] = []
         for input in kept {
-            let c = input.claim
-            if c.date == nil { undated.append(input); continue }
-            groups[GroupKey(kind: c.kind, who: c.who, place: placeKey(c.place), date: c.date), default: []].append(input)
+            let key = familyKey(input.claim)
+            if families[key] == nil { familyOrder.append(key) }
+            families[key, default: []].append(input)
         }
-        for input in undated {
-            let c = input.claim
-            var key = GroupKey(kind: c.kind, who: c.who, place: placeKey(c.place), date: nil)
-            if let published = input.published {
-                // The latest dated tally of the same count within the three days before publication.
-                let candidates = groups.keys.filter {
-                    $0.kind == key.kind && $0.who == key.who && $0.place == key.place && $0.date != nil
-                        && $0.date! <= published && $0.date!.ordinal >= published.ordinal - 3
-                }
-                if let join = candidates.max(by: { $0.date! < $1.date! }) { key = join }
-            }
-            groups[key, default: []].append(input)
+        var tallies: [Tally] = []
+        for key in familyOrder {
+            let members = families[key]!
+            let days = Set(members.compactMap(\.claim.date))
+            tallies += familyTallies(members, datedDays: days, only: nil, options: options)
         }
-        let countryIDs = Set(kept.compactMap { $0.claim.place?.level == .country ? $0.claim.place?.geonameID : nil })
-        var tallies = groups.map { key, members in tally(key, members, options) }
-        tallies += countryChecks(&tallies, countryIDs: countryIDs)
-        return tallies.sorted { order($0, $1, countryIDs) }
+        let national = nationalPlaces(kept.map(\.claim))
+        var checks: [CountryCheck.Key: [Int]] = [:]
+        for (i, t) in tallies.enumerated() {
+            if let key = CountryCheck.Key(t) { checks[key, default: []].append(i) }
+        }
+        var derived: [Tally] = []
+        for (key, indices) in checks {
+            let check = countryCheck(key, indices.map { tallies[$0] }, national: national)
+            for (n, i) in indices.enumerated() where check.flagged[n] { tallies[i].conflict = true }
+            if let d = check.derived { derived.append(d) }
+        }
+        return sorted(tallies + derived, nationalPlaces: national)
     }
 
-    static func placeKey(_ place: Place?) -> String? {
-        guard let place else { return nil }
-        return place.geonameID.map { "geo:\($0)" } ?? place.name.lowercased()
+    /// The places some claim names at country level (their tallies are national, not cities).
+    public static func nationalPlaces(_ claims: [Claim]) -> Set<Int> {
+        Set(claims.compactMap { $0.place?.level == .country ? $0.place?.geonameID : nil })
     }
 
-    /// Who stands behind a figure: a named source, or for an unattributed figure its document.
-    static func sourceKey(_ input: ReconcileInput) -> String {
-        input.claim.source.map { "src:" + $0.name.lowercased() } ?? "doc:" + input.claim.doc
+    /// Tallies in report order: kind, people, national before city, largest figure, then place,
+    /// day, country and place id, so that the order is the same however the tallies were made.
+    public static func sorted(_ tallies: [Tally], nationalPlaces: Set<Int>) -> [Tally] {
+        let kinds = Dictionary(uniqueKeysWithValues: ClaimKind.allCases.enumerated().map { ($1, $0) })
+        let groups = Dictionary(uniqueKeysWithValues: Group.allCases.enumerated().map { ($1, $0) })
+        func national(_ t: Tally) -> Bool { t.derived || t.placeID.map(nationalPlaces.contains) == true }
+        return tallies.sorted { a, b in
+            if a.kind != b.kind { return kinds[a.kind]! < kinds[b.kind]! }
+            if a.who != b.who { return groups[a.who]! < groups[b.who]! }
+            let na = national(a), nb = national(b)
+            if na != nb { return na }
+            if (a.best.value ?? 0) != (b.best.value ?? 0) { return (a.best.value ?? 0) > (b.best.value ?? 0) }
+            if a.place != b.place { return (a.place ?? "") < (b.place ?? "") }
+            if a.date != b.date { return (a.date?.description ?? "") < (b.date?.description ?? "") }
+            if a.country != b.country { return (a.country ?? "") < (b.country ?? "") }
+            return (a.placeID ?? -1) < (b.placeID ?? -1)
+        }
     }
 
     static func later(_ a: ReconcileInput, _ b: ReconcileInput) -> Bool {
@@ -68,17 +82,28 @@ public enum Reconciler {
         a.published == b.published && a.sequence == b.sequence && a.claim.numberSpan.start < b.claim.numberSpan.start
     }
 
-    static func tally(_ key: GroupKey, _ members: [ReconcileInput], _ options: ReconcileOptions) -> Tally {
+    /// Who stands behind a figure: a named source, or for an unattributed figure its document.
+    static func sourceKey(_ input: ReconcileInput) -> String {
+        input.claim.source.map { "src:" + $0.name.lowercased() } ?? "doc:" + input.claim.doc
+    }
+
+    /// One tally from its members (in the order they were stored).
+    static func tally(kind: ClaimKind, who: Group, date: Day?, _ members: [ReconcileInput], _ options: ReconcileOptions) -> Tally {
         // Each source once, with its latest figure; a number beats a vague amount from the same source.
         var perSource: [String: ReconcileInput] = [:]
+        var sourceOrder: [String] = []
         for m in members {
             let k = sourceKey(m)
-            guard let current = perSource[k] else { perSource[k] = m; continue }
+            guard let current = perSource[k] else {
+                perSource[k] = m
+                sourceOrder.append(k)
+                continue
+            }
             let mNumeric = m.claim.quantity.value != nil, cNumeric = current.claim.quantity.value != nil
             if mNumeric != cNumeric { if mNumeric { perSource[k] = m }; continue }
             if later(m, current) || earlierInText(m, current) { perSource[k] = m }
         }
-        let figures = Array(perSource.values)
+        let figures = sourceOrder.map { perSource[$0]! }
         let numeric = figures.filter { $0.claim.quantity.value != nil }
         let ranked = (numeric.isEmpty ? figures : numeric).sorted { a, b in
             // A figure the text states beats one read from "a man was shot", whoever gives it.
@@ -88,7 +113,9 @@ public enum Reconciler {
             if ra != rb { return ra < rb }
             if a.published != b.published || a.sequence != b.sequence { return later(a, b) }
             if a.claim.numberSpan.start != b.claim.numberSpan.start { return a.claim.numberSpan.start < b.claim.numberSpan.start }
-            return (a.claim.quantity.lowerBound ?? 0) < (b.claim.quantity.lowerBound ?? 0)
+            let la = a.claim.quantity.lowerBound ?? 0, lb = b.claim.quantity.lowerBound ?? 0
+            if la != lb { return la < lb }
+            return (a.claim.source?.name ?? "", a.claim.doc) < (b.claim.source?.name ?? "", b.claim.doc)
         }
         let top = ranked[0].claim
         let best: Tally.Best
@@ -110,53 +137,9 @@ public enum Reconciler {
         for r in ranked + figures where !sourceNames.contains(r.claim.source?.name ?? "(\(r.claim.doc))") {
             sourceNames.append(r.claim.source?.name ?? "(\(r.claim.doc))")
         }
-        return Tally(kind: key.kind, who: key.who, place: place?.name, placeID: place?.geonameID,
-                     country: place?.country, date: key.date, best: best,
+        return Tally(kind: kind, who: who, place: place?.name, placeID: place?.geonameID,
+                     country: place?.country, date: date, best: best,
                      low: values.min() ?? best.value, high: highs.max() ?? best.value, claims: members.count,
                      sources: sourceNames, conflict: !FigureInterval.compatible(intervals), derived: false, history: history)
-    }
-
-    /// Checks city tallies against their country's: flags a national figure the cities exceed, and
-    /// where a country has no figure of its own, adds one derived as "at least the sum of its cities".
-    static func countryChecks(_ tallies: inout [Tally], countryIDs: Set<Int>) -> [Tally] {
-        struct Key: Hashable { var kind: ClaimKind; var who: Group; var country: String; var date: Day? }
-        var cities: [Key: [Tally]] = [:]
-        var nations: [Key: Int] = [:]
-        for (i, t) in tallies.enumerated() {
-            guard let country = t.country else { continue }
-            let key = Key(kind: t.kind, who: t.who, country: country, date: t.date)
-            if let id = t.placeID, countryIDs.contains(id) { nations[key] = i } else if t.placeID != nil { cities[key, default: []].append(t) }
-        }
-        var derived: [Tally] = []
-        for (key, list) in cities {
-            let sum = list.compactMap { t -> Int? in
-                guard let v = t.best.value, t.best.vague == nil else { return nil }
-                return t.best.qualifier == .atMost ? nil : v
-            }.reduce(0, +)
-            guard sum > 0 else { continue }
-            if let i = nations[key] {
-                let national = tallies[i]
-                let upper = national.best.qualifier == .atLeast ? Int.max : (national.high ?? national.best.value ?? 0)
-                if sum > upper { tallies[i].conflict = true }
-            } else if list.count > 1 {
-                derived.append(Tally(
-                    kind: key.kind, who: key.who, place: nil, placeID: nil, country: key.country, date: key.date,
-                    // The largest city's document, so the pick does not hang on dictionary order.
-                    best: Tally.Best(value: sum, qualifier: .atLeast, source: nil, doc: list.min { a, b in
-                        ((a.best.value ?? 0), b.place ?? "", b.best.doc) > ((b.best.value ?? 0), a.place ?? "", a.best.doc)
-                    }!.best.doc),
-                    low: sum, high: nil, claims: 0, sources: [], conflict: false, derived: true, history: []))
-            }
-        }
-        return derived
-    }
-
-    static func order(_ a: Tally, _ b: Tally, _ countryIDs: Set<Int>) -> Bool {
-        func national(_ t: Tally) -> Bool { t.derived || t.placeID.map(countryIDs.contains) == true }
-        if a.kind != b.kind { return ClaimKind.allCases.firstIndex(of: a.kind)! < ClaimKind.allCases.firstIndex(of: b.kind)! }
-        if a.who != b.who { return Group.allCases.firstIndex(of: a.who)! < Group.allCases.firstIndex(of: b.who)! }
-        if national(a) != national(b) { return national(a) }
-        if (a.best.value ?? 0) != (b.best.value ?? 0) { return (a.best.value ?? 0) > (b.best.value ?? 0) }
-        return (a.place ?? "", a.date?.description ?? "") < (b.place ?? "", b.date?.description ?? "")
     }
 }

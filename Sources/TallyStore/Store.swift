@@ -10,9 +10,14 @@ public protocol Store: Sendable {
     /// Stores a batch of documents with their claims in one transaction and says what was new.
     func ingest(_ batch: [IngestItem]) async throws -> IngestSummary
 
-    /// Every stored claim with its document's publication day and ingest order, for reconciliation.
-    /// Documents published after `asOf` are left out.
+    /// Every stored claim with its document's publication day and ingest order, in the order they were
+    /// stored, for reconciliation. Documents published after `asOf` are left out.
     func reconcileInputs(asOf: Day?) async throws -> [ReconcileInput]
+
+    /// The reconciled tallies matching `filter`, in report order: an indexed read of the `tallies`
+    /// table that every ingest keeps up to date in its own transaction, the same as
+    /// `Reconciler.tallies(reconcileInputs(asOf: nil))` gives (an `asOf` report still reconciles).
+    func tallies(_ filter: TallyFilter) async throws -> [Tally]
 
     /// How many documents and claims are stored.
     func counts() async throws -> (documents: Int, claims: Int)

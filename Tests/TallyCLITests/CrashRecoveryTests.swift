@@ -1,59 +1,97 @@
 import Foundation
+import TallyTestSupport
 import Testing
 
-/// `kill -9` in the middle of `tally ingest`: the database stays consistent and the rerun finishes
-/// the work with no document stored twice.
+/// `kill -9` in the middle of `tally ingest`: the database stays consistent, the rerun finishes
+/// the work with no document stored twice, and the stored tallies are those of a full reconcile.
 struct CrashRecoveryTests {
-    @Test func aKilledIngestLeavesAConsistentDatabaseAndTheRerunCompletesIt() throws {
+    @Test func aKilledIngestLeavesAConsistentDatabaseAndTheRerunCompletesIt() async throws {
         let dir = try Scratch()
-        let count = 8_000
-        var corpus = ""
-        for i in 0..<count {
-            // Each text unique, with one figure: the document's number spelt in letters.
-            var tag = "", n = i
-            repeat {
-                tag.append(Character(UnicodeScalar(UInt8(97 + n % 26))))
-                n /= 26
-            } while n > 0
-            corpus += #"{"id": "d\#(i)", "lang": "en", "published": "2025-06-02", "text": "Police detained 12 people in Leeds on Sunday. Desk code \#(tag)."}"# + "\n"
-        }
-        let input = try dir.write("docs.jsonl", corpus)
+        let count = 6_000
+        let input = try dir.write("docs.jsonl", CrashCorpus.lines(count))
         let db = dir.path + "/tally.db"
+        // Some batches are committed once the file and its write-ahead log have grown. Polled on a
+        // thread of its own: other tests may hold the few cooperative threads while this one waits.
+        // Known gap: on this machine the SQLite ingest often ends before the poll sees the file grow,
+        // so "killed midway" is reported, not required, here (the PostgreSQL test requires it).
+        try await CrashRecovery.killMidwayAndRerun(store: ["--db", db], input: input, count: count, mustKillMidway: false, onThread: {
+            let size = ["", "-wal"].compactMap { (try? FileManager.default.attributesOfItem(atPath: db + $0)[.size] as? NSNumber)?.intValue }
+            return size.reduce(0, +) > 300_000
+        })
+    }
+}
 
+/// The same against PostgreSQL: the process is killed while its connections are mid-transaction.
+@Suite(.enabled(if: TestPostgres.enabled, Comment(rawValue: TestPostgres.skipNote)))
+struct PostgresCrashRecoveryTests {
+    @Test func aKilledIngestLeavesAConsistentDatabaseAndTheRerunCompletesIt() async throws {
+        try await TestPostgres.withFreshDatabase { url, _ in
+            let dir = try Scratch()
+            let count = 3_000
+            let input = try dir.write("docs.jsonl", CrashCorpus.lines(count))
+            let database = TestPostgres.databaseName(url)
+            try await CrashRecovery.killMidwayAndRerun(store: ["--database-url", url], input: input, count: count, committed: {
+                // Two batches committed (the table exists once the schema is made).
+                let stored = try? await TestPostgres.scalar(
+                    "SELECT CASE WHEN to_regclass('documents') IS NULL THEN 0 ELSE (SELECT count(*) FROM documents) END",
+                    database: database)
+                return (stored ?? 0) >= 1_000
+            })
+        }
+    }
+}
+
+enum CrashRecovery {
+    /// Starts `tally ingest`, kills it with SIGKILL once `committed` says some batches are in, then
+    /// checks that reruns store the rest once and that the tallies match a full reconcile.
+    static func killMidwayAndRerun(store: [String], input: String, count: Int, mustKillMidway: Bool = true,
+                                   onThread: (@Sendable () -> Bool)? = nil,
+                                   committed: @Sendable () async -> Bool = { false }) async throws {
         let process = Process()
         process.executableURL = TallyProcess.binary
-        process.arguments = ["ingest", "--db", db, input]
+        process.arguments = ["ingest"] + store + [input]
+        let log = input + ".log"
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = FileHandle(forWritingAtPath: log)
         try process.run()
-        // Wait until some batches are committed, then kill without warning.
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, process.isRunning {
-            let size = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
-            if size > 200_000 { break }
-            usleep(20_000)
+        let deadline = Date().addingTimeInterval(120)
+        if let onThread {
+            nonisolated(unsafe) let running = process
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                Thread {
+                    while Date() < deadline, running.isRunning, !onThread() { usleep(20_000) }
+                    done.resume()
+                }.start()
+            }
+        } else {
+            while Date() < deadline, process.isRunning, !(await committed()) {
+                try await Task.sleep(for: .milliseconds(20))
+            }
         }
         let killedMidway = process.isRunning
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        if !killedMidway, !mustKillMidway { print("note: the ingest ended before it could be killed; only the rerun checks ran") }
+        #expect(killedMidway || !mustKillMidway, "the ingest ended (status \(process.terminationStatus)) before it could be killed: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
 
         // The rerun stores what is missing and nothing twice.
-        let rerun = try TallyProcess.run(["ingest", "--db", db, input])
-        #expect(rerun.status == 0)
-        let summary = try #require(rerun.stderrLines.last)
-        let numbers = summary.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        // "tally: documents new N, seen M, failed 0; claims C"
-        #expect(numbers.count == 4)
-        if numbers.count == 4 {
-            #expect(numbers[0] + numbers[1] == count)
-            #expect(numbers[2] == 0)
-            if killedMidway { #expect(numbers[1] > 0 && numbers[0] > 0) }
-        }
-        let third = try TallyProcess.run(["ingest", "--db", db, input])
+        let rerun = try await TallyProcess.runDetached(["ingest"] + store + [input])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let numbers = try #require(CrashCorpus.summary(rerun), "\(rerun.stderr)")
+        #expect(numbers[0] + numbers[1] == count)
+        #expect(numbers[2] == 0)
+        if killedMidway { #expect(numbers[1] > 0 && numbers[0] > 0) }
+        let third = try await TallyProcess.runDetached(["ingest"] + store + [input])
         #expect(third.stderrLines.last == "tally: documents new 0, seen \(count), failed 0; claims 0")
         // One claim per document, each once.
-        let claims = try TallyProcess.run(["export", "--db", db, "--what", "claims", "--format", "jsonl"])
+        let claims = try await TallyProcess.runDetached(["export"] + store + ["--what", "claims", "--format", "jsonl"])
         #expect(claims.status == 0)
         #expect(claims.stdoutLines.count == count)
+        #expect(Set(claims.stdoutLines).count == count)
+        // The tallies kept through the crash are those of a full reconcile.
+        let (stored, reconciled) = try await CrashCorpus.storedAndReconciledTallies(store)
+        #expect(stored == reconciled)
+        #expect(stored.contains("\"derived\":true") && stored.contains("Leeds"))
     }
 }

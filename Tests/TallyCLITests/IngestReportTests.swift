@@ -68,3 +68,18 @@ struct ExportCommandTests {
         #expect(bad.status == 64)
     }
 }
+
+/// What `tally ingest` prints when standard error is not a terminal (a log, a pipe): no progress
+/// bar, only problems and the summary line.
+struct IngestOutputTests {
+    @Test func offATerminalOnlyTheSummaryIsPrinted() throws {
+        let dir = try Scratch()
+        // Several batches, so progress would have been drawn several times.
+        let input = try dir.write("docs.jsonl", CrashCorpus.lines(1_200))
+        let result = try TallyProcess.run(["ingest", "--db", dir.path + "/tally.db", input])
+        #expect(result.status == 0)
+        #expect(result.stderrLines == ["tally: documents new 1200, seen 0, failed 0; claims 1200"])
+        #expect(!result.stderr.contains("\r") && !result.stderr.contains("\u{1B}"))
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 import TallyCore
 @testable import TallyStore
 
@@ -29,5 +30,21 @@ struct SQLiteStoreTests {
         #expect(throws: TallyError(.storage, input: db.path, "not a SQLite database, or a damaged one; give another --db file")) {
             try SQLiteStore(path: db.path)
         }
+    }
+}
+
+/// A real SQLite database that is someone else's is refused in one line and left as it was.
+struct ForeignSQLiteTests {
+    @Test func anotherApplicationsDatabaseIsRefusedAndUntouched() throws {
+        let db = try TempDatabase()
+        let queue = try DatabaseQueue(path: db.path)
+        try queue.write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5)") }
+        try queue.close()
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: db.path))
+        let error = #expect(throws: TallyError.self) { try SQLiteStore(path: db.path) }
+        #expect(error?.description == "\(db.path): this database already holds other tables (invoices); it is not Tally's")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db.path)) == bytes)
+        let check = try DatabaseQueue(path: db.path)
+        #expect(try check.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") } == ["invoices"])
     }
 }

@@ -59,6 +59,8 @@ enum StoreCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case reopeningKeepsDataAndMigratesOnce
     case concurrentOpensOfAFreshDatabase
     case concurrentOverlappingIngestsNeitherDuplicateNorLose
+    case storedTalliesMatchAFullReconcile
+    case concurrentIngestsKeepTalliesRight
 
     var testDescription: String { rawValue }
 
@@ -73,6 +75,8 @@ enum StoreCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .reopeningKeepsDataAndMigratesOnce: try await StoreConformance.reopeningKeepsDataAndMigratesOnce(f)
         case .concurrentOpensOfAFreshDatabase: try await StoreConformance.concurrentOpensOfAFreshDatabase(f)
         case .concurrentOverlappingIngestsNeitherDuplicateNorLose: try await StoreConformance.concurrentOverlappingIngests(f)
+        case .storedTalliesMatchAFullReconcile: try await StoreConformance.storedTalliesMatchAFullReconcile(f)
+        case .concurrentIngestsKeepTalliesRight: try await StoreConformance.concurrentIngestsKeepTalliesRight(f)
         }
     }
 }
@@ -239,6 +243,7 @@ enum StoreConformance {
         let inputs = try await store.reconcileInputs(asOf: nil)
         #expect(Set(inputs.map(\.claim.doc)) == Set((0..<documents).map { "d\($0)" }))
         #expect(Set(inputs.map(\.sequence)).count == documents)
+        try await expectTalliesMatch(store)
     }
 }
 

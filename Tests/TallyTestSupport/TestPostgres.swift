@@ -112,6 +112,21 @@ public enum TestPostgres {
         }
     }
 
+    /// The first column of the first row of a query, as an integer (0 when there is no row).
+    public static func scalar(_ sql: String, database: String) async throws -> Int {
+        let server = try await server()
+        let connection = try await PostgresConnection.connect(configuration: configuration(server, database: database), id: 1, logger: logger)
+        do {
+            var value = 0
+            for try await v in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).decode(Int.self) { value = v }
+            try await connection.close()
+            return value
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
     /// The database name at the end of a `postgres://…/name` URL.
     public static func databaseName(_ url: String) -> String {
         String(URLComponents(string: url)?.path.dropFirst() ?? "")

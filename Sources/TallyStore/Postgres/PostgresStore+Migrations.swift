@@ -6,6 +6,8 @@ extension PostgresStore {
     struct Migration: Sendable {
         var name: String
         var statements: [PostgresQuery]
+        /// Work done in Swift after the statements, in the same transaction.
+        var then: (@Sendable (PostgresConnection, Logger) async throws -> Void)? = nil
     }
 
     /// The same schema as the SQLite store, step for step, in PostgreSQL's types.
@@ -55,6 +57,7 @@ extension PostgresStore {
             "CREATE INDEX claims_on_document_seq ON claims (document_seq)",
             "CREATE INDEX claims_by_group ON claims (kind, who, place_id, date)",
         ]),
+        Migration(name: "v2 tallies", statements: tallySchema, then: { try await fillTallies($0, logger: $1) }),
     ]
 
     /// The advisory lock (two-key form, so it never meets the one-key locks) held while migrating.
@@ -96,6 +99,7 @@ extension PostgresStore {
             }
             for step in migrations where !applied.contains(step.name) {
                 for statement in step.statements { try await connection.query(statement, logger: logger) }
+                try await step.then?(connection, logger)
                 try await connection.query("INSERT INTO tally_migrations (name) VALUES (\(step.name))", logger: logger)
             }
             try await connection.query("COMMIT", logger: logger)

@@ -140,7 +140,7 @@ public final class PostgresStore: Store {
         }
 
         var summary = IngestSummary()
-        var claims: [(seq: Int, claim: Claim)] = []
+        var claims: [(seq: Int, claim: Claim, published: Day?)] = []
         for (i, row) in rows.enumerated() {
             guard newSeqs.contains(seqs[i]) else {
                 summary.seen += 1
@@ -148,11 +148,11 @@ public final class PostgresStore: Store {
             }
             summary.new += 1
             summary.claims += row.item.claims.count
-            for c in row.item.claims { claims.append((seqs[i], c)) }
+            for c in row.item.claims { claims.append((seqs[i], c, row.item.document.published)) }
         }
         for chunk in claims.chunked(rowsPerStatement) {
             let cs = chunk.map(\.claim)
-            var binds = PostgresBindings(capacity: 22)
+            var binds = PostgresBindings(capacity: 24)
             binds.append(PostgresColumn(chunk.map(\.seq)))
             binds.append(PostgresColumn(cs.map(\.kind.rawValue)))
             binds.append(PostgresColumn(cs.map(\.who.rawValue)))
@@ -175,21 +175,28 @@ public final class PostgresStore: Store {
             binds.append(PostgresColumn(cs.map(\.numberSpan.start)))
             binds.append(PostgresColumn(cs.map(\.numberSpan.end)))
             binds.append(PostgresColumn(cs.map(\.implicit)))
+            binds.append(PostgresColumn(cs.map(Reconciler.familyKey)))
+            binds.append(PostgresColumn(chunk.map { $0.published?.description }))
             let sql = """
                 INSERT INTO claims (document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country,
-                    lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end, implicit)
+                    lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end, implicit,
+                    family, published)
                 SELECT document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country,
-                    lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end, implicit
+                    lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end, implicit,
+                    family, published
                 FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::text[],
                     $9::bigint[], $10::text[], $11::double precision[], $12::double precision[], $13::text[], $14::text[],
-                    $15::text[], $16::text[], $17::text[], $18::bigint[], $19::bigint[], $20::bigint[], $21::bigint[], $22::boolean[])
+                    $15::text[], $16::text[], $17::text[], $18::bigint[], $19::bigint[], $20::bigint[], $21::bigint[], $22::boolean[],
+                    $23::text[], $24::text[])
                     WITH ORDINALITY AS u(document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country,
                     lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end,
-                    implicit, n)
+                    implicit, family, published, n)
                 ORDER BY n
                 """
             try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
         }
+        try await refreshTallies(connection, new: claims.map { ReconcileInput(claim: $0.claim, published: $0.published, sequence: $0.seq) },
+                                 logger: logger)
         return summary
     }
 
@@ -258,6 +265,18 @@ public final class PostgresStore: Store {
             implicit: try r[20].decode(Bool.self))
         return ReconcileInput(claim: claim, published: try r[22].decode(String?.self).flatMap { Day($0) },
                               sequence: try r[23].decode(Int.self))
+    }
+
+    /// The database's size on the server's disk, in bytes (`pg_database_size`).
+    public func databaseSize() async throws -> Int {
+        do {
+            for try await size in try await client.query("SELECT pg_database_size(current_database())::bigint", logger: logger).decode(Int.self) {
+                return size
+            }
+            return 0
+        } catch {
+            throw Self.describe(error, url: url, connecting: false)
+        }
     }
 
     public func counts() async throws -> (documents: Int, claims: Int) {

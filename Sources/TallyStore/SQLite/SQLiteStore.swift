@@ -17,14 +17,31 @@ public final class SQLiteStore: Store {
         config.busyMode = .timeout(30)
         config.foreignKeysEnabled = true
         do {
+            if FileManager.default.fileExists(atPath: path) { try Self.refuseForeign(path) }
             pool = try DatabasePool(path: path, configuration: config)
             try Self.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         } catch let error as TallyError {
-            throw error
+            // A schema step's refusal ("not Tally's") names the file.
+            throw error.input == nil ? TallyError(error.code, input: path, location: error.location, error.message) : error
         } catch {
             throw TallyError(.storage, input: path, "cannot open the database: \(error.localizedDescription)")
+        }
+    }
+
+    /// Looks at an existing file read-only first: someone else's database is refused before
+    /// anything (WAL mode, the migrations table) is written to it.
+    static func refuseForeign(_ path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        let tables = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        }
+        if !tables.isEmpty, !tables.contains("grdb_migrations") {
+            throw TallyError(.storage, input: path, "this database already holds other tables (\(tables.prefix(3).joined(separator: ", "))); it is not Tally's")
         }
     }
 
@@ -90,6 +107,7 @@ public final class SQLiteStore: Store {
             }
             try db.create(index: "claims_by_group", on: "claims", columns: ["kind", "who", "place_id", "date"])
         }
+        m.registerMigration("v2 tallies") { db in try addTallies(db) }
         return m
     }
 
@@ -97,33 +115,39 @@ public final class SQLiteStore: Store {
         do {
             return try await pool.write { db in
                 var summary = IngestSummary()
+                var stored: [ReconcileInput] = []
                 let now = Date().timeIntervalSince1970
                 for item in batch {
                     let d = item.document
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO documents (id, hash, lang, url, title, published, text, ingested_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(hash) DO NOTHING
-                        """, arguments: [d.id, item.contentHash, d.language, d.url, d.title, d.published?.description, d.text, now])
+                        """).execute(arguments: [d.id, item.contentHash, d.language, d.url, d.title, d.published?.description, d.text, now])
                     guard db.changesCount > 0 else {
                         summary.seen += 1
                         continue
                     }
                     let seq = db.lastInsertedRowID
+                    let insertClaim = try db.cachedStatement(sql: """
+                        INSERT INTO claims (document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country,
+                            lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end,
+                            implicit, family, published)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                     for c in item.claims {
-                        try db.execute(sql: """
-                            INSERT INTO claims (document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country,
-                                lat, lon, place_level, date, source, source_class, evidence, span_start, span_end, number_start, number_end, implicit)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """, arguments: [
+                        try insertClaim.execute(arguments: [
                                 seq, c.kind.rawValue, c.who.rawValue, c.quantity.value, c.quantity.valueHigh, c.quantity.qualifier.rawValue,
                                 c.quantity.vague, c.place?.name, c.place?.geonameID, c.place?.country, c.place?.latitude, c.place?.longitude,
                                 c.place?.level.rawValue, c.date?.description, c.source?.name, c.source?.sourceClass.rawValue, c.evidence,
                                 c.span.start, c.span.end, c.numberSpan.start, c.numberSpan.end, c.implicit,
+                                Reconciler.familyKey(c), d.published?.description,
                             ])
+                        stored.append(ReconcileInput(claim: c, published: d.published, sequence: Int(seq)))
                     }
                     summary.new += 1
                     summary.claims += item.claims.count
                 }
+                try Self.refreshTallies(db, new: stored)
                 return summary
             }
         } catch let error as DatabaseError {
@@ -142,6 +166,7 @@ public final class SQLiteStore: Store {
                 sql += " WHERE d.published IS NULL OR d.published <= ?"
                 arguments = [asOf.description]
             }
+            sql += " ORDER BY c.id"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(Self.input)
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import TallyCore
 import TallyExport
 import TallyReconcile
+import TallyStore
 
 extension TallyCommand {
     struct Export: AsyncParsableCommand {
@@ -28,9 +29,14 @@ extension TallyCommand {
         }
 
         func run() async throws {
-            let inputs: [ReconcileInput]
+            var inputs: [ReconcileInput] = []
+            var tallies: [Tally] = []
             do {
-                inputs = try await store.with { try await $0.reconcileInputs(asOf: nil) }
+                if what == .tallies {
+                    tallies = try await store.with { try await $0.tallies(TallyFilter()) }
+                } else {
+                    inputs = try await store.with { try await $0.reconcileInputs(asOf: nil) }
+                }
             } catch let error as TallyError {
                 StandardStreams.note("error: \(error)")
                 throw ExitCode(2)
@@ -39,11 +45,11 @@ extension TallyCommand {
             case (.claims, .csv): StandardStreams.out(ClaimExport.csv(inputs.map(\.claim)))
             case (.claims, .geojson): StandardStreams.out(try ClaimExport.geoJSON(inputs.map(\.claim)))
             case (.claims, .jsonl): StandardStreams.out(ClaimExport.jsonLines(inputs.map(\.claim)))
-            case (.tallies, .csv): StandardStreams.out(TallyExport.csv(Reconciler.tallies(inputs)))
+            case (.tallies, .csv): StandardStreams.out(TallyExport.csv(tallies))
             case (.tallies, _):
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-                for t in Reconciler.tallies(inputs) {
+                for t in tallies {
                     StandardStreams.out(String(decoding: try encoder.encode(t), as: UTF8.self) + "\n")
                 }
             }

@@ -35,29 +35,33 @@ extension TallyCommand {
             }
             // The PostgreSQL pool is closed before the process ends, whatever happens below.
             let opened = ingestor.store
-            let terminal = isatty(2) != 0
+            let clock = ContinuousClock(), started = clock.now
+            // A progress bar only on a terminal; logs get the summary alone.
+            let progress = Locked(ProgressLine(total: isatty(2) != 0 ? InputResolver.documentCount(inputs) : nil, terminal: isatty(2) != 0))
             let outcome: Ingestor.Outcome
             do {
                 outcome = try await ingestor.run(inputs) { event, read in
                     switch event {
-                    case .warning(let e): StandardStreams.note("warning: \(e)")
-                    case .skipped(let e): StandardStreams.note("note: \(e)")
-                    case .failure(let e): StandardStreams.note("error: \(e)")
+                    case .warning(let e): progress.note("warning: \(e)")
+                    case .skipped(let e): progress.note("note: \(e)")
+                    case .failure(let e): progress.note("error: \(e)")
                     case .document, nil:
-                        if terminal { FileHandle.standardError.write(Data("\r\(read) documents read".utf8)) }
+                        let elapsed = clock.now - started
+                        progress.update(done: read, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
                     }
                 }
             } catch let error as TallyError {
                 await opened.close()
-                if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+                progress.finish()
                 StandardStreams.note("error: \(error)")
                 throw ExitCode(2)
             } catch {
                 await opened.close()
+                progress.finish()
                 throw error
             }
             await opened.close()
-            if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            progress.finish()
             let s = outcome.stored
             StandardStreams.note("documents new \(s.new), seen \(s.seen), failed \(outcome.failed); claims \(s.claims)")
             if outcome.failed > 0 { throw ExitCode(1) }

@@ -1,0 +1,221 @@
+import Foundation
+import GRDB
+import TallyCore
+import TallyReconcile
+
+/// The `tallies` table on SQLite: made by the step `v2 tallies`, refreshed inside each ingest's
+/// transaction (`TallyRefresh` says what to redo), read by `tallies(_:)`.
+extension SQLiteStore {
+    /// The schema step that keeps tallies: claims learn their family and publication day, and the
+    /// tallies of what is already stored are made once.
+    static func addTallies(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE claims ADD COLUMN family TEXT")
+        try db.execute(sql: "ALTER TABLE claims ADD COLUMN published TEXT")
+        try db.execute(sql: "UPDATE claims SET published = (SELECT published FROM documents WHERE seq = claims.document_seq)")
+        let update = try db.makeStatement(sql: "UPDATE claims SET family = ? WHERE id = ?")
+        let rows = try Row.fetchAll(db, sql: "SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq ORDER BY c.id")
+        var existing: [ReconcileInput] = []
+        for row in rows {
+            guard let input = member(row) else { continue }
+            try update.execute(arguments: [Reconciler.familyKey(input.claim), row[0] as Int64])
+            existing.append(input)
+        }
+        try db.execute(sql: "CREATE INDEX claims_by_family ON claims (family, date, published)")
+        try db.execute(sql: """
+            CREATE TABLE tallies (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                family TEXT,
+                kind TEXT NOT NULL,
+                who TEXT NOT NULL,
+                place TEXT,
+                place_id INTEGER,
+                country TEXT,
+                date TEXT NOT NULL,
+                place_match TEXT,
+                best_value INTEGER,
+                best_qualifier TEXT NOT NULL,
+                best_source TEXT,
+                best_doc TEXT NOT NULL,
+                best_vague TEXT,
+                low INTEGER,
+                high INTEGER,
+                claims INTEGER NOT NULL,
+                sources TEXT NOT NULL,
+                own_conflict INTEGER NOT NULL,
+                country_conflict INTEGER NOT NULL,
+                derived INTEGER NOT NULL,
+                history TEXT NOT NULL
+            )
+            """)
+        for (name, columns) in TallyRow.indexes {
+            try db.execute(sql: "CREATE INDEX \(name) ON tallies (\(columns))")
+        }
+        try db.execute(sql: "CREATE TABLE national_places (place_id INTEGER PRIMARY KEY)")
+        try refreshTallies(db, new: existing)
+    }
+
+    static let memberColumns = """
+        c.id, c.kind, c.who, c.value, c.value_high, c.qualifier, c.vague, c.place, c.place_id, c.country, c.place_level,
+        c.date, c.source, c.source_class, d.id AS doc_id, d.published AS doc_published, c.document_seq
+        """
+
+    /// A claim as reconciliation reads it (`memberColumns`, by position: faster than by name; no
+    /// evidence or coordinates: tallies do not use them).
+    static func member(_ row: Row) -> ReconcileInput? {
+        guard let kind = ClaimKind(rawValue: row[1]), let who = Group(rawValue: row[2]),
+              let qualifier = Qualifier(rawValue: row[5]) else { return nil }
+        let place = (row[7] as String?).map { name in
+            Place(name: name, geonameID: row[8], country: row[9], level: Place.Level(rawValue: row[10] ?? "city") ?? .city)
+        }
+        let source = (row[12] as String?).map { Source(name: $0, sourceClass: SourceClass(rawValue: row[13] ?? "") ?? .media) }
+        let claim = Claim(
+            doc: row[14], kind: kind, who: who,
+            quantity: Quantity(value: row[3], valueHigh: row[4], qualifier: qualifier, vague: row[6]),
+            place: place, date: (row[11] as String?).flatMap { Day($0) }, source: source, evidence: "",
+            span: TextSpan(start: 0, end: 0), numberSpan: TextSpan(start: 0, end: 0))
+        return ReconcileInput(claim: claim, published: (row[15] as String?).flatMap { Day($0) }, sequence: row[16])
+    }
+
+    /// Redoes the tallies the new claims change, and the country checks those touch.
+    static func refreshTallies(_ db: Database, new: [ReconcileInput]) throws {
+        guard !new.isEmpty else { return }
+        var refresh = TallyRefresh(new: new)
+        let days = try db.cachedStatement(sql: "SELECT date FROM tallies WHERE family = ? AND date <> ''")
+        var existing: [String: Set<Day>] = [:]
+        for family in refresh.families {
+            existing[family] = Set(try String.fetchAll(days, arguments: [family]).compactMap { Day($0) })
+        }
+        let reads = refresh.plan(existingDays: existing)
+        let rows = refresh.familyRows(members: try members(db, reads))
+
+        var keys: [CountryCheck.Key] = []
+        let delete = try db.cachedStatement(sql: "DELETE FROM tallies WHERE key = ? RETURNING kind, who, country, date, place_id, derived")
+        for key in refresh.replacedKeys {
+            keys += try Row.fetchAll(delete, arguments: [key]).compactMap(checkKey)
+        }
+        try insert(db, rows)
+        keys += rows.compactMap { CountryCheck.Key($0.tally) }
+
+        let addNational = try db.cachedStatement(sql: "INSERT INTO national_places (place_id) VALUES (?) ON CONFLICT DO NOTHING")
+        let ofPlace = try db.cachedStatement(sql: "SELECT kind, who, country, date, place_id, derived FROM tallies WHERE place_id = ?")
+        for id in refresh.nationalPlaces.sorted() {
+            try addNational.execute(arguments: [id])
+            if db.changesCount > 0 { keys += try Row.fetchAll(ofPlace, arguments: [id]).compactMap(checkKey) }
+        }
+        try check(db, keys: TallyRefresh.checkKeys(keys))
+    }
+
+    static func checkKey(_ row: Row) -> CountryCheck.Key? {
+        guard !(row["derived"] as Bool), (row["place_id"] as Int?) != nil, let country: String = row["country"],
+              let kind = ClaimKind(rawValue: row["kind"]), let who = Group(rawValue: row["who"]) else { return nil }
+        return CountryCheck.Key(kind: kind, who: who, country: country, date: Day(row["date"] as String))
+    }
+
+    /// The claims each read asks for, in the order they were stored.
+    static func members(_ db: Database, _ reads: [TallyRefresh.Read]) throws -> [String: [ReconcileInput]] {
+        let dated = try db.cachedStatement(sql: """
+            SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq
+            WHERE c.family = ? AND c.date IN (SELECT value FROM json_each(?))
+            """)
+        let undatedOn = try db.cachedStatement(sql: """
+            SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq
+            WHERE c.family = ? AND c.date IS NULL AND c.published IN (SELECT value FROM json_each(?))
+            """)
+        let undated = try db.cachedStatement(sql: """
+            SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq
+            WHERE c.family = ? AND c.date IS NULL
+            """)
+        var out: [String: [ReconcileInput]] = [:]
+        for read in reads {
+            var rows = try Row.fetchAll(dated, arguments: [read.family, json(read.days)])
+            if read.allUndated {
+                rows += try Row.fetchAll(undated, arguments: [read.family])
+            } else if !read.undatedPublished.isEmpty {
+                rows += try Row.fetchAll(undatedOn, arguments: [read.family, json(read.undatedPublished)])
+            }
+            rows.sort { ($0[0] as Int64) < ($1[0] as Int64) }
+            out[read.family] = rows.compactMap(member)
+        }
+        return out
+    }
+
+    /// Days as a JSON array of strings (they are plain `YYYY-MM-DD`).
+    static func json(_ days: [String]) -> String { "[" + days.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
+
+    static func insert(_ db: Database, _ rows: [TallyRow]) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO tallies (key, family, kind, who, place, place_id, country, date, place_match, best_value, best_qualifier,
+                best_source, best_doc, best_vague, low, high, claims, sources, own_conflict, country_conflict, derived, history)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for r in rows {
+            let t = r.tally
+            try statement.execute(arguments: [
+                r.key, r.family, t.kind.rawValue, t.who.rawValue, t.place, t.placeID, t.country, TallyRow.day(t.date), r.placeMatch,
+                t.best.value, t.best.qualifier.rawValue, t.best.source, t.best.doc, t.best.vague, t.low, t.high, t.claims,
+                r.sourcesText, t.conflict, r.countryConflict, t.derived, r.historyText,
+            ])
+        }
+    }
+
+    /// Redoes the country checks of `keys`: flags on national tallies, derived tallies replaced.
+    static func check(_ db: Database, keys: [CountryCheck.Key]) throws {
+        guard !keys.isEmpty else { return }
+        let national = Set(try Int.fetchAll(db, sql: "SELECT place_id FROM national_places"))
+        let read = try db.cachedStatement(sql: """
+            SELECT id, \(TallyRow.columns), '' AS history FROM tallies
+            WHERE kind = ? AND who = ? AND country = ? AND date = ? AND derived = 0 AND place_id IS NOT NULL
+            """)
+        var rows: [CountryCheck.Key: [TallyRefresh.CheckedRow]] = [:]
+        for key in keys {
+            rows[key] = try Row.fetchAll(read, arguments: [key.kind.rawValue, key.who.rawValue, key.country, TallyRow.day(key.date)])
+                .compactMap { row in
+                    tally(row, offset: 1).map { TallyRefresh.CheckedRow(id: row[0], tally: $0.tally, countryConflict: $0.countryConflict) }
+                }
+        }
+        let writes = TallyRefresh.checkWrites(rows, keys: keys, national: national)
+        let flag = try db.cachedStatement(sql: "UPDATE tallies SET country_conflict = ? WHERE id = ?")
+        for (id, conflict) in writes.flags { try flag.execute(arguments: [conflict, id]) }
+        let delete = try db.cachedStatement(sql: "DELETE FROM tallies WHERE key = ?")
+        for key in writes.removedDerived { try delete.execute(arguments: [key]) }
+        try insert(db, writes.derived)
+    }
+
+    /// A stored tally (`TallyRow.columns` from `offset`, then the history, by position); its
+    /// `conflict` is its own figures' only, `countryConflict` the country check's.
+    static func tally(_ row: Row, offset o: Int = 0) -> (tally: Tally, countryConflict: Bool)? {
+        guard let kind = ClaimKind(rawValue: row[o]), let who = Group(rawValue: row[o + 1]),
+              let qualifier = Qualifier(rawValue: row[o + 7]) else { return nil }
+        let t = Tally(
+            kind: kind, who: who, place: row[o + 2], placeID: row[o + 3], country: row[o + 4], date: Day(row[o + 5] as String),
+            best: Tally.Best(value: row[o + 6], qualifier: qualifier, source: row[o + 8], doc: row[o + 9], vague: row[o + 10]),
+            low: row[o + 11], high: row[o + 12], claims: row[o + 13], sources: TallyRow.sources(row[o + 14]),
+            conflict: row[o + 15], derived: row[o + 17], history: TallyRow.history(row[o + 18]))
+        return (t, row[o + 16])
+    }
+
+    public func tallies(_ filter: TallyFilter) async throws -> [Tally] {
+        do {
+            return try await pool.read { db in
+                var conditions: [String] = []
+                var arguments: StatementArguments = []
+                if let kind = filter.kind { conditions.append("kind = ?"); arguments += [kind.rawValue] }
+                if let date = filter.date { conditions.append("date = ?"); arguments += [date.description] }
+                if let place = filter.place { conditions.append("place_match = ?"); arguments += [place.lowercased()] }
+                let sql = "SELECT \(TallyRow.columns), \(filter.history ? "history" : "'' AS history") FROM tallies"
+                    + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+                let national = Set(try Int.fetchAll(db, sql: "SELECT place_id FROM national_places"))
+                let tallies = try Row.fetchCursor(db, sql: sql, arguments: arguments).map { row -> Tally? in
+                    guard let (t, country) = Self.tally(row) else { return nil }
+                    var merged = t
+                    merged.conflict = t.conflict || country
+                    return merged
+                }
+                return Reconciler.sorted(try Array(tallies).compactMap { $0 }, nationalPlaces: national)
+            }
+        } catch let error as DatabaseError {
+            throw Self.describe(error, path: path)
+        }
+    }
+}
