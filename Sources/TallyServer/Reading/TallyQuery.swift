@@ -18,12 +18,15 @@ struct TallyQuery: Sendable, Hashable {
     }
 }
 
-/// The tallies the server shows, reconciled from the stored claims on each request.
+/// The tallies the server shows: the store's own, kept up to date by every ingest (an indexed
+/// read), or for `as_of` a reconcile of the claims published by then.
 ///
-/// The one place that decides how tallies are read: to serve the store's materialised tallies
-/// instead, change this body (keeping the reconciling path for `asOf`).
+/// The one place that decides how tallies are read, as `tally report` does.
 func readTallies(_ query: TallyQuery, from store: any Store) async throws -> [Tally] {
+    guard let asOf = query.asOf else {
+        return try await store.tallies(TallyFilter(kind: query.kind, place: query.place, date: query.date, history: true))
+    }
     var options = ReconcileOptions()
-    options.asOf = query.asOf
-    return Reconciler.tallies(try await store.reconcileInputs(asOf: query.asOf), options: options).filter(query.matches)
+    options.asOf = asOf
+    return Reconciler.tallies(try await store.reconcileInputs(asOf: asOf), options: options).filter(query.matches)
 }
