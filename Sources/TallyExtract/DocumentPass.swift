@@ -182,7 +182,11 @@ struct DocumentPass {
             let run = found[k...end]
             let heads = Set(run.compactMap { $0.headToken.map { tokens[$0].text } })
             let lead = tokens[max(0, found[k].first - 3)..<found[k].first]
-            if run.count >= 2, heads.count == run.count, !lead.contains(where: { breakdownWords.contains($0.text) }) {
+            // Only a split by sex or age adds up ("four women and one man", "two girls and two boys");
+            // "nine journalists and 33 minors" may count the same people twice.
+            let groups = Set(run.map(\.who))
+            let partition = groups.isSubset(of: [.people, .women, .minors]) && (groups.contains(.people) || groups.count == 1)
+            if run.count >= 2, heads.count == run.count, partition, !lead.contains(where: { breakdownWords.contains($0.text) }) {
                 var total = found[k]
                 total.last = found[end].last
                 total.value = run.reduce(0) { $0 + ($1.value ?? 0) }

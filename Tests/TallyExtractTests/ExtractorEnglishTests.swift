@@ -176,6 +176,8 @@ extension ShootingNewsTests {
 
     @Test func peopleListedWithAndAddUp() {
         #expect(figures("Three women and one man were shot in Toledo on Friday.") == ["injured 4 implicit", "injured 3", "injured 1"])
+        // Groups that may overlap do not add up.
+        #expect(figures("Nine journalists and 33 minors were detained in Toledo on Friday.") == ["detained 9", "detained 33"])
         // A breakdown of a figure already given adds nothing.
         #expect(figures("Police detained 40 people in Toledo, of whom 30 men and 10 women.") == ["detained 40", "detained 30", "detained 10"])
     }
