@@ -63,5 +63,10 @@ extension AttributionTests {
             """
         #expect(sources(text, language: "ru") == ["300 Interior Ministry", "40 Interior Ministry"])
     }
+
+    @Test func aQuotedNameKeepsItsClosingQuote() {
+        #expect(sources("В Казани задержаны 50 человек, сообщает правозащитный проект «Открытый счёт».", language: "ru") ==
+                ["50 правозащитный проект «Открытый счёт»"])
+    }
 }
 

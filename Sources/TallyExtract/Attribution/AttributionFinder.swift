@@ -174,7 +174,13 @@ struct AttributionFinder {
         var r = range
         // Trim quotes and leading articles.
         while r.lowerBound < r.upperBound, ["«", "»", "\"", "“", "”", "the", "a", "an"].contains(tokens[r.lowerBound].text) { r = (r.lowerBound + 1)..<r.upperBound }
-        while r.lowerBound < r.upperBound, ["«", "»", "\"", "“", "”", "-"].contains(tokens[r.upperBound - 1].text) { r = r.lowerBound..<(r.upperBound - 1) }
+        while r.lowerBound < r.upperBound, ["«", "»", "\"", "“", "”", "-"].contains(tokens[r.upperBound - 1].text) {
+            // «Гражданский монитор»: a closing quote whose opening one is in the name stays.
+            let mark = tokens[r.upperBound - 1].text
+            let opening = mark == "»" ? "«" : mark == "”" ? "“" : nil
+            if let opening, tokens[r.lowerBound..<(r.upperBound - 1)].contains(where: { $0.text == opening }) { break }
+            r = r.lowerBound..<(r.upperBound - 1)
+        }
         guard !r.isEmpty else { return nil }
         let words = Array(tokens[r])
         if lexicon.notSources.contains(words[0].text) { return nil }
