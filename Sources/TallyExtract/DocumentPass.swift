@@ -57,12 +57,19 @@ struct DocumentPass {
             }
         }
         // "(Published Thursday, May 16, 2013)", "Updated 5 p.m.": the page's stamps are no event's day.
-        let dates = sentences.map { s in
+        // Read only where needed: up to the first dated sentence, and in sentences with figures.
+        func dates(_ s: Sentence) -> [DateReader.Found] {
             dateReader.dates(s.tokens, published: document.published, documentYear: documentYear).filter { d in
                 !(max(0, d.token - 3)..<d.token).contains { lexicon.dateStamps.match(s.tokens, at: $0) != nil }
             }
         }
-        let defaultDate = dates.first { !$0.isEmpty }?.first?.day
+        var defaultDate: Day? = nil
+        for s in sentences {
+            if let first = dates(s).first {
+                defaultDate = first.day
+                break
+            }
+        }
 
         var claims: [Claim] = []
         var lastSource: Source? = nil
@@ -120,10 +127,11 @@ struct DocumentPass {
             let longSpan = !lexicon.longSpans.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
             let national = cumulative && (longSpan || nationalTotal)
             nationalTotal = national
+            let sentenceDates = dates(s)
             for (c, places) in zip(found, placed) {
                 guard let kind = c.kind else { continue }
                 // "said on Monday that … on Saturday": the day of the saying is not the day of the event.
-                let eventDates = dates[n].filter { d in
+                let eventDates = sentenceDates.filter { d in
                     !(max(0, d.token - 3)..<d.token).contains { lexicon.sourceVerbs.match(s.tokens, at: $0) != nil }
                 }
                 let date: Day? = {

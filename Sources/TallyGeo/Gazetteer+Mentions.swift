@@ -112,9 +112,7 @@ extension Gazetteer {
             return index.adjectives[NameKey.hash(ofWord: word, buffer: &buffer)]
         }
         _ = NameKey.normalise(word, into: &buffer)
-        let stems = index.adjectiveStems
-        for k in stems.indices where buffer.starts(with: stems[k].0) { return stems[k].1 }
-        return nil
+        return index.adjectiveStems.country(ofWord: buffer)
     }
 
     /// Whether the bytes between two words may sit inside one place name.

@@ -26,7 +26,7 @@ struct GazetteerIndex: Sendable {
     /// Adjective hash → country code (Latin words whole, Cyrillic stems).
     var adjectives: [UInt64: String] = [:]
     /// Cyrillic adjective stems, matched as prefixes of normalised words.
-    var adjectiveStems: [([UInt8], String)] = []
+    var adjectiveStems = AdjectiveStems()
 
     /// Parses the gazetteer TSV bytes.
     init(tsv bytes: [UInt8], stoplist: [UInt8], demonyms: [UInt8]) throws {
@@ -93,7 +93,7 @@ struct GazetteerIndex: Sendable {
             for word in parts[1].split(separator: "|") {
                 let bytes = Array(word.utf8)
                 if bytes.first.map({ $0 >= 0xD0 }) == true {
-                    adjectiveStems.append((bytes, String(parts[0])))
+                    adjectiveStems.add(bytes, country: String(parts[0]))
                 } else {
                     adjectives[NameKey.hash(ofName: String(word))] = String(parts[0])
                 }

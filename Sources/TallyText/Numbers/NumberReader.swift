@@ -105,7 +105,8 @@ public struct NumberReader: Sendable {
             }
             return reading.value < 1e12 ? reading : nil
         }
-        guard t.kind == .word else { return nil }
+        // Most words are no part of a number: one lookup says so before the four below.
+        guard t.kind == .word, numberWords.contains(t.key) || articles.contains(t.key) else { return nil }
         var total = 0.0
         var current = 0.0
         var lastUnit = Double.infinity

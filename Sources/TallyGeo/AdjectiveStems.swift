@@ -1,0 +1,42 @@
+/// Cyrillic country-adjective stems ("российск" → RU), matched as prefixes of a normalised word.
+///
+/// Every word of a Russian text is asked, so the stems are bucketed by their first four bytes (two
+/// Cyrillic letters): a word is compared only with the stems that can be its prefix. The answer is
+/// that of a scan of all stems in file order — the first stem that matches.
+struct AdjectiveStems: Sendable {
+    private struct Stem: Sendable {
+        var order: Int
+        var bytes: [UInt8]
+        var country: String
+    }
+    private var buckets: [UInt32: [Stem]] = [:]
+    /// Stems shorter than four bytes, tried for every word.
+    private var short: [Stem] = []
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func add(_ stem: [UInt8], country: String) {
+        let s = Stem(order: count, bytes: stem, country: country)
+        count += 1
+        if let key = Self.key(stem) { buckets[key, default: []].append(s) } else { short.append(s) }
+    }
+
+    /// The country of the first stem (in the order added) that `word` starts with.
+    func country(ofWord word: [UInt8]) -> String? {
+        var best: Stem? = nil
+        if let key = Self.key(word), let bucket = buckets[key] {
+            best = bucket.first { word.starts(with: $0.bytes) }
+        }
+        for s in short where s.order < (best?.order ?? .max) && word.starts(with: s.bytes) {
+            best = s
+            break
+        }
+        return best?.country
+    }
+
+    private static func key(_ bytes: [UInt8]) -> UInt32? {
+        guard bytes.count >= 4 else { return nil }
+        return UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
+    }
+}
