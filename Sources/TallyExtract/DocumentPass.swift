@@ -104,7 +104,8 @@ struct DocumentPass {
             }
             paragraphSource = source
             unsourced = []
-            let found = Self.coordinatedTotals(Self.separateFatal(kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried)), s.tokens)
+            let found = Self.coordinatedTotals(Self.separateFatal(grammar: lexicon.grammar, kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried)), s.tokens,
+                                               grammar: lexicon.grammar)
             // What happened carries to a list right below it. (Carrying it past a sentence without
             // figures found lists in Russian quotes but counted numbered lists in shooting news.)
             if let kind = found.last?.kind {
@@ -145,7 +146,7 @@ struct DocumentPass {
                 let fallback = national ? (story.countryPlace ?? story.totalPlace) : cumulative ? story.totalPlace : defaultPlace
                 for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
                     if source == nil { unsourced.append(claims.count) }
-                    if c.implicit, kind == .injured, c.trigger == "shot" { onlyShot.insert(claims.count) }
+                    if c.implicit, kind == .injured, lexicon.grammar.isGunshot(c.trigger) { onlyShot.insert(claims.count) }
                     claims.append(Claim(
                         doc: document.id, kind: kind, who: c.who, quantity: quantity, place: place, date: date,
                         source: source, evidence: evidence, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
@@ -158,35 +159,33 @@ struct DocumentPass {
         if claims.contains(where: { $0.kind == .killed }) {
             claims = claims.enumerated().filter { !onlyShot.contains($0.offset) }.map(\.element)
         }
-        return Self.merge(Self.namedSources(Self.documentSource(claims)))
+        return Self.merge(Self.namedSources(Self.documentSource(claims), pluralWords: lexicon.grammar.pluralSourceWords))
     }
 
     /// "Five people were shot, two of them fatally": those hit by gunfire include the dead, so the
     /// injured are the shot less the killed of the same sentence.
-    static func separateFatal(_ found: [Candidate]) -> [Candidate] {
+    static func separateFatal(grammar: Grammar, _ found: [Candidate]) -> [Candidate] {
         guard let killed = found.first(where: { $0.kind == .killed && $0.value != nil })?.value else { return found }
         return found.map { c in
-            guard c.kind == .injured, c.trigger?.hasSuffix("shot") == true, let v = c.value, v > killed, c.valueHigh == nil else { return c }
+            guard c.kind == .injured, grammar.isGunshot(c.trigger, suffix: true), let v = c.value, v > killed, c.valueHigh == nil else { return c }
             var copy = c
             copy.value = v - killed
             return copy
         }
     }
 
-    /// Words before a list that make it a breakdown of a figure already given ("of whom 347 men
-    /// and 73 women"): no total is added then.
-    static let breakdownWords: Set<String> = ["including", "whom", "among", "them", "включая", "числе", "них", "среди"]
-
     /// "Four women and one man were shot", "a man and a woman were killed": the people of a list
     /// joined by "and" add up. The total (implicit, of people) comes first, so a tally that takes
     /// a document's first figure takes the whole; the parts stay as claims of their own.
-    static func coordinatedTotals(_ found: [Candidate], _ tokens: [Token]) -> [Candidate] {
+    /// Words before the list that make it a breakdown of a figure already given ("of whom 347 men
+    /// and 73 women", `grammar.breakdownWords`) add no total.
+    static func coordinatedTotals(_ found: [Candidate], _ tokens: [Token], grammar: Grammar) -> [Candidate] {
         guard found.count >= 2 else { return found }
         var result: [Candidate] = []
         var k = 0
         while k < found.count {
             var end = k
-            while end + 1 < found.count, joins(found[end], found[end + 1], tokens) { end += 1 }
+            while end + 1 < found.count, joins(found[end], found[end + 1], tokens, grammar: grammar) { end += 1 }
             let run = found[k...end]
             let heads = Set(run.compactMap { $0.headToken.map { tokens[$0].text } })
             let lead = tokens[max(0, found[k].first - 3)..<found[k].first]
@@ -194,7 +193,7 @@ struct DocumentPass {
             // "nine journalists and 33 minors" may count the same people twice.
             let groups = Set(run.map(\.who))
             let partition = groups.isSubset(of: [.people, .women, .minors]) && (groups.contains(.people) || groups.count == 1)
-            if run.count >= 2, heads.count == run.count, partition, !lead.contains(where: { breakdownWords.contains($0.text) }) {
+            if run.count >= 2, heads.count == run.count, partition, !lead.contains(where: { $0.kind == .word && grammar.breakdownWords.contains($0) }) {
                 var total = found[k]
                 total.last = found[end].last
                 total.value = run.reduce(0) { $0 + ($1.value ?? 0) }
@@ -212,11 +211,11 @@ struct DocumentPass {
     }
 
     /// Whether `b` follows `a` as the next item of one list of people sharing a verb.
-    static func joins(_ a: Candidate, _ b: Candidate, _ tokens: [Token]) -> Bool {
+    static func joins(_ a: Candidate, _ b: Candidate, _ tokens: [Token], grammar: Grammar) -> Bool {
         guard let kind = a.kind, b.kind == kind, let head = a.headToken, b.headToken != nil, a.value != nil, b.value != nil,
               a.valueHigh == nil, b.valueHigh == nil, !a.partitive, !b.partitive, head < b.first else { return false }
         let between = tokens[(head + 1)..<b.first]
-        return between.count <= 2 && between.contains { ["and", "и"].contains($0.text) } && between.allSatisfy { ["and", "и", ","].contains($0.text) }
+        return between.count <= 2 && between.contains { grammar.and.contains($0) } && between.allSatisfy { $0.text == "," || grammar.and.contains($0) }
     }
 
     /// A figure the story gives without saying whose is, in a story that quotes one source for
@@ -243,7 +242,8 @@ struct DocumentPass {
 
     /// "says monitoring group" in a story that names OVD-Info: the generic phrase becomes the
     /// name the story gives for a source of the same class.
-    static func namedSources(_ claims: [Claim]) -> [Claim] {
+    /// `pluralWords` end a source that names several ("human rights groups").
+    static func namedSources(_ claims: [Claim], pluralWords: [String]) -> [Claim] {
         var named: [SourceClass: Source] = [:]
         for c in claims {
             guard let s = c.source, s.name.first?.isUppercase == true, named[s.sourceClass] == nil else { continue }
@@ -252,7 +252,7 @@ struct DocumentPass {
         return claims.map { c in
             // "according to human rights groups" names several: no one group stands for them.
             guard let s = c.source, s.sourceClass == .monitoring, s.name.first?.isLowercase == true,
-                  !["groups", "organizations", "organisations"].contains(where: { s.name.hasSuffix($0) }),
+                  !pluralWords.contains(where: { s.name.hasSuffix($0) }),
                   let specific = named[s.sourceClass] else { return c }
             var copy = c
             copy.source = specific

@@ -20,8 +20,7 @@ struct AttributionFinder {
     }
 
     static let stopMarks: WordSet = [",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "…"]
-    static let stopWords: WordSet = ["that", "что", "who", "which", "который", "которая", "которые", "чтобы", "as", "как", "when", "после", "if"]
-    static let priority: Set<String> = ["со ссылкой на", "citing"]
+    var grammar: Grammar { lexicon.grammar }
 
     func find(_ tokens: [Token], bytes: [UInt8]) -> Result? {
         // "…", говорится в сообщении: the statement of the source named before.
@@ -36,14 +35,14 @@ struct AttributionFinder {
                 let phrase = tokens[i..<(i + m.length)].map(\.text).joined(separator: " ")
                 // "сообщили в министерстве": the lead-in's last word and the phrase may together
                 // point back to the source named before ("в министерстве", "в ведомстве").
-                if let np = forward(tokens, from: i + m.length), Self.impersonal.contains(tokens[i + m.length - 1]),
+                if let np = forward(tokens, from: i + m.length), grammar.impersonalPrepositions.contains(tokens[i + m.length - 1]),
                    lexicon.anaphora.match(tokens, at: i + m.length - 1)?.length == np.count + 1 {
                     if before == nil { before = Result(found: .anaphora, phrase: np) }
                     i += m.length
                     continue
                 }
                 if let np = forward(tokens, from: i + m.length), let found = classify(tokens, np, bytes) {
-                    if Self.priority.contains(phrase) { return Result(found: found, phrase: np) }
+                    if grammar.sourcePriority.contains(phrase) { return Result(found: found, phrase: np) }
                     if before == nil { before = Result(found: found, phrase: np) }
                 }
                 i += m.length
@@ -59,26 +58,26 @@ struct AttributionFinder {
                 // "…, сообщает пресс-служба МВД.", "…, said the ministry.": after a comma, the
                 // phrase that closes the sentence is the speaker, not the clause before.
                 if i > 0, tokens[i - 1].text == ",", let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
-                   !Self.leadWords.contains(tokens[np.lowerBound]),
+                   !grammar.sourceLeadWords.contains(tokens[np.lowerBound]),
                    let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
                 if var np = backward(tokens, before: i) {
                     // "with AFP confirming that …": the source follows "with".
-                    if tokens[np.lowerBound].text == "with", np.count > 1, tokens[i].text.hasSuffix("ing") { np = (np.lowerBound + 1)..<np.upperBound }
-                    if !Self.prepositions.contains(tokens[np.lowerBound]), let found = classify(tokens, np, bytes) {
+                    if grammar.sourceWith.contains(tokens[np.lowerBound]), np.count > 1, grammar.isParticiple(tokens[i]) { np = (np.lowerBound + 1)..<np.upperBound }
+                    if !grammar.sourcePrepositions.contains(tokens[np.lowerBound]), let found = classify(tokens, np, bytes) {
                         return Result(found: found, phrase: np)
                     }
                     // "в полиции рассказали", "в МВД сообщили": an institution speaking impersonally.
-                    if Self.impersonal.contains(tokens[np.lowerBound]), np.count > 1, Self.isPluralVerb(tokens[i]),
+                    if grammar.impersonalPrepositions.contains(tokens[np.lowerBound]), np.count > 1, grammar.isPluralVerb(tokens[i]),
                        lexicon.anaphora.match(tokens, at: np.lowerBound)?.length == np.count {
                         return Result(found: .anaphora, phrase: np)
                     }
-                    if Self.impersonal.contains(tokens[np.lowerBound]), np.count > 1, Self.isPluralVerb(tokens[i]) {
+                    if grammar.impersonalPrepositions.contains(tokens[np.lowerBound]), np.count > 1, grammar.isPluralVerb(tokens[i]) {
                         let rest = (np.lowerBound + 1)..<np.upperBound
                         if let found = classify(tokens, rest, bytes) { return Result(found: found, phrase: rest) }
                     }
                 }
                 if let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
-                   !Self.leadWords.contains(tokens[np.lowerBound]),
+                   !grammar.sourceLeadWords.contains(tokens[np.lowerBound]),
                    let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
                 i += m.length
                 continue
@@ -89,39 +88,11 @@ struct AttributionFinder {
         if let colon = tokens.prefix(7).firstIndex(where: { $0.text == ":" }), colon > 0,
            tokens[..<colon].allSatisfy({ $0.kind == .word || $0.text == "«" || $0.text == "»" || $0.text == "-" || $0.text == "‑" }),
            tokens[..<colon].contains(where: { $0.capitalized }),
-           !tokens[..<colon].contains(where: { Self.leadWords.contains($0) || Self.clauseVerbs.contains($0) }) {
+           !tokens[..<colon].contains(where: { grammar.sourceLeadWords.contains($0) || grammar.sourceClauseVerbs.contains($0) }) {
             if let found = classify(tokens, 0..<colon, bytes) { return Result(found: found, phrase: 0..<colon) }
         }
         return nil
     }
-
-    /// Prepositions of an impersonal source: "в полиции рассказали" (in the police they said).
-    static let impersonal: WordSet = ["в", "во"]
-
-    /// A verb in the third person plural ("рассказали", "сообщают", "говорят"): the form of an
-    /// impersonal statement.
-    static func isPluralVerb(_ token: Token) -> Bool {
-        let t = token.text
-        return t.hasSuffix("ли") || t.hasSuffix("ют") || t.hasSuffix("ят")
-    }
-
-    /// Words that start a phrase that is not a source ("reported across Russia", "said on Monday").
-    static let leadWords: WordSet = [
-        "across", "in", "at", "on", "to", "with", "by", "from", "for", "that", "there", "it", "this", "after", "before",
-        "в", "на", "по", "о", "об", "что", "это", "с", "к", "из", "за", "при",
-    ]
-
-    /// Words no source's name has: a phrase with them is a clause, not a name.
-    static let clauseVerbs: WordSet = [
-        "were", "was", "is", "are", "be", "been", "have", "has", "had", "will", "would", "among", "who", "walking",
-        "был", "была", "были", "было", "является", "будет",
-    ]
-
-    /// Prepositions: a phrase that starts with one is a place or time, not a source.
-    static let prepositions: WordSet = [
-        "across", "in", "at", "on", "to", "with", "by", "from", "for", "after", "before",
-        "в", "на", "по", "о", "об", "с", "к", "из", "за", "при",
-    ]
 
     /// Whether a phrase runs to the end of its clause (punctuation or the end of the sentence).
     static func endsClause(_ tokens: [Token], _ range: Range<Int>) -> Bool {
@@ -135,7 +106,7 @@ struct AttributionFinder {
             let t = tokens[k]
             if t.kind == .number { break }
             if t.kind == .punctuation, Self.stopMarks.contains(t) { break }
-            if t.kind == .word, Self.stopWords.contains(t) { break }
+            if t.kind == .word, grammar.sourceStopWords.contains(t) { break }
             k += 1
         }
         return k > start ? start..<k : nil
@@ -161,7 +132,7 @@ struct AttributionFinder {
             // "Istanbul Gov. Hüseyin Avni Mutlu said": the period of a title is no stop.
             if t.text == ".", k > 0, !t.spaceBefore, names.roles.match(tokens, at: k - 1) != nil { k -= 1; continue }
             if t.kind == .punctuation, Self.stopMarks.contains(t) { break }
-            if t.kind == .word, Self.stopWords.contains(t) { break }
+            if t.kind == .word, grammar.sourceStopWords.contains(t) { break }
             k -= 1
         }
         return k + 1 < stop ? (k + 1)..<stop : nil
@@ -173,7 +144,7 @@ struct AttributionFinder {
         if !all.isEmpty, lexicon.anaphora.match(all, at: 0)?.length == all.count { return .anaphora }
         var r = range
         // Trim quotes and leading articles.
-        while r.lowerBound < r.upperBound, ["«", "»", "\"", "“", "”", "the", "a", "an"].contains(tokens[r.lowerBound].text) { r = (r.lowerBound + 1)..<r.upperBound }
+        while r.lowerBound < r.upperBound, (["«", "»", "\"", "“", "”"].contains(tokens[r.lowerBound].text) || grammar.articles.contains(tokens[r.lowerBound])) { r = (r.lowerBound + 1)..<r.upperBound }
         while r.lowerBound < r.upperBound, ["«", "»", "\"", "“", "”", "-"].contains(tokens[r.upperBound - 1].text) {
             // «Гражданский монитор»: a closing quote whose opening one is in the name stays.
             let mark = tokens[r.upperBound - 1].text
@@ -184,12 +155,13 @@ struct AttributionFinder {
         guard !r.isEmpty else { return nil }
         let words = Array(tokens[r])
         if lexicon.notSources.contains(words[0].text) { return nil }
-        if words.contains(where: { Self.clauseVerbs.contains($0) }) { return nil }
+        if words.contains(where: { grammar.sourceClauseVerbs.contains($0) }) { return nil }
         if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora }
         if inverted, words.count > 6 { return nil }
         // A phrase of only lower-case common words is rarely a source ("people said"); keep it
         // when it names a kind of source ("police", "organisers", "witnesses").
-        let named = names.source(for: words, text: String(decoding: bytes[words.first!.start..<words.last!.end], as: UTF8.self))
+        let named = names.source(for: words, text: String(decoding: bytes[words.first!.start..<words.last!.end], as: UTF8.self),
+                                 articles: grammar.articles)
         if !words.contains(where: { $0.capitalized }), named.sourceClass == .unattributed, names.names.matches(words, in: 0..<words.count).isEmpty {
             return nil
         }

@@ -5,21 +5,6 @@ import TallyText
 struct CandidateFinder {
     let lexicon: Lexicon
 
-    /// Words of one person after "a"/"an" ("a man was killed" = 1, marked implicit).
-    static let singularPeople: WordSet = [
-        "man", "woman", "boy", "girl", "teen", "teenager", "child", "person", "officer", "victim", "student", "resident",
-        "driver", "bystander", "toddler", "baby", "infant", "juvenile", "suspect", "gunman", "protester", "protestor",
-        "demonstrator", "journalist", "reporter", "motorist", "passenger", "pedestrian", "deputy", "trooper", "guard",
-        "grader", "freshman", "sophomore", "firefighter", "clerk", "employee", "worker", "cashier", "mother", "father",
-    ]
-
-    /// Words after which no head noun of the figure follows.
-    static let prepositions: WordSet = [
-        "in", "at", "on", "from", "across", "near", "during", "with", "for", "after", "before", "since", "by", "into", "to",
-        "were", "was", "had", "have", "has", "are", "is", "be", "been",
-        "в", "во", "на", "из", "у", "за", "от", "до", "при", "после", "были", "было", "был", "была", "не",
-    ]
-
     func candidates(_ tokens: [Token], bytes: [UInt8]) -> [Candidate] {
         var found: [Candidate] = []
         var i = 0
@@ -46,23 +31,23 @@ struct CandidateFinder {
             }
             // A headline's "Boy, 6, dies after shooting", "Toddler killed in Tampa": one person, the
             // article dropped, right before what happened.
-            if lexicon.language == "en", i == 0, tokens.count > 2, Self.singularPeople.contains(tokens[0]) {
+            if i == 0, tokens.count > 2, grammar.singularPeople.words.contains(tokens[0]) {
                 let next = tokens.count > 4 && tokens[1].text == "," && tokens[2].kind == .number && tokens[3].text == "," ? 4 : 1
                 if lexicon.triggers.match(tokens, at: next) != nil {
                     var c = Candidate(first: 0, last: 0, value: 1)
                     c.implicit = true
                     c.hasHead = true
                     c.headToken = 0
-                    c.who = Self.group(ofSingular: tokens[0])
+                    c.who = grammar.group(ofSingular: tokens[0])
                     found.append(c)
                     i = next
                     continue
                 }
             }
-            if lexicon.language == "en", Self.determiners.contains(tokens[i]), var c = singular(tokens, at: i, relatives: relativesOnly(tokens[i])) {
-                c.definite = tokens[i].isWord("the")
+            if isDeterminer(tokens[i]), var c = singular(tokens, at: i, relatives: grammar.possessives.contains(tokens[i])) {
+                c.definite = grammar.definiteArticles.contains(tokens[i])
                 // "shot by an unknown man": the one who acts is not among those counted.
-                if i > 0, tokens[i - 1].isWord("by") { i = c.last + 1; continue }
+                if i > 0, grammar.agentPrepositions.contains(tokens[i - 1]) { i = c.last + 1; continue }
                 found.append(c)
                 i = c.last + 1
                 continue
@@ -78,7 +63,7 @@ struct CandidateFinder {
         let t = tokens[i]
         guard let m = lexicon.numbers.multiplier(t) else { return true }
         if m == 12 { return false }  // "dozen" alone is "a dozen", read from its article
-        return ["тысяча", "тысячу", "миллион", "сотня", "сотню", "hundred", "thousand", "million"].contains(t.text)
+        return grammar.loneMultipliers.contains(t)
     }
 
     /// A count of people is a whole number; "1.5 million" is, "4.0" is not.
@@ -106,9 +91,9 @@ struct CandidateFinder {
                 if let w = lexicon.who.match(tokens, at: m.lastToken + 2), w.value == nil { return false }
             }
             if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
-            if next.kind == .word, ["am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "msk", "ч", "час", "часов", "часа"].contains(next.text) { return false }
+            if next.kind == .word, grammar.timesAfterNumber.contains(next) { return false }
             // "5 p.m.", "9 a.m."
-            if next.kind == .word, next.text == "p" || next.text == "a", afterNext?.text == "." { return false }
+            if next.kind == .word, grammar.timeLetters.contains(next), afterNext?.text == "." { return false }
             if next.kind == .word, lexicon.month(next) != nil { return false }
             if next.text == ".", !next.spaceBefore, afterNext?.kind == .word, afterNext?.spaceBefore == false { return false }
         }
@@ -123,7 +108,7 @@ struct CandidateFinder {
                 return false
             }
             // "a mother of three", "the wife of one protester": someone's family.
-            if before.isWord("of") || before.isWord("из"), m.firstToken >= 2, lexicon.relatives.match(tokens, at: m.firstToken - 2) != nil { return false }
+            if before.kind == .word, grammar.kinOf.contains(before), m.firstToken >= 2, lexicon.relatives.match(tokens, at: m.firstToken - 2) != nil { return false }
             // "LE100,000", "COVID19": a word glued to the digits.
             if before.kind == .word, !first.spaceBefore { return false }
             // "Oct. 25"
@@ -177,7 +162,7 @@ struct CandidateFinder {
             }
             if t.kind == .number { break }
             // "9 и 12 лет", "two or three years": numbers in a list share the noun after the last.
-            if ["и", "and", "or", "или"].contains(t.text), k + 1 < tokens.count,
+            if grammar.numberListJoiners.contains(t), k + 1 < tokens.count,
                tokens[k + 1].kind == .number || lexicon.numbers.unit(tokens[k + 1]) != nil {
                 var j = k + 2
                 while j < tokens.count, j < k + 4, tokens[j].kind == .word {
@@ -186,10 +171,10 @@ struct CandidateFinder {
                 }
                 break
             }
-            if t.isWord("of") || t.isWord("из") || t.isWord("among") || t.isWord("среди") {
+            if t.kind == .word, grammar.partitiveWords.contains(t) {
                 // "one of the minors", "500 of the more than 1,300 people", "одному из протестующих"
                 var j = k + 1
-                if j < tokens.count, tokens[j].isWord("the") || tokens[j].isWord("those") || tokens[j].isWord("them") || tokens[j].isWord("них") { j += 1 }
+                if j < tokens.count, tokens[j].kind == .word, grammar.partitiveArticles.contains(tokens[j]) { j += 1 }
                 if let q = lexicon.qualifiers.match(tokens, at: j) { j += q.length }
                 if j < tokens.count, tokens[j].kind == .number || lexicon.numbers.isNumberWord(tokens[j]) {
                     c.partitive = true
@@ -226,33 +211,18 @@ struct CandidateFinder {
                 if lexicon.distributiveAfter.match(tokens, at: k + t.length) != nil { c.distributive = true }
                 break
             }
-            if Self.prepositions.contains(t) { break }
+            if grammar.nounPhraseEnds.contains(t) { break }
             k += 1
             steps += 1
         }
         return true
     }
 
-    /// Whom one of `singularPeople` counts among ("a boy": minors).
-    static func group(ofSingular token: Token) -> Group {
-        let t = token.text
-        if t == "woman" { return .women }
-        if ["boy", "girl", "teen", "teenager", "child", "toddler", "baby", "infant", "juvenile", "grader", "freshman", "sophomore"].contains(t) { return .minors }
-        if ["officer", "deputy", "trooper"].contains(t) { return .police }
-        if ["journalist", "reporter"].contains(t) { return .journalists }
-        return t == "student" ? .students : .people
-    }
-
-    func relativesOnly(_ t: Token) -> Bool { !t.isWord("a") && !t.isWord("an") && !t.isWord("the") }
+    var grammar: Grammar { lexicon.grammar }
 
     /// Words that open the noun phrase of one person: articles, and possessives before kin
     /// ("his 3-year-old son").
-    static let determiners: WordSet = ["a", "an", "the", "his", "her", "their"]
-    /// Kin counted as one person after a determiner ("her brother and 4-year-old daughter were wounded").
-    static let relativePeople: WordSet = [
-        "son", "daughter", "brother", "sister", "wife", "husband", "nephew", "niece", "cousin", "grandson",
-        "granddaughter", "boyfriend", "girlfriend", "stepson", "stepdaughter",
-    ]
+    func isDeterminer(_ t: Token) -> Bool { t.kind == .word && (grammar.articles.contains(t) || grammar.possessives.contains(t)) }
 
     /// "a man was killed": one person, implicit. `relatives` (after "his", "her"): only kin count.
     func singular(_ tokens: [Token], at i: Int, relatives: Bool = false) -> Candidate? {
@@ -260,8 +230,9 @@ struct CandidateFinder {
         var steps = 0
         while k < tokens.count, steps < 6 {
             // "a 17-year-old was shot": the age stands for the person.
-            if !relatives, k >= i + 4, tokens[k - 1].isWord("old"), tokens[k - 2].text == "-", tokens[k - 3].isWord("year"),
-               Self.prepositions.contains(tokens[k]) || lexicon.triggers.match(tokens, at: k) != nil,
+            if !relatives, k >= i + 4, grammar.ageCompound.count == 2, tokens[k - 1].isWord(grammar.ageCompound[1]), tokens[k - 2].text == "-",
+               tokens[k - 3].isWord(grammar.ageCompound[0]),
+               grammar.nounPhraseEnds.contains(tokens[k]) || lexicon.triggers.match(tokens, at: k) != nil,
                let age = (i + 1..<(k - 3)).first(where: { tokens[$0].kind == .number }).flatMap({ Int(tokens[$0].text) }) {
                 var c = Candidate(first: i, last: k - 1, value: 1)
                 c.implicit = true
@@ -278,13 +249,13 @@ struct CandidateFinder {
                 continue
             }
             // "A shooting fatally wounded one student": a verb or a number ends the noun phrase.
-            if lexicon.triggers.match(tokens, at: k) != nil || lexicon.numbers.isNumberWord(tokens[k]) || Self.prepositions.contains(tokens[k]) { break }
-            if relatives ? Self.relativePeople.contains(tokens[k]) : (Self.singularPeople.contains(tokens[k]) || Self.relativePeople.contains(tokens[k])) {
+            if lexicon.triggers.match(tokens, at: k) != nil || lexicon.numbers.isNumberWord(tokens[k]) || grammar.nounPhraseEnds.contains(tokens[k]) { break }
+            if relatives ? grammar.kin.contains(tokens[k]) : (grammar.singularPeople.words.contains(tokens[k]) || grammar.kin.contains(tokens[k])) {
                 var c = Candidate(first: i, last: k, value: 1)
                 c.implicit = true
                 c.hasHead = true
                 c.headToken = k
-                c.who = Self.group(ofSingular: tokens[k])
+                c.who = grammar.group(ofSingular: tokens[k])
                 return c
             }
             k += 1

@@ -5,10 +5,6 @@ import TallyText
 struct KindFinder {
     let lexicon: Lexicon
 
-    /// Words that open a new clause: a trigger across one is farther than it looks.
-    static let clauseWords: WordSet = ["but", "while", "whereas", "although", "though", "а", "но", "однако", "хотя", "тогда"]
-    /// Words that deny the trigger after them.
-    static let negations: WordSet = ["not", "never", "no", "without", "uninjured", "не", "ни", "без"]
     static let clauseMarks: WordSet = [",", ";", ":", "\""]
     /// Dashes join "Новосибирск – 400 человек" as often as they split clauses: a smaller penalty.
     static let dashMarks: WordSet = ["—", "–"]
@@ -16,7 +12,7 @@ struct KindFinder {
     /// Token distance between two spans of a sentence, with a penalty for each clause boundary between.
     /// `opensAside` says whether a word after a comma opens an aside that the distance skips
     /// ("Six people, three of them teens, were shot": the aside costs one).
-    static func distance(_ tokens: [Token], _ a: ClosedRange<Int>, _ b: ClosedRange<Int>,
+    static func distance(_ tokens: [Token], _ a: ClosedRange<Int>, _ b: ClosedRange<Int>, grammar: Grammar,
                          opensAside: ((Token) -> Bool)? = nil) -> Int {
         if a.overlaps(b) { return 0 }
         let (from, to) = a.upperBound < b.lowerBound ? (a.upperBound + 1, b.lowerBound) : (b.upperBound + 1, a.lowerBound)
@@ -36,9 +32,10 @@ struct KindFinder {
                 else if t.kind == .punctuation, clauseMarks.contains(t) { d += 5 }
                 else if t.kind == .punctuation, dashMarks.contains(t) { d += 2 }
                 else if t.kind == .punctuation, t.text == "-", t.spaceBefore { d += 5 }
-                else if t.kind == .word, clauseWords.contains(t) { d += 5 }
+                // Words that open a new clause: a trigger across one is farther than it looks.
+                else if t.kind == .word, grammar.clauseOpeners.contains(t) { d += 5 }
                 // "one dead and three injured": a trigger across "and" belongs to the other figure.
-                else if t.kind == .word, t.text == "and" || t.text == "и" { d += 1 }
+                else if t.kind == .word, grammar.and.contains(t) { d += 1 }
             }
         }
         return d
@@ -46,18 +43,15 @@ struct KindFinder {
 
     /// A word that opens an aside after a figure: a number or "including", "among them".
     func opensAside(_ token: Token) -> Bool {
-        token.kind == .number || lexicon.numbers.isNumberWord(token) || Self.subsetWords.contains(token.text)
+        token.kind == .number || lexicon.numbers.isNumberWord(token) || (token.kind == .word && lexicon.grammar.subsetWords.contains(token))
     }
 
-    /// Words that make the next figure a part of the one before ("9, including 3 minors").
-    static let subsetWords: Set<String> = ["including", "includes", "among", "of", "whom", "включая", "том", "числе", "из", "них", "среди"]
-
-    /// Auxiliaries of the passive ("were detained", "have been arrested", "были задержаны").
-    static let passiveWords: Set<String> = ["was", "were", "been", "be", "being", "got", "get", "are", "is", "был", "была", "были", "было", "будут"]
-
-    /// Whether the trigger at `at` is in the passive voice: an auxiliary among the three words before it.
-    static func passive(_ tokens: [Token], before at: Int) -> Bool {
-        (max(0, at - 3)..<at).contains { passiveWords.contains(tokens[$0].text) } || (at < tokens.count && tokens[at].text.hasPrefix("задержан"))
+    /// Whether the trigger at `at` is in the passive voice: an auxiliary ("were detained", "были
+    /// задержаны") among the three words before it, or a participle passive by itself.
+    func passive(_ tokens: [Token], before at: Int) -> Bool {
+        let g = lexicon.grammar
+        return (max(0, at - 3)..<at).contains { tokens[$0].kind == .word && g.passiveAuxiliaries.contains(tokens[$0]) }
+            || (at < tokens.count && g.isPassiveStem(tokens[at]))
     }
 
     /// Whether a measuring verb stands right before the figure ("were less than 200,000", "цифра — 120 тысяч").
@@ -81,8 +75,8 @@ struct KindFinder {
         for k in candidates.indices.reversed().dropFirst() {
             guard let head = candidates[k].headToken, head < candidates[k + 1].first else { continue }
             let between = tokens[(head + 1)..<candidates[k + 1].first]
-            if between.count <= 2, between.contains(where: { ["and", "и"].contains($0.text) }),
-               between.allSatisfy({ ["and", "и", ","].contains($0.text) }) { listEnd[k] = listEnd[k + 1] }
+            if between.count <= 2, between.contains(where: { lexicon.grammar.and.contains($0) }),
+               between.allSatisfy({ $0.text == "," || lexicon.grammar.and.contains($0) }) { listEnd[k] = listEnd[k + 1] }
         }
         for (n, var c) in candidates.enumerated() {
             let span = c.first...max(c.last, listEnd[n])
@@ -96,8 +90,8 @@ struct KindFinder {
                     blockers.append(t.start)
                 case .kind(let kind):
                     // "were not injured", "не пострадал": a denied event counts nobody.
-                    if t.start > 0, Self.negations.contains(tokens[t.start - 1]) { continue }
-                    var d = Self.distance(tokens, span, tspan, opensAside: opensAside)
+                    if t.start > 0, lexicon.grammar.negations.contains(tokens[t.start - 1]) { continue }
+                    var d = Self.distance(tokens, span, tspan, grammar: lexicon.grammar, opensAside: opensAside)
                     // The head noun is a weak trigger: "66 участников" detained by "задержали".
                     if let head = c.headToken, tspan.contains(head) {
                         if c.partitive { continue }
@@ -115,7 +109,7 @@ struct KindFinder {
             let blocked = blockers.contains { b in
                 if let at = best?.at, (min(c.first, at)...max(reach, at)).contains(b) { return true }
                 if b < c.first {
-                    let gap = Self.distance(tokens, b...b, c.first...c.last)
+                    let gap = Self.distance(tokens, b...b, c.first...c.last, grammar: lexicon.grammar)
                     return gap <= 6 && (best == nil || best!.at > c.last || best!.at < b)
                 }
                 return b > c.last && b <= reach + 2
@@ -155,13 +149,13 @@ struct KindFinder {
             if c.implicit, let b = best, b.distance > 6 { continue }
             // "The gunman fatally shot one student", "a man shot two people": the subject of an
             // active verb is the one who acts; "a man died", "a man was shot" are counted.
-            if c.implicit, let b = best, let head = c.headToken, b.at > head, !Self.passive(tokens, before: b.at),
+            if c.implicit, let b = best, let head = c.headToken, b.at > head, !passive(tokens, before: b.at),
                lexicon.intransitiveTriggers.match(tokens, at: b.at) == nil, b.at + b.length < tokens.count, tokens[b.at + b.length].kind == .number
                 || lexicon.numbers.isNumberWord(tokens[b.at + b.length]) || lexicon.objectsAfterVerb.match(tokens, at: b.at + b.length) != nil { continue }
             // "The four officers who detained him", "50 police arrested 20 people": the police
             // who make the arrests are not among the arrested.
             if c.who == .police, c.kind == .detained || c.kind == .charged, let b = best, let head = c.headToken, b.at > head,
-               !Self.passive(tokens, before: b.at) { continue }
+               !passive(tokens, before: b.at) { continue }
             // "one lawyer told Reuters", "two witnesses said": a figure that speaks is a source.
             if let head = c.headToken, case let after = head + 1, after < tokens.count, lexicon.sourceVerbs.match(tokens, at: after) != nil, best.map({ $0.at > after }) ?? true { continue }
             // "The man was shot" may be anyone already counted; "the victim died" is a death.
@@ -174,7 +168,7 @@ struct KindFinder {
         var next: Candidate? = nil
         for k in result.indices.reversed() {
             if !result[k].hasHead, !result[k].partitive, let n = next, n.kind == result[k].kind, n.hasHead,
-               !tokens[(result[k].last + 1)..<n.first].contains(where: { Self.subsetWords.contains($0.text) }) {
+               !tokens[(result[k].last + 1)..<n.first].contains(where: { $0.kind == .word && lexicon.grammar.subsetWords.contains($0) }) {
                 result[k].who = n.who
             }
             next = result[k]

@@ -54,11 +54,14 @@ final class Lexicon: Sendable {
     let relativeDays: PhraseList<Int>
     let spanWords: PhraseList<Bool>
     let dateStamps: PhraseList<Bool>
+    /// Function words the rules read (the file's `grammar` section).
+    let grammar: Grammar
 
     init(file f: LexiconFile) {
         language = f.language
+        grammar = f.grammar
         numbers = NumberReader(
-            vocabulary: f.numbers, decimalComma: f.language != "en",
+            vocabulary: f.numbers, decimalComma: f.decimalComma,
             rangePairs: f.range.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
             rangeJoiners: Set(f.rangeJoiners))
         vague = PhraseList(f.vague.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil })

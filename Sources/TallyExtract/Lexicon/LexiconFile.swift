@@ -73,6 +73,8 @@ struct LexiconFile: Decodable {
     }
 
     var language: String
+    /// Whether a comma is the decimal mark ("15,5" in Russian); a group of three digits is still thousands.
+    var decimalComma: Bool
     var numbers: NumberVocabulary
     var vague: [[String]]
     var qualifiers: [String: [String]]
@@ -98,9 +100,11 @@ struct LexiconFile: Decodable {
     var sources: Sources
     var places: Places
     var dates: Dates
+    var grammar: Grammar
 
     enum CodingKeys: String, CodingKey {
-        case language, numbers, vague, qualifiers, range, distributive, kinds, who, sources, places, dates
+        case language, numbers, vague, qualifiers, range, distributive, kinds, who, sources, places, dates, grammar
+        case decimalComma = "decimal_comma"
         case rangeJoiners = "range_joiners"
         case kindBlockers = "kind_blockers"
         case nearTriggers = "near_triggers"

@@ -33,8 +33,9 @@ struct SourceNames: Sendable {
 
     /// The source a phrase of the text names: a well-known one by its usual name, otherwise the
     /// phrase as written with a class guessed from its words.
-    func source(for tokens: [Token], text: String) -> Source {
-        if let office = office(tokens, text: text) { return office }
+    /// `articles` are the language's articles, which a title's lead-in may hold ("the Istanbul Gov.").
+    func source(for tokens: [Token], text: String, articles: WordSet) -> Source {
+        if let office = office(tokens, text: text, articles: articles) { return office }
         for i in tokens.indices {
             if let m = names.match(tokens, at: i) {
                 return m.value.name == "=" ? Source(name: Self.nominative(text), sourceClass: m.value.sourceClass) : m.value
@@ -51,14 +52,14 @@ struct SourceNames: Sendable {
     /// at the end of a description, when there is one.
     /// "Istanbul Gov. Hüseyin Avni Mutlu", "Interior Minister John Smith": a title followed by a
     /// person's name speaks for the office, so the source is the title with the words before it.
-    func office(_ tokens: [Token], text: String) -> Source? {
+    func office(_ tokens: [Token], text: String, articles: WordSet) -> Source? {
         for i in tokens.indices {
             guard let m = roles.match(tokens, at: i) else { continue }
             var k = i + m.length
             if k < tokens.count, tokens[k].text == "." { k += 1 }
             let name = tokens[k...]
             guard name.count >= 2, name.count <= 4, name.allSatisfy({ $0.kind == .word && $0.capitalized }) else { return nil }
-            let before = tokens[..<i].filter { $0.kind == .word && !["the", "a", "an"].contains($0.text) }.map(\.text)
+            let before = tokens[..<i].filter { $0.kind == .word && !articles.contains($0) }.map(\.text)
             guard before.count <= 3 else { return nil }
             // The title as written ("Interior Minister"), or its full form for an abbreviation
             // ("Istanbul Gov." → "Istanbul governor").

@@ -39,15 +39,6 @@ struct PlaceFinder {
     let gazetteer: Gazetteer
 
     /// Places named in a sentence. `country` resolves "nationwide" and "the capital".
-    /// Words after a name that make it a street, square, park or building, not a city.
-    static let landmarkWords: WordSet = [
-        "square", "street", "avenue", "boulevard", "park", "road", "bridge", "plaza", "hall",
-        "post", "times", "herald", "tribune", "online", "star", "daily", "journal", "news",
-        "площадь", "площади", "площадью", "улица", "улице", "улицы", "улицу", "проспект", "проспекте", "проспекта",
-        "бульвар", "бульваре", "переулок", "переулке", "шоссе", "набережная", "набережной", "парк", "парке", "сквер",
-        "сквере", "мост", "мосту", "вокзал", "вокзале", "собор", "горе", "гора", "поле",
-    ]
-
     /// Places named in a sentence. `country` resolves "nationwide" and "the capital"; names
     /// inside `excluded` (the attributed source, "МВД России") are not places of the figures.
     func places(_ tokens: [Token], sentence: Range<Int>, mentions: [PlaceMention], country: String?,
@@ -103,15 +94,15 @@ struct PlaceFinder {
             if m.form == .name, best.level == .city {
                 // Part of a longer proper name: "Ales Bialiatski", "Mohamed Morsi", "Denver Post".
                 if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].capitalized, !m.sentenceInitial,
-                   !m.afterPreposition, !PlaceFinder.titleWords.contains(tokens[first - 1]) { continue }
+                   !m.afterPreposition, !lexicon.grammar.cityTitleWords.contains(tokens[first - 1]) { continue }
                 // "Al-Ahram": a name glued to a capitalised word by a hyphen.
                 if first > 1, tokens[first - 1].text == "-", !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
                 let possessive = tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("'")
                 if !possessive, last + 1 < tokens.count, tokens[last + 1].kind == .word,
-                   (tokens[last + 1].capitalized && !Self.roleWords.contains(tokens[last + 1]))
-                    || Self.landmarkWords.contains(tokens[last + 1]) { continue }
+                   (tokens[last + 1].capitalized && !lexicon.grammar.cityRoleWords.contains(tokens[last + 1]))
+                    || lexicon.grammar.landmarkWords.contains(tokens[last + 1]) { continue }
                 // Russian cities take "в"; "на Болотной" is a square, "на Пушкинской" a street.
-                if first > 0, tokens[first - 1].text == "на" { continue }
+                if first > 0, lexicon.grammar.notCityPrepositions.contains(tokens[first - 1]) { continue }
                 // A capitalised word at the start of a sentence may be any word ("Как", "More").
                 if m.sentenceInitial, !m.afterPreposition, last == first, gazetteer.population(of: best) < 100_000 { continue }
                 if letters.count < 3 { continue }
@@ -160,16 +151,6 @@ struct PlaceFinder {
         return gazetteer.place(named: parts[0], countryHint: parts.count > 1 ? parts[1] : nil)
     }
 
-    /// Capitalised words after a city that keep it a city ("Istanbul Gov.", "Moscow Police").
-    static let roleWords: WordSet = [
-        "gov", "governor", "mayor", "police", "authorities", "officials", "prosecutor", "prosecutors", "city", "region",
-        "oblast", "province", "residents", "on", "in", "and", "or", "но", "и", "mall", "market", "hospital", "stadium",
-        "airport", "station", "university", "metro", "subway", "district", "council", "state",
-    ]
-
-    /// Capitalised words that may stand before a city without making it part of a longer name.
-    static let titleWords: WordSet = ["in", "greater", "central", "downtown", "northern", "southern", "eastern", "western"]
-
     /// For each candidate, the places it covers (several for a distributive figure); empty when
     /// the sentence names none.
     func assign(_ candidates: [Candidate], _ places: [SentencePlace], _ tokens: [Token], country: String?) -> [[Place]] {
@@ -179,7 +160,7 @@ struct PlaceFinder {
         var pairs: [(c: Int, p: Int, d: Int)] = []
         for (ci, c) in candidates.enumerated() {
             for (pi, p) in places.enumerated() {
-                var d = KindFinder.distance(tokens, c.first...c.last, p.first...p.last)
+                var d = KindFinder.distance(tokens, c.first...c.last, p.first...p.last, grammar: lexicon.grammar)
                 if p.indirect { d += 2 }
                 if p.weak { d += 20 }
                 if p.last < c.first { d += 1 }
@@ -206,7 +187,7 @@ struct PlaceFinder {
         // МВД РФ") only when the sentence has no other.
         for (ci, c) in candidates.enumerated() where !done.contains(ci) {
             func cost(_ p: SentencePlace) -> Int {
-                KindFinder.distance(tokens, c.first...c.last, p.first...p.last) + (p.weak ? 1000 : 0)
+                KindFinder.distance(tokens, c.first...c.last, p.first...p.last, grammar: lexicon.grammar) + (p.weak ? 1000 : 0)
             }
             if let n = places.indices.min(by: { cost(places[$0]) < cost(places[$1]) }) { result[ci] = [places[n].place] }
         }
@@ -215,10 +196,10 @@ struct PlaceFinder {
 
     /// Places joined to `index` by "and", "и", commas or prepositions only.
     func coordinated(_ places: [SentencePlace], around index: Int, _ tokens: [Token]) -> [Int] {
-        let joiners: Set<String> = ["and", "и", ",", "in", "в", "во", "as", "well", "also", "а", "также", "&"]
+        let joiners = lexicon.grammar.placeListJoiners
         func joined(_ a: SentencePlace, _ b: SentencePlace) -> Bool {
             guard a.last < b.first else { return false }
-            return tokens[(a.last + 1)..<b.first].allSatisfy { joiners.contains($0.text) } && b.first - a.last <= 4
+            return tokens[(a.last + 1)..<b.first].allSatisfy { $0.text == "," || $0.text == "&" || joiners.contains($0) } && b.first - a.last <= 4
         }
         var group = [index]
         var k = index

@@ -23,11 +23,29 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     public init(arrayLiteral words: String...) { self.init(words) }
 
+    /// The words of the set.
+    public var words: Set<String> { strings }
+
     /// Whether the token's text is one of the set's words (as `Set<String>.contains` decides).
     @inlinable
     public func contains(_ token: Token) -> Bool {
         if let words = table[token.key], words.contains(where: { token.text.utf8.elementsEqual($0) }) { return true }
         if plainWords, Token.isPlainText(token.text.utf8) { return false }
         return strings.contains(token.text)
+    }
+}
+
+/// A word set read from a JSON list of words. A token is one word, so an entry with a space could
+/// never match: it is refused, with a message saying where phrases go.
+extension WordSet: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let words = try decoder.singleValueContainer().decode([String].self)
+        if let phrase = words.first(where: { $0.contains(" ") }) {
+            let path = decoder.codingPath.map(\.stringValue).joined(separator: ".")
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath,
+                debugDescription: "\(path): '\(phrase)' has a space, but this list holds single words; put phrases in the lists that take them"))
+        }
+        self.init(words)
     }
 }

@@ -1,0 +1,157 @@
+import TallyCore
+import TallyText
+
+/// The function words of one language that the extraction rules read: articles, auxiliaries,
+/// conjunctions, the words that end a noun phrase or open a clause. They are the lexicon's
+/// `grammar` section, one list per rule, so a rule never names a word of a language in code; a
+/// language without articles (Russian) leaves those lists empty and the rules that need them stay
+/// silent. Decoding refuses a missing list (by its name) and a phrase in a list of words.
+struct Grammar: Sendable, Decodable {
+    let and: WordSet
+    /// "9 и 12 лет", "two or three years": numbers of one list share the noun after the last.
+    let numberListJoiners: WordSet
+    /// Words that open a new clause: a trigger across one is farther than it looks.
+    let clauseOpeners: WordSet
+    /// Words that deny the trigger after them.
+    let negations: WordSet
+    /// Words that make the next figure a part of the one before ("9, including 3 minors").
+    let subsetWords: WordSet
+    /// Words before a list that make it a breakdown of a figure already given ("of whom 347 men").
+    let breakdownWords: WordSet
+    /// Auxiliaries of the passive ("were detained", "были задержаны").
+    let passiveAuxiliaries: WordSet
+    /// Stems of a participle that is passive by itself ("задержан…").
+    let passiveStems: [String]
+    /// "one of the minors", "одному из протестующих", and the articles that may follow.
+    let partitiveWords: WordSet
+    let partitiveArticles: WordSet
+    /// Words after which no head noun of a figure follows.
+    let nounPhraseEnds: WordSet
+    /// Multipliers that start a number alone ("тысяча человек", "a thousand people").
+    let loneMultipliers: WordSet
+    /// "8 am", "16 часов": a time, not a count.
+    let timesAfterNumber: WordSet
+    /// Letters of an abbreviated time after a number ("5 p.m.").
+    let timeLetters: WordSet
+    let articles: WordSet
+    let definiteArticles: WordSet
+    /// Possessives before kin ("his 3-year-old son").
+    let possessives: WordSet
+    /// Kin counted as one person after a determiner ("her brother").
+    let kin: WordSet
+    /// "a mother of three": the word between kin and a figure of their family.
+    let kinOf: WordSet
+    /// Nouns of one person after an article ("a man was killed"), with the group each counts in.
+    let singularPeople: SingularPeople
+    /// The words of an age written as one compound ("17-year-old": "year", "old"), or none.
+    let ageCompound: [String]
+    /// "shot by a man": the word before the one who acts.
+    let agentPrepositions: WordSet
+    /// Triggers that say someone was hit by gunfire, not whether they lived ("shot"): those shot
+    /// include the dead of the same sentence, and one "shot" who is later dead is no injury.
+    let gunshotTriggers: [String]
+    /// Words that end a source's phrase ("that", "что").
+    let sourceStopWords: WordSet
+    /// Lead-ins that name the origin of a figure and win over other attributions ("citing").
+    let sourcePriority: [String]
+    /// Prepositions of an impersonal source: "в полиции рассказали" (in the police they said).
+    let impersonalPrepositions: WordSet
+    /// Endings of a verb in the third person plural ("рассказали"): the form of an impersonal statement.
+    let pluralVerbEndings: [String]
+    /// Words that start a phrase that is not a source ("reported across Russia", "said on Monday").
+    let sourceLeadWords: WordSet
+    /// Words no source's name has: a phrase with them is a clause, not a name.
+    let sourceClauseVerbs: WordSet
+    /// Prepositions: a phrase that starts with one is a place or time, not a source.
+    let sourcePrepositions: WordSet
+    /// "with AFP confirming": the word before a source that a participle follows, and its endings.
+    let sourceWith: WordSet
+    let participleEndings: [String]
+    /// Last words of a source that names several ("human rights groups").
+    let pluralSourceWords: [String]
+    /// Words after a name that make it a street, square, park or newspaper, not a city.
+    let landmarkWords: WordSet
+    /// Capitalised words after a city that keep it a city ("Istanbul Gov.", "Moscow Police").
+    let cityRoleWords: WordSet
+    /// Capitalised words that may stand before a city without making it part of a longer name.
+    let cityTitleWords: WordSet
+    /// Prepositions that put a name in a square or street, not a city ("на Болотной").
+    let notCityPrepositions: WordSet
+    /// Words that join places of one list ("in Moscow and St Petersburg").
+    let placeListJoiners: WordSet
+
+    enum CodingKeys: String, CodingKey {
+        case and, negations, articles, possessives, kin
+        case numberListJoiners = "number_list_joiners"
+        case clauseOpeners = "clause_openers"
+        case subsetWords = "subset_words"
+        case breakdownWords = "breakdown_words"
+        case passiveAuxiliaries = "passive_auxiliaries"
+        case passiveStems = "passive_stems"
+        case partitiveWords = "partitive_words"
+        case partitiveArticles = "partitive_articles"
+        case nounPhraseEnds = "noun_phrase_ends"
+        case loneMultipliers = "lone_multipliers"
+        case timesAfterNumber = "times_after_number"
+        case timeLetters = "time_letters"
+        case definiteArticles = "definite_articles"
+        case kinOf = "kin_of"
+        case singularPeople = "singular_people"
+        case ageCompound = "age_compound"
+        case agentPrepositions = "agent_prepositions"
+        case gunshotTriggers = "gunshot_triggers"
+        case sourceStopWords = "source_stop_words"
+        case sourcePriority = "source_priority"
+        case impersonalPrepositions = "impersonal_prepositions"
+        case pluralVerbEndings = "plural_verb_endings"
+        case sourceLeadWords = "source_lead_words"
+        case sourceClauseVerbs = "source_clause_verbs"
+        case sourcePrepositions = "source_prepositions"
+        case sourceWith = "source_with"
+        case participleEndings = "participle_endings"
+        case pluralSourceWords = "plural_source_words"
+        case landmarkWords = "landmark_words"
+        case cityRoleWords = "city_role_words"
+        case cityTitleWords = "city_title_words"
+        case notCityPrepositions = "not_city_prepositions"
+        case placeListJoiners = "place_list_joiners"
+    }
+
+    /// Whom a noun of one person counts among ("a boy": minors; "her son": people).
+    func group(ofSingular token: Token) -> Group { singularPeople.groups[token.text] ?? .people }
+
+    /// Whether a verb has the ending of the third person plural.
+    func isPluralVerb(_ token: Token) -> Bool { pluralVerbEndings.contains { token.text.hasSuffix($0) } }
+
+    /// Whether a verb ends like a participle ("confirming").
+    func isParticiple(_ token: Token) -> Bool { participleEndings.contains { token.text.hasSuffix($0) } }
+
+    /// Whether a word is a participle passive by itself.
+    func isPassiveStem(_ token: Token) -> Bool { passiveStems.contains { token.text.hasPrefix($0) } }
+
+    /// Whether a trigger is one of `gunshotTriggers`, or (`suffix`) ends with one ("fatally shot").
+    func isGunshot(_ trigger: String?, suffix: Bool = false) -> Bool {
+        guard let trigger else { return false }
+        return gunshotTriggers.contains { suffix ? trigger.hasSuffix($0) : trigger == $0 }
+    }
+}
+
+/// Nouns of one person by the group they count in: `{"minors": ["boy", "girl"], "women": ["woman"]}`.
+struct SingularPeople: Sendable, Decodable {
+    let groups: [String: Group]
+    let words: WordSet
+
+    init(from decoder: any Decoder) throws {
+        var groups: [String: Group] = [:]
+        for (name, words) in try decoder.singleValueContainer().decode([String: WordSet].self) {
+            guard let group = Group(rawValue: name) else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "singular_people has the group '\(name)', which is none of \(Group.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
+            for w in words.words { groups[w] = group }
+        }
+        self.groups = groups
+        words = WordSet(groups.keys)
+    }
+}
