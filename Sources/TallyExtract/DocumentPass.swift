@@ -104,7 +104,7 @@ struct DocumentPass {
             }
             paragraphSource = source
             unsourced = []
-            let found = Self.coordinatedTotals(Self.separateFatal(grammar: lexicon.grammar, kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried)), s.tokens,
+            let found = Self.coordinatedTotals(Self.separateFatal(grammar: lexicon.grammar, kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried), s.tokens), s.tokens,
                                                grammar: lexicon.grammar)
             // What happened carries to a list right below it. (Carrying it past a sentence without
             // figures found lists in Russian quotes but counted numbered lists in shooting news.)
@@ -164,10 +164,13 @@ struct DocumentPass {
 
     /// "Five people were shot, two of them fatally": those hit by gunfire include the dead, so the
     /// injured are the shot less the killed of the same sentence.
-    static func separateFatal(grammar: Grammar, _ found: [Candidate]) -> [Candidate] {
+    /// "One is dead and three others were shot": the others are not among the dead.
+    static func separateFatal(grammar: Grammar, _ found: [Candidate], _ tokens: [Token]) -> [Candidate] {
         guard let killed = found.first(where: { $0.kind == .killed && $0.value != nil })?.value else { return found }
         return found.map { c in
             guard c.kind == .injured, grammar.isGunshot(c.trigger, suffix: true), let v = c.value, v > killed, c.valueHigh == nil else { return c }
+            let after = (c.last + 1)..<min(tokens.count, max(c.last + 1, (c.headToken ?? c.last) + 2))
+            if tokens[after].contains(where: { $0.kind == .word && grammar.others.contains($0) }) { return c }
             var copy = c
             copy.value = v - killed
             return copy

@@ -128,6 +128,39 @@ struct ShootingNewsTests {
         let claim = try #require(sharedExtractor.claims(in: doc).first)
         #expect(claim.implicit && claim.kind == .killed && claim.quantity.value == 1 && claim.place?.name == "Toledo")
     }
+
+    @Test func aFigureWithItsOwnVerbIsNotTheSubjectOfTheTriggerBefore() {
+        #expect(summary("One person is dead and four others were injured after a shooting in Memphis on Sunday.") == [
+            "killed people 1 exact Memphis 2024-03-10 -", "injured people 4 exact Memphis 2024-03-10 -",
+        ])
+        // (The student is an implicit one, which `summary` leaves out.)
+        #expect(summary("A student is dead and two men are in police custody after a shooting in Akron on Sunday.") == [
+            "detained people 2 exact Akron 2024-03-10 -",
+        ])
+    }
+
+    @Test func shotAndThenDeadIsKilled() {
+        #expect(summary("The two were shot several times early Friday in Tulsa and died at the scene.") == [
+            "killed people 2 exact Tulsa 2024-03-15 -",
+        ])
+        let headline = Document(id: "h", published: Day("2024-03-15"), text: "Man Shot, Killed Outside Toledo Bar")
+        #expect(sharedExtractor.claims(in: headline).map(\.kind) == [.killed])
+        // "Four were shot and one of them died": the four stay shot, the one is dead.
+        #expect(summary("Four men were shot in Gary on Friday and one of them died.") == [
+            "injured people 3 exact Gary 2024-03-15 -", "killed people 1 exact Gary 2024-03-15 -",
+        ])
+    }
+
+    @Test func theOthersAreNotAmongTheDead() {
+        #expect(summary("Police said one man is dead and three other people were shot in Dayton on Tuesday.").contains(
+            "injured people 3 exact Dayton 2024-03-12 Police"))
+    }
+
+    @Test func anAbbreviatedMonthKeepsItsPeriod() {
+        #expect(summary("Four people were shot in Winchester on Dec. 23.", published: "2025-01-01") == [
+            "injured people 4 exact Winchester 2024-12-23 -",
+        ])
+    }
 }
 
 extension ShootingNewsTests {

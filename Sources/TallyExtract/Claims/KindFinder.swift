@@ -61,6 +61,31 @@ struct KindFinder {
         return lexicon.measureVerbs.match(tokens, endingBefore: k) != nil
     }
 
+    func text(_ tokens: [Token], _ at: Int, _ length: Int) -> String {
+        tokens[at..<(at + length)].map(\.text).joined(separator: " ")
+    }
+
+    /// "Man shot, killed", "the two were shot multiple times and died at the scene": a death
+    /// trigger that the gunshot's own subject shares, joined right after it by "and" or a comma
+    /// (a verb that takes no object may come a few words later, with no figure or clause between).
+    func diedAfter(shotAt end: Int, _ found: [(start: Int, length: Int, value: Lexicon.Trigger)], _ tokens: [Token]) -> (start: Int, length: Int)? {
+        let g = lexicon.grammar
+        for t in found where t.start >= end {
+            guard case .kind(.killed) = t.value else { continue }
+            let between = tokens[end..<t.start]
+            if !between.isEmpty, between.count <= 2, between.allSatisfy({ $0.text == "," || g.and.contains($0) }) {
+                return (t.start, t.length)
+            }
+            let intransitive = lexicon.intransitiveTriggers.match(tokens, at: t.start) != nil
+            if intransitive, between.count <= 8, let last = between.last, g.and.contains(last),
+               !between.contains(where: { $0.kind == .number || ($0.kind == .punctuation && $0.text != "-") || lexicon.numbers.isNumberWord($0) }) {
+                return (t.start, t.length)
+            }
+            return nil
+        }
+        return nil
+    }
+
     /// Sets `kind` on each candidate; returns the candidates that have one. `carried` is the
     /// kind of the previous sentence's claims, for a sentence that names none of its own.
     func assign(_ candidates: [Candidate], _ tokens: [Token], carried: ClaimKind? = nil) -> [Candidate] {
@@ -80,6 +105,11 @@ struct KindFinder {
         }
         for (n, var c) in candidates.enumerated() {
             let span = c.first...max(c.last, listEnd[n])
+            // "A student is dead and two people are in police custody": a figure followed by its own
+            // auxiliary is the subject of what comes next, not of a trigger before it.
+            let afterHead = max(c.headToken ?? c.last, listEnd[n]) + 1
+            let subjectOfNext = afterHead < tokens.count && tokens[afterHead].kind == .word
+                && lexicon.grammar.passiveAuxiliaries.contains(tokens[afterHead])
             var best: (kind: ClaimKind, distance: Int, at: Int, length: Int)? = nil
             var blockers: [Int] = []
             for t in found {
@@ -97,6 +127,7 @@ struct KindFinder {
                         if c.partitive { continue }
                         d += 10
                     }
+                    if subjectOfNext, tspan.upperBound < c.first { d += 4 }
                     let near = lexicon.nearTriggers.match(tokens, at: t.start) != nil
                     if near && d > 4 { continue }
                     if d > 25 { continue }
@@ -115,9 +146,13 @@ struct KindFinder {
                 return b > c.last && b <= reach + 2
             }
             if blocked { continue }
-            if let b = best {
+            if var b = best {
+                if b.kind == .injured, lexicon.grammar.isGunshot(text(tokens, b.at, b.length)),
+                   let death = diedAfter(shotAt: b.at + b.length, found, tokens) {
+                    b = (.killed, b.distance, death.start, death.length)
+                }
                 c.kind = b.kind
-                c.trigger = tokens[b.at..<(b.at + b.length)].map(\.text).joined(separator: " ")
+                c.trigger = text(tokens, b.at, b.length)
             } else if !c.partitive, let nounKind = c.nounKind {
                 c.kind = nounKind
             } else if let p = previous {

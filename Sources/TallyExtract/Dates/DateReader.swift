@@ -33,12 +33,14 @@ struct DateReader {
             } else if let month = lexicon.month(t) {
                 // "20 July", "26 декабря" (day before) or "July 20", "March 26th" (day after), with an optional year.
                 var dayNumber: Int? = nil
+                // "Dec. 23": an abbreviated month keeps its period.
+                let after = i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
                 var yearToken = i + 1
                 if i > 0, tokens[i - 1].kind == .number, let d = Int(tokens[i - 1].text), (1...31).contains(d) {
                     dayNumber = d
-                } else if i + 1 < tokens.count, tokens[i + 1].kind == .number, let d = Int(tokens[i + 1].text), (1...31).contains(d) {
+                } else if after < tokens.count, tokens[after].kind == .number, let d = Int(tokens[after].text), (1...31).contains(d) {
                     dayNumber = d
-                    yearToken = i + 2
+                    yearToken = after + 1
                     if yearToken < tokens.count, tokens[yearToken].kind == .word, !tokens[yearToken].spaceBefore { yearToken += 1 }  // 26th
                 }
                 if yearToken < tokens.count, tokens[yearToken].text == "," { yearToken += 1 }

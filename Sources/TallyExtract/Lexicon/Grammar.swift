@@ -50,6 +50,8 @@ struct Grammar: Sendable, Decodable {
     /// Triggers that say someone was hit by gunfire, not whether they lived ("shot"): those shot
     /// include the dead of the same sentence, and one "shot" who is later dead is no injury.
     let gunshotTriggers: [String]
+    /// "one is dead and three others were shot": a figure of the others leaves out those named before.
+    let others: WordSet
     /// Words that end a source's phrase ("that", "что").
     let sourceStopWords: WordSet
     /// Lead-ins that name the origin of a figure and win over other attributions ("citing").
@@ -100,6 +102,7 @@ struct Grammar: Sendable, Decodable {
         case ageCompound = "age_compound"
         case agentPrepositions = "agent_prepositions"
         case gunshotTriggers = "gunshot_triggers"
+        case others
         case sourceStopWords = "source_stop_words"
         case sourcePriority = "source_priority"
         case impersonalPrepositions = "impersonal_prepositions"
