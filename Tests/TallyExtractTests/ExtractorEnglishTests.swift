@@ -151,6 +151,13 @@ struct ShootingNewsTests {
         ])
     }
 
+    @Test func twoShotIsAVerbAndTwoShotsAreNotPeople() {
+        #expect(summary("2 shot, 1 dead in Louisville shooting on Friday") == [
+            "injured people 1 exact Louisville 2024-03-15 -", "killed people 1 exact Louisville 2024-03-15 -",
+        ])
+        #expect(summary("Police said 12 shots were fired in Louisville on Friday.").isEmpty)
+    }
+
     @Test func theOthersAreNotAmongTheDead() {
         #expect(summary("Police said one man is dead and three other people were shot in Dayton on Tuesday.").contains(
             "injured people 3 exact Dayton 2024-03-12 Police"))

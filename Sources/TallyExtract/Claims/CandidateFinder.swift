@@ -195,8 +195,11 @@ struct CandidateFinder {
             }
             if let w = lexicon.who.match(tokens, at: k) {
                 guard let group = w.value else {
-                    // "one shot dead": a longer trigger starting here outranks "shot" as a thing counted.
-                    if let t = lexicon.triggers.match(tokens, at: k), t.length > w.length { break }
+                    // "one shot dead": a longer trigger starting here outranks "shot" as a thing counted;
+                    // so does the same word after two or more ("2 shot, 1 dead"), where the noun would
+                    // take the plural ("2 shots").
+                    if let t = lexicon.triggers.match(tokens, at: k),
+                       t.length > w.length || (t.length == w.length && (c.value ?? 2) >= 2) { break }
                     return false
                 }
                 c.who = group
