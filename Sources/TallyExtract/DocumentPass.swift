@@ -78,6 +78,9 @@ struct DocumentPass {
         var paragraphSource: Source? = nil
         // Claims of one person "shot", with no word saying they lived ("wounded", "injured").
         var onlyShot = Set<Int>()
+        // Figures of people "shot" that may include the dead of other sentences, by sentence.
+        var shotTotals: [Int: Int] = [:]
+        var sentenceOf: [Int] = []
         // The last sentence with figures gave a national running total.
         var nationalTotal = false
         // Claims of the previous sentence that no source was found for.
@@ -147,12 +150,30 @@ struct DocumentPass {
                 for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
                     if source == nil { unsourced.append(claims.count) }
                     if c.implicit, kind == .injured, lexicon.grammar.isGunshot(c.trigger) { onlyShot.insert(claims.count) }
+                    if !c.implicit, kind == .injured, c.who == .people, c.valueHigh == nil, lexicon.grammar.isGunshot(c.trigger, suffix: true),
+                       !found.contains(where: { $0.kind == .killed }), !Self.countsOthers(c, s.tokens, lexicon.grammar) {
+                        shotTotals[claims.count] = n
+                    }
+                    sentenceOf.append(n)
                     claims.append(Claim(
                         doc: document.id, kind: kind, who: c.who, quantity: quantity, place: place, date: date,
                         source: source, evidence: evidence, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
                         numberSpan: numberSpan, implicit: c.implicit))
                 }
             }
+        }
+        // "Four people were shot. … Caudill died": those shot include the dead of the story's other
+        // sentences, so the injured are the shot less the killed of the same place and day.
+        for (i, n) in shotTotals {
+            guard let shot = claims[i].quantity.value else { continue }
+            let dead = claims.indices.filter { j in
+                let k = claims[j]
+                return k.kind == .killed && sentenceOf[j] != n && k.quantity.valueHigh == nil
+                    && !sentences[sentenceOf[j]].tokens.contains { $0.kind == .word && lexicon.grammar.separateEvents.contains($0) }
+                    && (k.place == nil || claims[i].place == nil || k.place?.name == claims[i].place?.name)
+                    && (k.date == nil || claims[i].date == nil || k.date == claims[i].date)
+            }.compactMap { claims[$0].quantity.value }.filter { $0 < shot }.max()
+            if let dead { claims[i].quantity = Quantity(value: shot - dead, qualifier: claims[i].quantity.qualifier) }
         }
         // "Man shot …" in a story of a man killed: one who was shot and died counts as killed, not
         // injured too. Only a single victim read from "a man was shot" gives way to a death.
@@ -169,8 +190,7 @@ struct DocumentPass {
         guard let killed = found.first(where: { $0.kind == .killed && $0.value != nil })?.value else { return found }
         return found.map { c in
             guard c.kind == .injured, grammar.isGunshot(c.trigger, suffix: true), let v = c.value, v > killed, c.valueHigh == nil else { return c }
-            let after = (c.last + 1)..<min(tokens.count, max(c.last + 1, (c.headToken ?? c.last) + 2))
-            if tokens[after].contains(where: { $0.kind == .word && grammar.others.contains($0) }) { return c }
+            if countsOthers(c, tokens, grammar) { return c }
             var copy = c
             copy.value = v - killed
             return copy
@@ -180,6 +200,12 @@ struct DocumentPass {
     /// "Four women and one man were shot", "a man and a woman were killed": the people of a list
     /// joined by "and" add up. The total (implicit, of people) comes first, so a tally that takes
     /// a document's first figure takes the whole; the parts stay as claims of their own.
+    /// Whether a figure counts the others ("three other people", "four others"), not everyone.
+    static func countsOthers(_ c: Candidate, _ tokens: [Token], _ grammar: Grammar) -> Bool {
+        let after = (c.last + 1)..<min(tokens.count, max(c.last + 1, (c.headToken ?? c.last) + 2))
+        return tokens[after].contains { $0.kind == .word && grammar.others.contains($0) }
+    }
+
     /// Words before the list that make it a breakdown of a figure already given ("of whom 347 men
     /// and 73 women", `grammar.breakdownWords`) add no total.
     static func coordinatedTotals(_ found: [Candidate], _ tokens: [Token], grammar: Grammar) -> [Candidate] {

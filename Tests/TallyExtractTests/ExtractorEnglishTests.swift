@@ -158,6 +158,21 @@ struct ShootingNewsTests {
         #expect(summary("Police said 12 shots were fired in Louisville on Friday.").isEmpty)
     }
 
+    @Test func theShotOfAStoryIncludeItsDead() {
+        #expect(summary("Four people were shot in Gary on Friday.\n\nTwo of the victims died at a hospital.") == [
+            "injured people 2 exact Gary 2024-03-15 -", "killed people 2 exact Gary 2024-03-15 -",
+        ])
+        // Not the dead of another shooting, nor when the shot are "the others".
+        #expect(summary("Four people were shot in Gary on Friday.\n\nTwo men were killed in a separate shooting in Gary on Friday.")
+                .first == "injured people 4 exact Gary 2024-03-15 -")
+        #expect(summary("Two people were killed in Gary on Friday.\n\nFour others were shot and survived.")
+                .contains("injured people 4 exact Gary 2024-03-15 -"))
+    }
+
+    @Test func aListOfAgesCountsNoOne() {
+        #expect(summary("He shot and killed his wife and their daughters, ages 14, 11, 7 and 3, in Roswell on Friday.").isEmpty)
+    }
+
     @Test func theOthersAreNotAmongTheDead() {
         #expect(summary("Police said one man is dead and three other people were shot in Dayton on Tuesday.").contains(
             "injured people 3 exact Dayton 2024-03-12 Police"))

@@ -115,6 +115,12 @@ struct CandidateFinder {
             if before.text == ".", m.firstToken >= 2, lexicon.month(tokens[m.firstToken - 2]) != nil, m.value <= 31 { return false }
             if before.kind == .punctuation, ["$", "€", "£", "₽", "№", "#", "§", "+"].contains(before.text) { return false }
             if before.kind == .word, lexicon.notClaimBefore.contains(before.text) { return false }
+            // "ages 14, 11, 7 and 3": every number of a list after such a word.
+            if before.text == "," || grammar.and.contains(before) {
+                var k = m.firstToken - 1
+                while k > 0, tokens[k].text == "," || grammar.and.contains(tokens[k]) || tokens[k].kind == .number { k -= 1 }
+                if k < m.firstToken - 2, tokens[k].kind == .word, lexicon.notClaimBefore.contains(tokens[k].text) { return false }
+            }
             if before.kind == .word, lexicon.month(before) != nil, m.value <= 31 { return false }
             // "COVID-19", "Ан-26", "G-20": a code glued to a word by a hyphen.
             if (before.text == "-" || before.text == "‑"), !first.spaceBefore, !before.spaceBefore, m.firstToken >= 2,

@@ -52,6 +52,8 @@ struct Grammar: Sendable, Decodable {
     let gunshotTriggers: [String]
     /// "one is dead and three others were shot": a figure of the others leaves out those named before.
     let others: WordSet
+    /// "in a separate shooting": a sentence about another event than the story's.
+    let separateEvents: WordSet
     /// Words that end a source's phrase ("that", "что").
     let sourceStopWords: WordSet
     /// Lead-ins that name the origin of a figure and win over other attributions ("citing").
@@ -103,6 +105,7 @@ struct Grammar: Sendable, Decodable {
         case agentPrepositions = "agent_prepositions"
         case gunshotTriggers = "gunshot_triggers"
         case others
+        case separateEvents = "separate_events"
         case sourceStopWords = "source_stop_words"
         case sourcePriority = "source_priority"
         case impersonalPrepositions = "impersonal_prepositions"
