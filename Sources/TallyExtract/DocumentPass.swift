@@ -244,7 +244,10 @@ struct DocumentPass {
         guard let kind = a.kind, b.kind == kind, let head = a.headToken, b.headToken != nil, a.value != nil, b.value != nil,
               a.valueHigh == nil, b.valueHigh == nil, !a.partitive, !b.partitive, head < b.first else { return false }
         let between = tokens[(head + 1)..<b.first]
-        return between.count <= 2 && between.contains { grammar.and.contains($0) } && between.allSatisfy { $0.text == "," || grammar.and.contains($0) }
+        // "his wife and their four children", "a man and a woman": articles and possessives may open the next item.
+        return between.count <= 3 && between.contains { grammar.and.contains($0) } && between.allSatisfy {
+            $0.text == "," || grammar.and.contains($0) || grammar.articles.contains($0) || grammar.possessives.contains($0)
+        }
     }
 
     /// A figure the story gives without saying whose is, in a story that quotes one source for

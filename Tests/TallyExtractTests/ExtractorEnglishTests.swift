@@ -169,6 +169,17 @@ struct ShootingNewsTests {
                 .contains("injured people 4 exact Gary 2024-03-15 -"))
     }
 
+    @Test func kinJoinedByAPossessiveAddUp() {
+        // The total is implicit (read from the list), the parts are stated.
+        let doc = Document(id: "k", published: Day("2024-03-15"), text: "Police said the man killed his wife and their four children in Tulsa on Friday.")
+        let killed = sharedExtractor.claims(in: doc).filter { $0.kind == .killed }.compactMap(\.quantity.value)
+        #expect(killed.contains(5) && killed.contains(4))
+    }
+
+    @Test func aStateIsNotItsCountryNamesake() {
+        #expect(summary("Four people were shot in Roswell, New Mexico, on Saturday.") == ["injured people 4 exact Roswell 2024-03-09 -"])
+    }
+
     @Test func aListOfAgesCountsNoOne() {
         #expect(summary("He shot and killed his wife and their daughters, ages 14, 11, 7 and 3, in Roswell on Friday.").isEmpty)
     }

@@ -91,6 +91,11 @@ struct PlaceFinder {
                 continue
             }
             if first <= datelineEnd { continue }
+            // "New Mexico", "Baja California": a country's name after a capitalised Latin word is part
+            // of another name (a longer name of a country, "South Sudan", is matched whole).
+            if m.form == .name, best.level == .country, first > 0, tokens[first - 1].kind == .word, tokens[first - 1].capitalized,
+               !m.sentenceInitial, tokens[first - 1].text.utf8.first.map({ $0 < 0x80 }) == true,
+               !lexicon.grammar.cityTitleWords.contains(tokens[first - 1]) { continue }
             if m.form == .name, best.level == .city {
                 // Part of a longer proper name: "Ales Bialiatski", "Mohamed Morsi", "Denver Post".
                 if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].capitalized, !m.sentenceInitial,
