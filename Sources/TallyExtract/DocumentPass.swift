@@ -147,18 +147,22 @@ struct DocumentPass {
                     : Quantity(value: c.value, valueHigh: c.valueHigh, qualifier: c.qualifier)
                 // A running total with no place of its own covers the whole country.
                 let fallback = national ? (story.countryPlace ?? story.totalPlace) : cumulative ? story.totalPlace : defaultPlace
+                // "A boy was shot": one of the minors, and one person (an implicit one counts in both).
+                let groups = c.implicit && c.value == 1 && c.who != .people ? [c.who, .people] : [c.who]
                 for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
-                    if source == nil { unsourced.append(claims.count) }
-                    if c.implicit, kind == .injured, lexicon.grammar.isGunshot(c.trigger) { onlyShot.insert(claims.count) }
-                    if !c.implicit, kind == .injured, c.who == .people, c.valueHigh == nil, lexicon.grammar.isGunshot(c.trigger, suffix: true),
-                       !found.contains(where: { $0.kind == .killed }), !Self.countsOthers(c, s.tokens, lexicon.grammar) {
-                        shotTotals[claims.count] = n
+                    for who in groups {
+                        if source == nil { unsourced.append(claims.count) }
+                        if c.implicit, kind == .injured, lexicon.grammar.isGunshot(c.trigger) { onlyShot.insert(claims.count) }
+                        if !c.implicit, kind == .injured, who == .people, c.valueHigh == nil, lexicon.grammar.isGunshot(c.trigger, suffix: true),
+                           !found.contains(where: { $0.kind == .killed }), !Self.countsOthers(c, s.tokens, lexicon.grammar) {
+                            shotTotals[claims.count] = n
+                        }
+                        sentenceOf.append(n)
+                        claims.append(Claim(
+                            doc: document.id, kind: kind, who: who, quantity: quantity, place: place, date: date,
+                            source: source, evidence: evidence, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
+                            numberSpan: numberSpan, implicit: c.implicit))
                     }
-                    sentenceOf.append(n)
-                    claims.append(Claim(
-                        doc: document.id, kind: kind, who: c.who, quantity: quantity, place: place, date: date,
-                        source: source, evidence: evidence, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
-                        numberSpan: numberSpan, implicit: c.implicit))
                 }
             }
         }
