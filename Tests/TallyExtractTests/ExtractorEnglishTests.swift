@@ -187,6 +187,12 @@ struct ShootingNewsTests {
                 == ["injured minors 1 true", "injured people 1 true"])
     }
 
+    @Test func aRankedListCountsNoOne() {
+        // (The figure would take "killed" from the sentence before, and "men" as its people.)
+        let text = "A man was shot dead in Garfield on Monday night. Photos: Allegheny County's 20 most wanted fugitives The men and women on this list are wanted by the sheriff."
+        #expect(summary(text).isEmpty)
+    }
+
     @Test func aListOfAgesCountsNoOne() {
         #expect(summary("He shot and killed his wife and their daughters, ages 14, 11, 7 and 3, in Roswell on Friday.").isEmpty)
     }

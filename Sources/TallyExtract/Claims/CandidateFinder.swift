@@ -91,7 +91,7 @@ struct CandidateFinder {
                 if let w = lexicon.who.match(tokens, at: m.lastToken + 2), w.value == nil { return false }
             }
             if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
-            if next.kind == .word, grammar.timesAfterNumber.contains(next) { return false }
+            if next.kind == .word, grammar.timesAfterNumber.contains(next) || grammar.rankingsAfter.contains(next) { return false }
             // "5 p.m.", "9 a.m."
             if next.kind == .word, grammar.timeLetters.contains(next), afterNext?.text == "." { return false }
             if next.kind == .word, lexicon.month(next) != nil { return false }

@@ -29,6 +29,8 @@ struct Grammar: Sendable, Decodable {
     let nounPhraseEnds: WordSet
     /// Multipliers that start a number alone ("тысяча человек", "a thousand people").
     let loneMultipliers: WordSet
+    /// "Allegheny County's 20 most wanted", "the 10 deadliest shootings": a ranked list, not a count.
+    let rankingsAfter: WordSet
     /// "8 am", "16 часов": a time, not a count.
     let timesAfterNumber: WordSet
     /// Letters of an abbreviated time after a number ("5 p.m.").
@@ -97,6 +99,7 @@ struct Grammar: Sendable, Decodable {
         case nounPhraseEnds = "noun_phrase_ends"
         case loneMultipliers = "lone_multipliers"
         case timesAfterNumber = "times_after_number"
+        case rankingsAfter = "rankings_after"
         case timeLetters = "time_letters"
         case definiteArticles = "definite_articles"
         case kinOf = "kin_of"
