@@ -105,23 +105,11 @@ public enum Reconciler {
         }
         let figures = sourceOrder.map { perSource[$0]! }
         let numeric = figures.filter { $0.claim.quantity.value != nil }
-        // Each document's first figure in this tally, whoever it quotes: a story leads with its
-        // total ("five people were shot") and breaks it down after ("three were taken by ambulance").
-        var leadStart: [String: Int] = [:]
-        for m in members where m.claim.quantity.value != nil && !m.claim.implicit {
-            leadStart[m.claim.doc] = min(leadStart[m.claim.doc] ?? .max, m.claim.numberSpan.start)
-        }
-        func isLead(_ m: ReconcileInput) -> Bool { leadStart[m.claim.doc] == m.claim.numberSpan.start }
         let ranked = (numeric.isEmpty ? figures : numeric).sorted { a, b in
-            // A figure the text states beats one read from "a man was shot", whoever gives it.
-            if a.claim.implicit != b.claim.implicit { return !a.claim.implicit }
             let ra = options.rank(a.claim.source?.sourceClass ?? .unattributed)
             let rb = options.rank(b.claim.source?.sourceClass ?? .unattributed)
             if ra != rb { return ra < rb }
-            if a.published != b.published { return later(a, b) }
-            // Of one day's stories, a lead figure before a detail of another story.
-            if isLead(a) != isLead(b) { return isLead(a) }
-            if a.sequence != b.sequence { return later(a, b) }
+            if a.published != b.published || a.sequence != b.sequence { return later(a, b) }
             if a.claim.numberSpan.start != b.claim.numberSpan.start { return a.claim.numberSpan.start < b.claim.numberSpan.start }
             let la = a.claim.quantity.lowerBound ?? 0, lb = b.claim.quantity.lowerBound ?? 0
             if la != lb { return la < lb }

@@ -121,38 +121,3 @@ struct ReconcilerTests {
         #expect(t[0].best.value == 640)
     }
 }
-
-
-/// Of one day's stories, each story's first figure in a tally is its total; what follows breaks it down.
-struct LeadFigureTests {
-    func at(_ c: Claim, _ start: Int) -> Claim {
-        var copy = c
-        copy.numberSpan = TextSpan(start: start, end: start + 1)
-        return copy
-    }
-
-    @Test func aStorysLeadFigureBeatsAnotherStorysDetail() throws {
-        let witnesses = Source(name: "witnesses", sourceClass: .unattributed)
-        let a = at(claim("a", 5, kind: .injured, place: moscow), 10)
-        let bLead = at(claim("b", 5, kind: .injured, place: moscow, source: witnesses), 10)
-        let bDetail = at(claim("b", 3, kind: .injured, place: moscow), 400)
-        // Whatever order the store hands them back in, the best is the stories' total.
-        for order in [[a, bLead, bDetail], [bDetail, bLead, a], [bLead, bDetail, a], [a, bDetail, bLead]] {
-            let inputs = order.enumerated().map { ReconcileInput(claim: $1, published: Day("2022-09-22"), sequence: $0) }
-            let tally = try #require(Reconciler.tallies(inputs).first { $0.kind == .injured })
-            #expect(tally.best.value == 5, "order \(order.map { "\($0.doc)\($0.quantity.value!)" })")
-            #expect(tally.low == 3 && tally.high == 5)
-        }
-    }
-
-    @Test func aLaterDayStillBeatsAnEarlierLead() throws {
-        let first = at(claim("a", 5, kind: .injured, place: moscow), 10)
-        let update = at(claim("b", 6, kind: .injured, place: moscow), 300)
-        let lead = at(claim("b", 2, kind: .killed, place: moscow), 10)
-        let inputs = [ReconcileInput(claim: first, published: Day("2022-09-22"), sequence: 0),
-                      ReconcileInput(claim: lead, published: Day("2022-09-23"), sequence: 1),
-                      ReconcileInput(claim: update, published: Day("2022-09-23"), sequence: 2)]
-        let tally = try #require(Reconciler.tallies(inputs).first { $0.kind == .injured })
-        #expect(tally.best.value == 6)
-    }
-}
