@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "TallyServer",
             dependencies: [
-                "TallyCore", "TallyStore", "TallyReconcile", "TallyExport", "TallyGeo", "TallyExtract",
+                "TallyCore", "TallyStore", "TallyReconcile", "TallyExport", "TallyGeo", "TallyExtract", "TallyIngest", "TallyText",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

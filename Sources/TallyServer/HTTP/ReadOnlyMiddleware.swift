@@ -8,7 +8,7 @@ struct ReadOnlyMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     /// Paths (and path prefixes, ending in `/`) where POST is let through.
-    static var writable: Set<String> { ["/api/v1/reports", "/api/v1/documents", "/report", "/login", "/logout"] }
+    static var writable: Set<String> { ["/api/v1/reports", "/api/v1/documents", "/api/v1/documents/fetch", "/report", "/login", "/logout"] }
     static var writablePrefixes: [String] { ["/api/v1/reports/", "/review/"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -48,6 +48,7 @@ struct AuthorizationMatrixTests {
         Route(method: .post, path: "/api/v1/reports/999999/reject", role: .editor),
         Route(method: .post, path: "/api/v1/reports/999999/merge", role: .editor, json: "{\"into\": 1}"),
         Route(method: .post, path: "/api/v1/documents", role: .editor, json: "{\"text\": \"About 40 people were detained in Omsk.\"}"),
+        Route(method: .post, path: "/api/v1/documents/fetch", role: .editor, json: "{\"url\": \"http://127.0.0.1:PORT/documents/wire-0315\"}"),
         Route(method: .get, path: "/api/v1/users", role: .admin),
         Route(method: .get, path: "/api/v1/audit", role: .admin),
         Route(method: .get, path: "/api/v1/audit/export", role: .admin),
@@ -63,8 +64,9 @@ struct AuthorizationMatrixTests {
                 for role in [nil] + Role.allCases.map(Optional.some) {
                     var headers = f.auth(role)
                     if route.json != nil { headers[.contentType] = "application/json" }
+                    let body = route.json?.replacingOccurrences(of: "PORT", with: String(client.port ?? 0))
                     let response = try await client.execute(uri: route.path, method: route.method, headers: headers,
-                                                            body: route.json.map { ByteBuffer(string: $0) })
+                                                            body: body.map { ByteBuffer(string: $0) })
                     let allowed = route.role.map { needed in role.map { $0 >= needed } ?? false } ?? true
                     let who = role?.rawValue ?? "anonymous"
                     if allowed {

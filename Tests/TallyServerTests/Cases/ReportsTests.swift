@@ -166,6 +166,20 @@ struct ReportsTests {
             #expect(again.json["new"] as? Bool == false)
             #expect(try await client.get("/api/v1/documents/kazan-1").status == .ok)
             #expect(try await client.post("/api/v1/documents", json: "{\"text\": 5}", headers: f.auth(.editor)).status == .badRequest)
+
+            // A page fetched by URL (here this server's own page of a stored report, on loopback).
+            let url = "http://127.0.0.1:\(client.port ?? 0)/documents/wire-0315"
+            let fetched = try await client.post("/api/v1/documents/fetch", json: "{\"url\": \"\(url)\"}", headers: f.auth(.editor))
+            #expect(fetched.status == .created && fetched.json["new"] as? Int == 1, "\(fetched.text)")
+            #expect((fetched.json["claims"] as? Int ?? 0) >= 1)
+            let missing = try await client.post("/api/v1/documents/fetch", json: "{\"url\": \"http://127.0.0.1:\(client.port ?? 0)/no-such-page\"}",
+                                                headers: f.auth(.editor))
+            #expect(missing.status == .unprocessableContent && missing.errorCode == "invalid")
+            for bad in ["{\"url\": \"file:///etc/passwd\"}", "{\"url\": \"javascript:alert(1)\"}", "{\"url\": 1}", "{}"] {
+                #expect(try await client.post("/api/v1/documents/fetch", json: bad, headers: f.auth(.editor)).status == .badRequest, "\(bad)")
+            }
+            let actions = try await f.store.audit(after: nil, limit: 500).map(\.action)
+            #expect(actions.filter { $0 == "document.ingest" }.count == 2 && actions.filter { $0 == "document.fetch" }.count == 1)
         }
     }
 }
