@@ -25,7 +25,8 @@ public enum Accounts {
         }
         let secret = role.needsSecondFactor ? newSecret() : nil
         let user = try await store.addUser(
-            NewUser(name: name, role: role, passwordHash: Bcrypt.hash(password, cost: cost), totpSecret: try key.seal(secret)),
+            NewUser(name: name, role: role, passwordHash: await offThePool { Bcrypt.hash(password, cost: cost) },
+                    totpSecret: try key.seal(secret)),
             actor: actor)
         let url = secret.map { TOTP(secret: $0).createAuthenticatorURL(label: name, issuer: "Tally") }
         return (user, url)
@@ -41,8 +42,13 @@ public enum Accounts {
     /// The account when `password` (and, for an editor or admin, the TOTP `code`) is right; nil otherwise.
     public static func check(name: String, password: String, code: String?, store: any CaseStore, key: PersonalDataKey,
                              now: Date = Date()) async throws -> UserRecord? {
-        guard name.utf8.count <= 64, password.utf8.count <= 200, let user = try await store.user(named: name), !user.disabled,
-              Bcrypt.verify(password, hash: user.passwordHash) else { return nil }
+        guard name.utf8.count <= 64, password.utf8.count <= 200 else { return nil }
+        guard let user = try await store.user(named: name), !user.disabled else {
+            // As slow as a wrong password, so the time taken does not tell which names exist.
+            _ = await offThePool { Bcrypt.verify(password, hash: dummyHash) }
+            return nil
+        }
+        guard await offThePool({ Bcrypt.verify(password, hash: user.passwordHash) }) else { return nil }
         guard user.role.needsSecondFactor else { return user }
         guard let sealed = user.totpSecret, let secret = try key.open(sealed), let code, code.count == 6, let n = Int(code) else { return nil }
         let totp = TOTP(secret: secret)
@@ -53,6 +59,17 @@ public enum Accounts {
     public static func code(secret: String, at date: Date = Date()) -> String {
         String(format: "%06d", TOTP(secret: secret).compute(date: date))
     }
+
+    /// Runs bcrypt (a second of CPU at cost 12 in a debug build) on a thread of Dispatch's, not on
+    /// one of the few cooperative threads every request and test needs.
+    static func offThePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
+        }
+    }
+
+    /// A hash of no one's password, checked when the name is unknown.
+    static let dummyHash = Bcrypt.hash(PersonalDataKey.randomToken(), cost: cost)
 
     /// 20 random characters of the base-32 alphabet: the secret's bytes are the HMAC key.
     static func newSecret() -> String {
