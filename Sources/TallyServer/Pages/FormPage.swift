@@ -1,11 +1,18 @@
 import Hummingbird
 
-/// Pages with forms (report, login, review): rendered fresh each time (no ETag, `no-store`),
-/// English only for now, with a CSP that lets forms post to this server and nowhere else.
+/// Pages with forms (report, login, review): rendered fresh each time (no ETag, `no-store`), with
+/// a CSP that lets forms post to this server and nowhere else. The public form follows the page
+/// language (`?lang=`, else `Accept-Language`); staff pages are in English.
 extension PageRenderer {
+    /// The language of a form page; a bad `lang` is ignored here (the form must always show).
+    static func formLanguage(_ request: Request) -> PageLanguage {
+        let override = (try? QueryParameters(request, allowed: ["lang"], ignoringOthers: true)).flatMap { try? $0.string("lang") }
+        return (try? PageLanguage(request, override: override)) ?? PageLanguage.negotiate(request.headers[.acceptLanguage]) ?? .en
+    }
+
     func formPage(_ request: Request, template: String, title: String, status: HTTPResponse.Status = .ok,
-                  cookies: [String] = [], _ model: (Chrome) -> Any) -> Response {
-        let chrome = Context(language: .en, request: request, langQuery: "").chrome(title)
+                  language: PageLanguage = .en, cookies: [String] = [], _ model: (Chrome) -> Any) -> Response {
+        let chrome = Context(language: language, request: request, langQuery: "").chrome(title)
         var headers: HTTPFields = [.contentType: Self.html, .cacheControl: "no-store"]
         if !cookies.isEmpty { headers[values: .setCookie] = cookies }
         let response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: render(template, model(chrome)))))
@@ -17,8 +24,8 @@ extension PageRenderer {
 
     /// A short page saying what happened (report received, login failed, not allowed).
     func messagePage(_ request: Request, status: HTTPResponse.Status, title: String, message: String, link: (href: String, text: String)? = nil,
-                     cookies: [String] = []) -> Response {
-        formPage(request, template: "message", title: title, status: status, cookies: cookies) { chrome in
+                     language: PageLanguage = .en, cookies: [String] = []) -> Response {
+        formPage(request, template: "message", title: title, status: status, language: language, cookies: cookies) { chrome in
             MessageModel(chrome: chrome, title: title, message: message, href: link?.href, linkText: link?.text)
         }
     }

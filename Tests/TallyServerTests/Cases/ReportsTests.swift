@@ -94,7 +94,7 @@ struct ReportsTests {
     }
 
     @Test func theFormNeedsItsCSRFTokenAndIsRateLimited() async throws {
-        try await withCaseServer(reportsPerHour: 2) { client, f in
+        try await withCaseServer(reportsPerHour: 3) { client, f in
             let form = [("city", "Moscow"), ("date", "2026-03-14"), ("name", "Ivan"), ("categories", "minor"), ("outcomes", "released")]
             let without = try await client.post("/report", form: form)
             #expect(without.status == .forbidden && without.text.contains("CSRF"))
@@ -105,6 +105,11 @@ struct ReportsTests {
             #expect(ok.status == .created && ok.text.contains("waits for an editor"), "\(ok.text)")
             let stored = try await f.store.reports(status: .pending, after: nil, limit: 10)
             #expect(stored.count == 1 && stored[0].categories == [.minor] && stored[0].outcomes == [.released])
+            // In Russian, by Accept-Language; the answer too.
+            let russian = try await client.get("/report", headers: [.acceptLanguage: "ru-RU,ru;q=0.9,en;q=0.5", .cookie: cookie])
+            #expect(russian.text.contains("Сообщить о задержании") && russian.text.contains("меньше 5") && russian.text.contains("action=\"/report?lang=ru\""))
+            let thanks = try await client.post("/report?lang=ru", form: form + [("csrf", token)], headers: [.cookie: cookie])
+            #expect(thanks.status == .created && thanks.text.contains("Сообщение получено"), "\(thanks.text)")
             _ = try await client.post("/api/v1/reports", json: reportJSON())
             let limited = try await client.post("/api/v1/reports", json: reportJSON())
             #expect(limited.status == .tooManyRequests && limited.errorCode == "rate_limited" && limited.headers[.retryAfter] != nil)
