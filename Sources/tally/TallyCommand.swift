@@ -14,5 +14,6 @@ struct TallyCommand: AsyncParsableCommand {
             Export.self,
             Text.self,
             Serve.self,
+            User.self,
         ])
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import TallyCore
+import TallyServer
 import Testing
 
 /// Every route × hostile values: SQL and HTML injection, traversal, bad encodings, huge values.
@@ -72,7 +73,7 @@ struct HostileInputTests {
             let bodies: [ByteBuffer] = [ByteBuffer(string: "{\"kind\": \"detained\", "), ByteBuffer(bytes: [0xFF, 0xFE, 0xC3, 0x28]),
                                         ByteBuffer(string: "{\"__proto__\": {\"admin\": true}}")]
             for body in bodies {
-                for uri in ["/api/v1/tallies", "/api/v1/documents/wire-0315", "/", "/api/v1/reports"] {
+                for uri in ["/api/v1/tallies", "/api/v1/documents/wire-0315", "/", "/api/v1/claims"] {
                     let post = try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/json"], body: body)
                     #expect(post.status == .methodNotAllowed, "\(uri)")
                     #expect(post.errorCode == "method_not_allowed" && post.headers[.allow] == "GET, HEAD")
@@ -97,4 +98,75 @@ struct HostileInputTests {
             #expect(!response.text.contains("root:"))
         }
     }
+
+    /// The write routes: every field of a direct report, the form, reviews and documents get
+    /// hostile values, bad JSON, invalid UTF-8 and 3 MB bodies — a 4xx (or 201 for text that is
+    /// merely strange, stored as text) and never a 5xx; no markup comes back on any page or answer.
+    @Test func writeRoutesRefuseOrStoreHostileInputAsText() async throws {
+        try await withCaseServer { client, f in
+            let textFields = ["name", "contact", "city", "detention_place", "circumstances", "charge"]
+            let otherFields = ["date", "time", "gender", "publish_name", "categories", "outcomes"]
+            for field in textFields + otherFields {
+                for value in Self.values {
+                    var object: [String: Any] = ["city": "Moscow", "date": "2026-03-14", "outcomes": ["charged"]]
+                    object[field] = value
+                    let body = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+                    let response = try await client.post("/api/v1/reports", json: body)
+                    #expect(response.status.code < 500, "\(field)=\(value.prefix(40)) → \(response.status.code)")
+                    #expect(response.status == .created || response.status == .badRequest, "\(field) → \(response.status.code) \(response.text)")
+                    let lineBreak = field == "circumstances"
+                    if !textFields.contains(field) || value.count > 4000
+                        || value.unicodeScalars.contains(where: { $0.value < 0x20 && !(lineBreak && ($0.value == 10 || $0.value == 13)) }) {
+                        #expect(response.status == .badRequest, "\(field)=\(value.prefix(40)) was taken")
+                    }
+                    for bad in Self.markup { #expect(!response.text.contains(bad)) }
+                }
+            }
+            let malformed: [ByteBuffer] = [ByteBuffer(string: "{\"city\": \"Moscow\", "), ByteBuffer(bytes: [0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D]),
+                                           ByteBuffer(string: "[1, 2]"), ByteBuffer(string: "{\"__proto__\": {\"admin\": true}}"), ByteBuffer(string: "")]
+            for body in malformed {
+                for (uri, headers) in [("/api/v1/reports", HTTPFields()), ("/api/v1/documents", f.auth(.editor)),
+                                       ("/api/v1/reports/1/merge", f.auth(.editor))] {
+                    var h = headers
+                    h[.contentType] = "application/json"
+                    let response = try await client.execute(uri: uri, method: .post, headers: h, body: body)
+                    #expect(response.status.code >= 400 && response.status.code < 500, "\(uri) → \(response.status.code)")
+                    #expect(response.errorCode != nil)
+                }
+            }
+            let big = ByteBuffer(repeating: UInt8(ascii: "x"), count: 3 * 1024 * 1024)
+            let json: HTTPFields = [.contentType: "application/json"], form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            for (uri, headers) in [("/api/v1/reports", json), ("/report", form), ("/login", form), ("/api/v1/documents", f.auth(.editor))] {
+                let response = try await client.execute(uri: uri, method: .post, headers: headers, body: big)
+                #expect(response.status == .contentTooLarge, "\(uri) → \(response.status.code)")
+            }
+            // Bad ids and traversal in the review routes; hostile form fields.
+            for id in ["0", "-1", "abc", "..%2F..%2Fetc", "99999999999999999999", "1%00", "%FF"] {
+                let response = try await client.execute(uri: "/api/v1/reports/\(id)/verify", method: .post, headers: f.auth(.editor), body: nil)
+                #expect(response.status == .badRequest || response.status == .notFound, "\(id) → \(response.status.code)")
+            }
+            let (token, cookie) = try await client.csrf()
+            for value in Self.values {
+                let form = [("csrf", token), ("city", value), ("date", value), ("name", value), ("categories", value)]
+                let response = try await client.post("/report", form: form, headers: [.cookie: cookie])
+                #expect(response.status.code >= 400 && response.status.code < 500, "\(value.prefix(30)) → \(response.status.code)")
+                for bad in Self.markup { #expect(!response.text.contains(bad)) }
+            }
+            // Nothing stored comes back as markup: the review queue through the API (JSON: text, no tags)
+            // and as the editor's page, and the public pages.
+            let queue = try await client.get("/api/v1/reports?limit=500", headers: f.auth(.editor))
+            #expect(queue.status == .ok && (queue.json["reports"] as? [Any])?.isEmpty == false)
+            for bad in ["<script", "<img"] { #expect(!queue.text.contains(bad)) }
+            let editor = try #require(f.logins[.editor])
+            let session = try #require(try await client.login(editor.name, editor.password, code: Accounts.code(secret: editor.secret!)))
+            let review = try await client.get("/review", headers: [.cookie: session.cookie])
+            #expect(review.status == .ok && review.text.contains("&lt;script&gt;"))
+            for bad in ["<script", "<img", "\"\u{301}"] { #expect(!review.text.contains(bad)) }
+            for page in ["/", "/report", "/api/v1/tallies"] {
+                let response = try await client.get(page)
+                for bad in Self.markup { #expect(!response.text.contains(bad), "\(page)") }
+            }
+        }
+    }
+
 }

@@ -1,4 +1,5 @@
 public import Hummingbird
+import TallyCore
 
 /// A request the server will not answer as asked: an HTTP status, a stable code a program can
 /// branch on, and a message a person can act on.
@@ -17,6 +18,10 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             case notFound = "not_found"
             case methodNotAllowed = "method_not_allowed"
             case tooLarge = "too_large"
+            case unauthorized, forbidden, conflict, invalid
+            case rateLimited = "rate_limited"
+            case readOnly = "read_only"
+            case badCSRF = "bad_csrf"
             case unavailable
             case `internal`
         }
@@ -37,6 +42,20 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         public static let methodNotAllowed = Code(.methodNotAllowed)
         /// The request body is over the size limit.
         public static let tooLarge = Code(.tooLarge)
+        /// The route needs an account: log in, or send `Authorization: Bearer TOKEN`.
+        public static let unauthorized = Code(.unauthorized)
+        /// The account's role may not do this.
+        public static let forbidden = Code(.forbidden)
+        /// The write does not fit what is stored (a report already reviewed, a taken name).
+        public static let conflict = Code(.conflict)
+        /// A body field is missing or not of its form.
+        public static let invalid = Code(.invalid)
+        /// Too many writes from one address; `Retry-After` says when to try again.
+        public static let rateLimited = Code(.rateLimited)
+        /// The server has no personal-data key: it serves public data only.
+        public static let readOnly = Code(.readOnly)
+        /// A form's CSRF token is missing or not this browser's.
+        public static let badCSRF = Code(.badCSRF)
         /// The store cannot be read just now.
         public static let unavailable = Code(.unavailable)
         public static let `internal` = Code(.internal)
@@ -86,4 +105,23 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
 extension HTTPFields.Element.Name {
     static let xContentTypeOptions = Self("X-Content-Type-Options")!
+}
+
+extension APIError {
+    /// A `TallyError` from the store or a check, with the status its code calls for.
+    init(_ error: TallyError) {
+        let message = error.input.map { "\($0): \(error.message)" } ?? error.message
+        switch error.code {
+        case .conflict: self.init(.conflict, .conflict, message)
+        case .notFound: self.init(.notFound, .notFound, message)
+        case .unauthorized: self.init(.unauthorized, .unauthorized, message)
+        case .forbidden: self.init(.forbidden, .forbidden, message)
+        case .tooLarge: self.init(.contentTooLarge, .tooLarge, message)
+        default: self.init(.badRequest, .invalid, message)
+        }
+    }
+
+    static func invalid(_ field: String, _ form: String) -> APIError {
+        APIError(.badRequest, .invalid, "'\(field)' \(form)")
+    }
 }

@@ -13,6 +13,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         } catch let error as any HTTPResponseError {
             throw Self.translate(error.status)
+        } catch let error as TallyError where error.code != .storage && error.code != .configuration {
+            throw APIError(error)
         } catch let error as TallyError where error.code == .storage {
             context.logger.error("store failed", metadata: ["code": .stringConvertible(error.code)])
             throw APIError(.serviceUnavailable, .unavailable, "the store cannot be read just now; try again shortly")
@@ -22,7 +24,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    /// Hummingbird's own errors (no route, body too large) in Tally's shape.
+    /// Hummingbird's own errors, and a body that is not JSON of the route's form. (no route, body too large) in Tally's shape.
     static func translate(_ status: HTTPResponse.Status) -> APIError {
         switch status {
         case .notFound: APIError(.notFound, .notFound, "no such page or API route; the API is described at /api/v1/openapi.json")

@@ -6,6 +6,7 @@ struct PageStrings: Sendable {
     let latest, best, range, claims, sources, source, conflict, conflictNote, derived, derivedNote: String
     let breakdown, timeline, quoted, inDocument, published, original, noTallies, noClaims, noConflicts, noPlaces: String
     let evidenceHighlighted, figures, place, date, day, unknownDate, unattributed, language, mapNote, back, error: String
+    let reportDetention: String
 
     static func of(_ language: PageLanguage) -> PageStrings { language == .en ? english : russian }
 
@@ -21,7 +22,7 @@ struct PageStrings: Sendable {
         evidenceHighlighted: "Every sentence a figure was read from is highlighted.", figures: "Figures in this report",
         place: "Place", date: "Date", day: "Day", unknownDate: "date unknown", unattributed: "the outlet itself",
         language: "Language", mapNote: "Each dot is a place; its size grows with the number of claims.",
-        back: "Back to the overview", error: "Error")
+        back: "Back to the overview", error: "Error", reportDetention: "Report a detention")
 
     static let russian = PageStrings(
         siteName: "Tally", tagline: "Цифры из новостей — каждая со ссылкой на своё предложение.",
@@ -35,7 +36,7 @@ struct PageStrings: Sendable {
         evidenceHighlighted: "Выделено каждое предложение, из которого взята цифра.", figures: "Цифры в этом тексте",
         place: "Место", date: "Дата", day: "День", unknownDate: "дата неизвестна", unattributed: "само издание",
         language: "Язык", mapNote: "Каждая точка — место; чем больше сообщений, тем она крупнее.",
-        back: "К обзору", error: "Ошибка")
+        back: "К обзору", error: "Ошибка", reportDetention: "Сообщить о задержании")
 
     /// "detained", "задержаны"…
     static func kind(_ kind: ClaimKind, _ language: PageLanguage) -> String {

@@ -58,6 +58,7 @@ extension PostgresStore {
             "CREATE INDEX claims_by_group ON claims (kind, who, place_id, date)",
         ]),
         Migration(name: "v2 tallies", statements: tallySchema, then: { try await fillTallies($0, logger: $1) }),
+        Migration(name: "v3 cases and accounts", statements: caseSchema),
     ]
 
     /// The advisory lock (two-key form, so it never meets the one-key locks) held while migrating.

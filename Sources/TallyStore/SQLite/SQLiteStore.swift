@@ -108,6 +108,7 @@ public final class SQLiteStore: Store {
             try db.create(index: "claims_by_group", on: "claims", columns: ["kind", "who", "place_id", "date"])
         }
         m.registerMigration("v2 tallies") { db in try addTallies(db) }
+        m.registerMigration("v3 cases and accounts") { db in try addCases(db) }
         return m
     }
 

@@ -29,6 +29,9 @@ struct StoreOptions: ParsableArguments {
         return env
     }
 
+    /// Where the personal-data key lives by default: beside the SQLite file, else `tally.key`.
+    var defaultKeyFile: String { postgresURL == nil ? (db ?? "tally.db") + ".key" : "tally.key" }
+
     func open() async throws -> any Store {
         if let url = postgresURL { return try await PostgresStore.open(url: url) }
         return try SQLiteStore(path: db ?? "tally.db")
