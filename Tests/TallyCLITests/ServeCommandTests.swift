@@ -14,7 +14,7 @@ struct ServeCommandTests {
 
         // Port 0: the system picks a free one and the server logs it, so no other test can take it first.
         let log = dir.path + "/serve.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         let server = Process()
         server.executableURL = TallyProcess.binary

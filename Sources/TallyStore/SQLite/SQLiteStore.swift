@@ -16,6 +16,12 @@ public final class SQLiteStore: Store {
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.foreignKeysEnabled = true
+        // A tally refresh reads tallies, their sources and claims all over the file: keep pages in
+        // memory (64 MiB a connection) and map the file rather than copy pages through read().
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+        }
         do {
             if FileManager.default.fileExists(atPath: path) { try Self.refuseForeign(path) }
             pool = try DatabasePool(path: path, configuration: config)
@@ -108,6 +114,7 @@ public final class SQLiteStore: Store {
             try db.create(index: "claims_by_group", on: "claims", columns: ["kind", "who", "place_id", "date"])
         }
         m.registerMigration("v2 tallies") { db in try addTallies(db) }
+        m.registerMigration("v3 tally sources") { db in try addTallySources(db) }
         return m
     }
 
@@ -148,6 +155,7 @@ public final class SQLiteStore: Store {
                     summary.claims += item.claims.count
                 }
                 try Self.refreshTallies(db, new: stored)
+                if summary.new > 0 { try db.execute(sql: "UPDATE store_changes SET count = count + 1") }
                 return summary
             }
         } catch let error as DatabaseError {
@@ -190,6 +198,14 @@ public final class SQLiteStore: Store {
             span: TextSpan(start: row["span_start"], end: row["span_end"]),
             numberSpan: TextSpan(start: row["number_start"], end: row["number_end"]), implicit: row["implicit"])
         return ReconcileInput(claim: claim, published: (row["doc_published"] as String?).flatMap { Day($0) }, sequence: row["doc_seq"])
+    }
+
+    public func changeCount() async throws -> Int {
+        do {
+            return try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count FROM store_changes") ?? 0 }
+        } catch let error as DatabaseError {
+            throw Self.describe(error, path: path)
+        }
     }
 
     public func counts() async throws -> (documents: Int, claims: Int) {
