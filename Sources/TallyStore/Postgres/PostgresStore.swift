@@ -148,7 +148,10 @@ public final class PostgresStore: Store {
             }
             summary.new += 1
             summary.claims += row.item.claims.count
-            for c in row.item.claims { claims.append((seqs[i], c, row.item.document.published)) }
+            for var c in row.item.claims {
+                c.doc = row.item.document.id  // as read back: a claim's document is the one it is stored with
+                claims.append((seqs[i], c, row.item.document.published))
+            }
         }
         for chunk in claims.chunked(rowsPerStatement) {
             let cs = chunk.map(\.claim)

@@ -25,7 +25,7 @@ public final class SQLiteStore: Store {
         do {
             if FileManager.default.fileExists(atPath: path) { try Self.refuseForeign(path) }
             pool = try DatabasePool(path: path, configuration: config)
-            try Self.migrator.migrate(pool)
+            try Self.migrate(pool)
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         } catch let error as TallyError {
@@ -33,6 +33,20 @@ public final class SQLiteStore: Store {
             throw error.input == nil ? TallyError(error.code, input: path, location: error.location, error.message) : error
         } catch {
             throw TallyError(.storage, input: path, "cannot open the database: \(error.localizedDescription)")
+        }
+    }
+
+    /// Brings the schema up to date. GRDB applies each step in its own transaction after reading
+    /// which are applied, so another process opening the same fresh file at once may apply a step
+    /// in between: ours then fails and is rolled back, and reading the applied steps again settles it.
+    static func migrate(_ pool: DatabasePool) throws {
+        for attempt in 1...5 {
+            do {
+                return try migrator.migrate(pool)
+            } catch let error as DatabaseError where attempt < 5 {
+                guard try pool.read({ try migrator.appliedIdentifiers($0) }).count > 0 else { throw error }
+                usleep(useconds_t(20_000 * attempt))
+            }
         }
     }
 
@@ -149,7 +163,10 @@ public final class SQLiteStore: Store {
                                 c.span.start, c.span.end, c.numberSpan.start, c.numberSpan.end, c.implicit,
                                 Reconciler.familyKey(c), d.published?.description,
                             ])
-                        stored.append(ReconcileInput(claim: c, published: d.published, sequence: Int(seq)))
+                        // As read back: a claim's document is the one it is stored with.
+                        var input = ReconcileInput(claim: c, published: d.published, sequence: Int(seq))
+                        input.claim.doc = d.id
+                        stored.append(input)
                     }
                     summary.new += 1
                     summary.claims += item.claims.count
