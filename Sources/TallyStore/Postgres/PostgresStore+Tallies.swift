@@ -48,7 +48,7 @@ extension PostgresStore {
         "CREATE TABLE national_places (place_id bigint PRIMARY KEY)",
     ]
 
-    /// The step `v3 tally sources`: what each tally keeps of its sources (`TallyState`), so that a
+    /// The step `v4 tally sources`: what each tally keeps of its sources (`TallyState`), so that a
     /// batch adds its claims to a tally without reading the tally's other claims again. Every tally
     /// is made again (`fillTallies`).
     static let tallySourcesSchema: [PostgresQuery] = [
@@ -80,7 +80,7 @@ extension PostgresStore {
     ]
 
     /// The Swift part of the step `v2 tallies`: every stored claim learns its family. (The tallies
-    /// themselves are made by the step `v3 tally sources`.)
+    /// themselves are made by the step `v4 tally sources`.)
     static func fillFamilies(_ connection: PostgresConnection, logger: Logger) async throws {
         var existing: [(id: Int, input: ReconcileInput)] = []
         let sql = "SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq ORDER BY c.id"
@@ -97,7 +97,7 @@ extension PostgresStore {
         }
     }
 
-    /// The Swift part of the step `v3 tally sources`: the tallies of what is already stored are made.
+    /// The Swift part of the step `v4 tally sources`: the tallies of what is already stored are made.
     static func fillTallies(_ connection: PostgresConnection, logger: Logger) async throws {
         var existing: [ReconcileInput] = []
         let sql = "SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq ORDER BY c.id"

@@ -50,7 +50,7 @@ extension SQLiteStore {
             try db.execute(sql: "CREATE INDEX \(name) ON tallies (\(columns))")
         }
         try db.execute(sql: "CREATE TABLE national_places (place_id INTEGER PRIMARY KEY)")
-        // The tallies themselves are made by the next step, `v3 tally sources`, with what they keep.
+        // The tallies themselves are made by the next step, `v4 tally sources`, with what they keep.
     }
 
     /// The schema step that keeps each tally's sources (`tally_sources`, `TallyState`) so that a

@@ -128,7 +128,7 @@ public final class SQLiteStore: Store {
             try db.create(index: "claims_by_group", on: "claims", columns: ["kind", "who", "place_id", "date"])
         }
         m.registerMigration("v2 tallies") { db in try addTallies(db) }
-        m.registerMigration("v3 tally sources") { db in try addTallySources(db) }
+        m.registerMigration("v4 tally sources") { db in try addTallySources(db) }
         return m
     }
 
