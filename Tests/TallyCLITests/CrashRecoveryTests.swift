@@ -41,15 +41,19 @@ struct PostgresCrashRecoveryTests {
 }
 
 enum CrashRecovery {
-    /// Documents committed to the SQLite file at `path`, as a read-only reader sees them (0 while
-    /// the file or its tables do not exist yet).
+    /// Documents committed to the SQLite file at `path`, as another connection sees them (0 while
+    /// the file or its tables do not exist yet). An ordinary connection, not a read-only one: SQLite
+    /// cannot always open a WAL file read-only while another process writes it. It only reads.
     static func committedDocuments(sqlite path: String) -> Int {
-        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        // Only once the writer has put the file in WAL mode (which needs it alone).
+        guard FileManager.default.fileExists(atPath: path + "-wal") else { return 0 }
         var config = Configuration()
-        config.readonly = true
+        config.busyMode = .timeout(1)
         guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return 0 }
         defer { try? queue.close() }
-        return (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") }) ?? 0
+        return (try? queue.read { db in
+            try db.tableExists("documents") ? try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 : 0
+        }) ?? 0
     }
 
     /// Starts `tally ingest`, kills it with SIGKILL once `committed` says some batches are in, then
@@ -65,7 +69,7 @@ enum CrashRecovery {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle(forWritingAtPath: log)
         try process.run()
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(300)
         if let onThread {
             let running = process
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
