@@ -109,11 +109,14 @@ struct TallyRow: Sendable {
         return out
     }
 
+    /// The fields of `join`. The separators are single bytes in UTF-8, so the text is cut by its bytes
+    /// (no grapheme breaking: a report reads thousands of these).
     static func split(_ text: String, by separator: Character) -> [String?] {
-        text.split(separator: separator, omittingEmptySubsequences: false).map { f in
-            guard f.first == "=" else { return nil }
-            let value = f.dropFirst()
-            return value.contains("%") ? unescape(value) : String(value)
+        guard let byte = separator.asciiValue else { return [] }
+        return text.utf8.split(separator: byte, omittingEmptySubsequences: false).map { bytes in
+            guard bytes.first == UInt8(ascii: "=") else { return nil }
+            let value = Substring(bytes.dropFirst())
+            return value.utf8.contains(UInt8(ascii: "%")) ? unescape(value) : String(value)
         }
     }
 
