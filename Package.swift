@@ -136,7 +136,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         // Runs the built `tally` executable as a user would.
-        .testTarget(name: "TallyCLITests", dependencies: ["tally", "TallyTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TallyCLITests",
+            dependencies: ["tally", "TallyTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,9 +17,12 @@ public struct IngestPipeline {
     public let parallelism: Int
 
     private var batch: [Document] = []
-    private var writing: Task<IngestSummary, any Error>?
+    private var writing: Task<(IngestSummary, Duration), any Error>?
     /// What the committed batches stored so far.
     public private(set) var stored = IngestSummary()
+    /// Time spent in the store's `ingest` (writing and refreshing tallies), summed over batches:
+    /// with extraction overlapping the writes, what the store alone costs.
+    public private(set) var storeTime: Duration = .zero
 
     public init(extractor: Extractor, store: any Store, batchSize: Int = 500, parallelism: Int = IngestPipeline.cores) {
         self.extractor = extractor
@@ -58,13 +61,20 @@ public struct IngestPipeline {
         let items = await Self.extract(documents, with: extractor, parallelism: parallelism)
         try await waitForWriter()
         let store = self.store
-        writing = Task { try await store.ingest(items) }
+        writing = Task {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let summary = try await store.ingest(items)
+            return (summary, clock.now - start)
+        }
     }
 
     private mutating func waitForWriter() async throws {
         guard let task = writing else { return }
         writing = nil
-        stored = stored + (try await task.value)
+        let (summary, took) = try await task.value
+        stored = stored + summary
+        storeTime += took
     }
 
     /// The claims of each document, extracted in `parallelism` slices at once; the order is kept.

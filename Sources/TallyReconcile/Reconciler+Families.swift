@@ -37,6 +37,15 @@ extension Reconciler {
     public static func familyTallies(_ members: [ReconcileInput], datedDays: Set<Day>, only: Set<Day?>? = nil,
                                      options: ReconcileOptions = ReconcileOptions()) -> [Tally] {
         guard let first = members.first?.claim else { return [] }
+        return familyGroups(members, datedDays: datedDays, only: only).map { day, group in
+            tally(kind: first.kind, who: first.who, date: day, group, options)
+        }
+    }
+
+    /// The claims of each of one family's tallies, by day (nil: the undated tally), as
+    /// `familyTallies` groups them.
+    public static func familyGroups(_ members: [ReconcileInput], datedDays: Set<Day>,
+                                    only: Set<Day?>? = nil) -> [(day: Day?, members: [ReconcileInput])] {
         var groups: [Day?: [ReconcileInput]] = [:]
         var order: [Day?] = []
         func add(_ m: ReconcileInput, to day: Day?) {
@@ -46,7 +55,7 @@ extension Reconciler {
         }
         for m in members where m.claim.date != nil { add(m, to: m.claim.date) }
         for m in members where m.claim.date == nil { add(m, to: joinedDay(published: m.published, datedDays: datedDays)) }
-        return order.map { day in tally(kind: first.kind, who: first.who, date: day, groups[day]!, options) }
+        return order.map { ($0, groups[$0]!) }
     }
 
     /// Which tallies of one family a batch of new claims changes.
@@ -57,6 +66,10 @@ extension Reconciler {
         public var undated = false
         /// Every day the family has dated claims on, the new ones included.
         public var datedDays: Set<Day> = []
+        /// The tallies among `tallies` whose claims may change other than by gaining new ones (a new
+        /// day takes undated claims from the undated tally and the three days before): these are
+        /// made again from all their claims; the others only add the new claims to what they keep.
+        public var rebuilt: Set<Day?> = []
 
         public init() {}
 
@@ -71,6 +84,13 @@ extension Reconciler {
         public var undatedPublished: Set<Day> {
             var set = Set<Day>()
             for d in days { for k in 0...Reconciler.undatedReach { set.insert(Day(ordinal: d.ordinal + k)) } }
+            return set
+        }
+
+        /// The same for the dated tallies to make again from all their claims (`rebuilt`).
+        public var rebuiltUndatedPublished: Set<Day> {
+            var set = Set<Day>()
+            for case let d? in rebuilt { for k in 0...Reconciler.undatedReach { set.insert(Day(ordinal: d.ordinal + k)) } }
             return set
         }
     }
@@ -89,8 +109,11 @@ extension Reconciler {
                 change.days.insert(d)
                 if !existingDays.contains(d) {
                     change.undated = true
+                    change.rebuilt.insert(d)
+                    change.rebuilt.insert(nil)
                     for k in 1...undatedReach where existingDays.contains(Day(ordinal: d.ordinal - k)) {
                         change.days.insert(Day(ordinal: d.ordinal - k))
+                        change.rebuilt.insert(Day(ordinal: d.ordinal - k))
                     }
                 }
             } else if let joined = joinedDay(published: m.published, datedDays: change.datedDays) {

@@ -57,18 +57,23 @@ public enum Reconciler {
     public static func sorted(_ tallies: [Tally], nationalPlaces: Set<Int>) -> [Tally] {
         let kinds = Dictionary(uniqueKeysWithValues: ClaimKind.allCases.enumerated().map { ($1, $0) })
         let groups = Dictionary(uniqueKeysWithValues: Group.allCases.enumerated().map { ($1, $0) })
-        func national(_ t: Tally) -> Bool { t.derived || t.placeID.map(nationalPlaces.contains) == true }
-        return tallies.sorted { a, b in
-            if a.kind != b.kind { return kinds[a.kind]! < kinds[b.kind]! }
-            if a.who != b.who { return groups[a.who]! < groups[b.who]! }
-            let na = national(a), nb = national(b)
-            if na != nb { return na }
-            if (a.best.value ?? 0) != (b.best.value ?? 0) { return (a.best.value ?? 0) > (b.best.value ?? 0) }
+        // The integer parts of each tally's place in the order, worked out once (not per comparison).
+        let keys = tallies.map { t -> (kind: Int, who: Int, national: Bool, value: Int) in
+            (kinds[t.kind]!, groups[t.who]!, t.derived || t.placeID.map(nationalPlaces.contains) == true, t.best.value ?? 0)
+        }
+        let order = tallies.indices.sorted { i, j in
+            let ka = keys[i], kb = keys[j]
+            if ka.kind != kb.kind { return ka.kind < kb.kind }
+            if ka.who != kb.who { return ka.who < kb.who }
+            if ka.national != kb.national { return ka.national }
+            if ka.value != kb.value { return ka.value > kb.value }
+            let a = tallies[i], b = tallies[j]
             if a.place != b.place { return (a.place ?? "") < (b.place ?? "") }
-            if a.date != b.date { return (a.date?.description ?? "") < (b.date?.description ?? "") }
+            if a.date != b.date { return (a.date?.ordinal ?? .min) < (b.date?.ordinal ?? .min) }
             if a.country != b.country { return (a.country ?? "") < (b.country ?? "") }
             return (a.placeID ?? -1) < (b.placeID ?? -1)
         }
+        return order.map { tallies[$0] }
     }
 
     static func later(_ a: ReconcileInput, _ b: ReconcileInput) -> Bool {
@@ -76,34 +81,26 @@ public enum Reconciler {
         return a.sequence > b.sequence
     }
 
-    /// Of two figures of one document, whether `a` comes first in its text: the order the store
-    /// hands claims back in must not change a tally.
-    static func earlierInText(_ a: ReconcileInput, _ b: ReconcileInput) -> Bool {
-        a.published == b.published && a.sequence == b.sequence && a.claim.numberSpan.start < b.claim.numberSpan.start
-    }
-
     /// Who stands behind a figure: a named source, or for an unattributed figure its document.
     static func sourceKey(_ input: ReconcileInput) -> String {
         input.claim.source.map { "src:" + $0.name.lowercased() } ?? "doc:" + input.claim.doc
     }
 
-    /// One tally from its members (in the order they were stored).
+    /// One tally from its members, with its history.
     static func tally(kind: ClaimKind, who: Group, date: Day?, _ members: [ReconcileInput], _ options: ReconcileOptions) -> Tally {
-        // Each source once, with its latest figure; a number beats a vague amount from the same source.
-        var perSource: [String: ReconcileInput] = [:]
-        var sourceOrder: [String] = []
-        for m in members {
-            let k = sourceKey(m)
-            guard let current = perSource[k] else {
-                perSource[k] = m
-                sourceOrder.append(k)
-                continue
-            }
-            let mNumeric = m.claim.quantity.value != nil, cNumeric = current.claim.quantity.value != nil
-            if mNumeric != cNumeric { if mNumeric { perSource[k] = m }; continue }
-            if later(m, current) || earlierInText(m, current) { perSource[k] = m }
-        }
-        let figures = sourceOrder.map { perSource[$0]! }
+        var t = tally(kind: kind, who: who, date: date, state: TallyState(members), options: options)
+        t.history = history(members)
+        return t
+    }
+
+    /// One tally from what it keeps of its claims (`TallyState`), without its history.
+    ///
+    /// Each source counts once, with its latest figure (a number beats a vague amount); sources are
+    /// listed by their first claim. A store that keeps states adds a batch's claims to them instead
+    /// of reading every claim of a tally again.
+    public static func tally(kind: ClaimKind, who: Group, date: Day?, state: TallyState,
+                             options: ReconcileOptions = ReconcileOptions()) -> Tally {
+        let figures = state.picks.values.sorted { $0.first != $1.first ? $0.first < $1.first : $0.source < $1.source }.map(\.figure)
         let numeric = figures.filter { $0.claim.quantity.value != nil }
         let ranked = (numeric.isEmpty ? figures : numeric).sorted { a, b in
             let ra = options.rank(a.claim.source?.sourceClass ?? .unattributed)
@@ -126,18 +123,14 @@ public enum Reconciler {
         let values = numeric.compactMap { $0.claim.quantity.value }
         let highs = numeric.compactMap { $0.claim.quantity.valueHigh ?? $0.claim.quantity.value }
         let intervals = numeric.compactMap { FigureInterval($0.claim.quantity) }
-        let place = members.first?.claim.place
-        let history = members.sorted { later($1, $0) || earlierInText($0, $1) }.map { m in
-            Tally.HistoryPoint(published: m.published, value: m.claim.quantity.value, valueHigh: m.claim.quantity.valueHigh,
-                               qualifier: m.claim.quantity.qualifier, source: m.claim.source?.name, doc: m.claim.doc)
-        }
+        let place = state.place
         var sourceNames: [String] = []
         for r in ranked + figures where !sourceNames.contains(r.claim.source?.name ?? "(\(r.claim.doc))") {
             sourceNames.append(r.claim.source?.name ?? "(\(r.claim.doc))")
         }
         return Tally(kind: kind, who: who, place: place?.name, placeID: place?.geonameID,
                      country: place?.country, date: date, best: best,
-                     low: values.min() ?? best.value, high: highs.max() ?? best.value, claims: members.count,
-                     sources: sourceNames, conflict: !FigureInterval.compatible(intervals), derived: false, history: history)
+                     low: values.min() ?? best.value, high: highs.max() ?? best.value, claims: state.claims,
+                     sources: sourceNames, conflict: !FigureInterval.compatible(intervals), derived: false, history: [])
     }
 }

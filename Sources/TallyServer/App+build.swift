@@ -57,7 +57,7 @@ public func buildRouter(store: any Store, configuration: ServerConfiguration = S
     MetricsController(store: store, cases: cases?.store).addRoutes(to: router)
 
     let api = router.group("api/v1")
-    TalliesController(store: store).addRoutes(to: api)
+    TalliesController(store: store, cache: ResponseCache()).addRoutes(to: api)
     ClaimsController(store: store).addRoutes(to: api)
     DocumentsController(store: store).addRoutes(to: api)
     PlacesController(store: store).addRoutes(to: api)

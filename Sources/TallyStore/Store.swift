@@ -22,6 +22,11 @@ public protocol Store: Sendable {
     /// How many documents and claims are stored.
     func counts() async throws -> (documents: Int, claims: Int)
 
+    /// A number that moves whenever a batch stores something (it counts such batches): what was read
+    /// from the store while it stays the same is still right, so the server keeps its answers until
+    /// it moves. One indexed read.
+    func changeCount() async throws -> Int
+
     /// Lets go of connections and background work. The store is not used afterwards.
     func close() async
 

@@ -33,6 +33,46 @@ struct SQLiteStoreTests {
     }
 }
 
+/// A database made by an older Tally, with claims but no tallies: opening it brings it up to date
+/// and every tally (with what it keeps of its sources) is made from the stored claims.
+struct SQLiteMigrationTests {
+    @Test func aVersionOneDatabaseGetsTalliesEqualToAFullReconcile() async throws {
+        let db = try TempDatabase()
+        let queue = try DatabaseQueue(path: db.path)
+        try SQLiteStore.migrator.migrate(queue, upTo: "v1 documents and claims")
+        let corpus = RandomCorpus(seed: 3, documents: 80)
+        try await queue.write { db in
+            var seen = Set<String>()
+            for item in corpus.items where seen.insert(item.contentHash).inserted {
+                let d = item.document
+                try db.execute(sql: "INSERT INTO documents (id, hash, lang, published, text, ingested_at) VALUES (?, ?, 'en', ?, ?, 0)",
+                               arguments: [d.id, item.contentHash, d.published?.description, d.text])
+                let seq = db.lastInsertedRowID
+                for c in item.claims {
+                    try db.execute(sql: """
+                        INSERT INTO claims (document_seq, kind, who, value, value_high, qualifier, vague, place, place_id, country, place_level,
+                            date, source, source_class, evidence, span_start, span_end, number_start, number_end, implicit)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [
+                            seq, c.kind.rawValue, c.who.rawValue, c.quantity.value, c.quantity.valueHigh, c.quantity.qualifier.rawValue,
+                            c.quantity.vague, c.place?.name, c.place?.geonameID, c.place?.country, c.place?.level.rawValue,
+                            c.date?.description, c.source?.name, c.source?.sourceClass.rawValue, c.evidence, c.span.start, c.span.end,
+                            c.numberSpan.start, c.numberSpan.end, c.implicit,
+                        ])
+                }
+            }
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: db.path)
+        let full = try await StoreConformance.expectTalliesMatch(store)
+        #expect(full.count > 20)
+        // And later batches add to what the step made.
+        _ = try await store.ingest(RandomCorpus(seed: 4, documents: 40).items)
+        try await StoreConformance.expectTalliesMatch(store)
+        #expect(try await store.changeCount() == 1)
+    }
+}
+
 /// A real SQLite database that is someone else's is refused in one line and left as it was.
 struct ForeignSQLiteTests {
     @Test func anotherApplicationsDatabaseIsRefusedAndUntouched() throws {

@@ -60,7 +60,10 @@ struct RandomCorpus {
                              place: Self.places.randomElement(using: &g)!,
                              date: Int.random(in: 0..<4, using: &g) == 0 ? nil : day(0, 12),
                              source: Self.sources.randomElement(using: &g)!, evidence: text,
-                             span: TextSpan(start: 0, end: text.utf8.count), numberSpan: TextSpan(start: 0, end: 1))
+                             // Figures of one document often share a place in the text (ties to break
+                             // the same way however they are read); some are implicit ("a man was shot").
+                             span: TextSpan(start: 0, end: text.utf8.count), numberSpan: TextSpan(start: Int.random(in: 0..<3, using: &g), end: 4),
+                             implicit: Int.random(in: 0..<12, using: &g) == 0)
             }
             items.append(IngestItem(document: Document(id: "doc-\(k)", language: "en", published: published, text: text), claims: claims))
         }

@@ -61,6 +61,7 @@ enum StoreCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case concurrentOverlappingIngestsNeitherDuplicateNorLose
     case storedTalliesMatchAFullReconcile
     case concurrentIngestsKeepTalliesRight
+    case changeCountMovesWithEveryBatchThatStores
 
     var testDescription: String { rawValue }
 
@@ -77,6 +78,7 @@ enum StoreCheck: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .concurrentOverlappingIngestsNeitherDuplicateNorLose: try await StoreConformance.concurrentOverlappingIngests(f)
         case .storedTalliesMatchAFullReconcile: try await StoreConformance.storedTalliesMatchAFullReconcile(f)
         case .concurrentIngestsKeepTalliesRight: try await StoreConformance.concurrentIngestsKeepTalliesRight(f)
+        case .changeCountMovesWithEveryBatchThatStores: try await StoreConformance.changeCountMoves(f)
         }
     }
 }
@@ -208,6 +210,23 @@ enum StoreConformance {
             #expect(new == 4)
         }
         #expect(try await f.open().counts().documents == 4)
+    }
+
+    /// The change count moves with every batch that stores a document, whoever writes it, and
+    /// stays when a batch stores nothing new (what the server's cache relies on).
+    static func changeCountMoves(_ f: StoreFixture) async throws {
+        let store = try await f.open(), other = try await f.open()
+        let start = try await store.changeCount()
+        _ = try await store.ingest([item("a", "First text.", values: [1])])
+        let afterOne = try await store.changeCount()
+        #expect(afterOne > start)
+        _ = try await store.ingest([item("a-again", "First text.", values: [1])])
+        _ = try await store.ingest([])
+        #expect(try await store.changeCount() == afterOne)
+        _ = try await other.ingest([item("b", "Second text.", values: [2]), item("c", "Third text.", values: [3])])
+        let afterOther = try await store.changeCount()
+        #expect(afterOther > afterOne)
+        #expect(try await other.changeCount() == afterOther)
     }
 
     /// Four stores (as four processes) ingest overlapping batches in different orders at once.

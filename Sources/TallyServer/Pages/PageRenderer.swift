@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import TallyCore
+import TallyStore
 
 /// Renders the public pages from the Mustache templates in `Resources/Templates`, every value
 /// escaped by `HTMLText` (each template selects it with `{{% CONTENT_TYPE: SAFE_HTML }}`).
@@ -11,6 +12,8 @@ import TallyCore
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let stylesheet: String
+    /// Rendered pages kept while the store is unchanged (`respond(cachedBy:)`).
+    let cache = ResponseCache()
 
     init() async throws {
         HTMLText.registerContentType()
@@ -67,13 +70,24 @@ struct PageRenderer: Sendable {
         let model: Any
     }
 
-    func respond(_ request: Request, _ build: (Context) async throws -> Page) async throws -> Response {
+    /// With `cachedBy`, the rendered page is kept while that store is unchanged, by path, query and
+    /// language (`ResponseCache`); errors are never kept.
+    func respond(_ request: Request, cachedBy store: (any Store)? = nil, _ build: (Context) async throws -> Page) async throws -> Response {
         var language = PageLanguage.negotiate(request.headers[.acceptLanguage]) ?? .en
         do {
             let q = try QueryParameters(request, allowed: ["lang"], ignoringOthers: true)
             let override = try q.string("lang")
             language = try PageLanguage(request, override: override)
             let context = Context(language: language, request: request, langQuery: override == nil ? "" : "?lang=" + language.rawValue)
+            if let store {
+                let key = request.uri.path + "?" + (request.uri.query ?? "") + "\u{1F}" + language.rawValue
+                let entry = try await cache.answer(key, store: store) {
+                    let page = try await build(context)
+                    let body = render(page.template, page.model)
+                    return ([body], body)
+                }
+                return CachedResponse.make(entry, contentType: Self.html, request: request).withPageHeaders()
+            }
             let page = try await build(context)
             return CachedResponse.make(render(page.template, page.model), contentType: Self.html, request: request)
                 .withPageHeaders()

@@ -22,9 +22,11 @@ struct TallyQuery: Sendable, Hashable {
 /// read), or for `as_of` a reconcile of the claims published by then.
 ///
 /// The one place that decides how tallies are read, as `tally report` does.
-func readTallies(_ query: TallyQuery, from store: any Store) async throws -> [Tally] {
+/// `history: false` leaves the histories out of the store's tallies (made from the claims, costly
+/// over the whole store; the overview does not show them).
+func readTallies(_ query: TallyQuery, from store: any Store, history: Bool = true) async throws -> [Tally] {
     guard let asOf = query.asOf else {
-        return try await store.tallies(TallyFilter(kind: query.kind, place: query.place, date: query.date, history: true))
+        return try await store.tallies(TallyFilter(kind: query.kind, place: query.place, date: query.date, history: history))
     }
     var options = ReconcileOptions()
     options.asOf = asOf

@@ -57,8 +57,9 @@ extension PostgresStore {
             "CREATE INDEX claims_on_document_seq ON claims (document_seq)",
             "CREATE INDEX claims_by_group ON claims (kind, who, place_id, date)",
         ]),
-        Migration(name: "v2 tallies", statements: tallySchema, then: { try await fillTallies($0, logger: $1) }),
+        Migration(name: "v2 tallies", statements: tallySchema, then: { try await fillFamilies($0, logger: $1) }),
         Migration(name: "v3 cases and accounts", statements: caseSchema),
+        Migration(name: "v4 tally sources", statements: tallySourcesSchema, then: { try await fillTallies($0, logger: $1) }),
     ]
 
     /// The advisory lock (two-key form, so it never meets the one-key locks) held while migrating.

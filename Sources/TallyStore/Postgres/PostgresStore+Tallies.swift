@@ -48,9 +48,40 @@ extension PostgresStore {
         "CREATE TABLE national_places (place_id bigint PRIMARY KEY)",
     ]
 
-    /// The Swift part of the step `v2 tallies`: every stored claim learns its family, and the
-    /// tallies of what is already stored are made.
-    static func fillTallies(_ connection: PostgresConnection, logger: Logger) async throws {
+    /// The step `v4 tally sources`: what each tally keeps of its sources (`TallyState`), so that a
+    /// batch adds its claims to a tally without reading the tally's other claims again. Every tally
+    /// is made again (`fillTallies`).
+    static let tallySourcesSchema: [PostgresQuery] = [
+        "ALTER TABLE tallies ADD COLUMN first_published text, ADD COLUMN first_seq bigint, ADD COLUMN first_number bigint",
+        """
+        CREATE TABLE tally_sources (
+            tally_key text NOT NULL,
+            source text NOT NULL,
+            first_published text,
+            first_seq bigint NOT NULL,
+            first_number bigint NOT NULL,
+            doc text NOT NULL,
+            published text,
+            seq bigint NOT NULL,
+            number_start bigint NOT NULL,
+            value bigint,
+            value_high bigint,
+            qualifier text NOT NULL,
+            vague text,
+            source_name text,
+            source_class text,
+            implicit boolean NOT NULL,
+            PRIMARY KEY (tally_key, source)
+        )
+        """,
+        "CREATE TABLE store_changes (id int PRIMARY KEY CHECK (id = 1), count bigint NOT NULL)",
+        "INSERT INTO store_changes (id, count) VALUES (1, 0)",
+        "DELETE FROM tallies",
+    ]
+
+    /// The Swift part of the step `v2 tallies`: every stored claim learns its family. (The tallies
+    /// themselves are made by the step `v4 tally sources`.)
+    static func fillFamilies(_ connection: PostgresConnection, logger: Logger) async throws {
         var existing: [(id: Int, input: ReconcileInput)] = []
         let sql = "SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq ORDER BY c.id"
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
@@ -64,12 +95,21 @@ extension PostgresStore {
                 UPDATE claims SET family = u.family FROM unnest($1::bigint[], $2::text[]) AS u(id, family) WHERE claims.id = u.id
                 """, binds: binds), logger: logger)
         }
-        try await refreshTallies(connection, new: existing.map(\.input), logger: logger)
+    }
+
+    /// The Swift part of the step `v4 tally sources`: the tallies of what is already stored are made.
+    static func fillTallies(_ connection: PostgresConnection, logger: Logger) async throws {
+        var existing: [ReconcileInput] = []
+        let sql = "SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq ORDER BY c.id"
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger) {
+            if let member = try member(row) { existing.append(member.input) }
+        }
+        try await refreshTallies(connection, new: existing, logger: logger)
     }
 
     static let memberColumns = """
         c.id, c.kind, c.who, c.value, c.value_high, c.qualifier, c.vague, c.place, c.place_id, c.country, c.place_level,
-        c.date, c.source, c.source_class, d.id, d.published, c.document_seq, c.family
+        c.date, c.source, c.source_class, d.id, d.published, c.document_seq, c.family, c.number_start, c.implicit
         """
 
     /// A claim as reconciliation reads it (`memberColumns`), with its row id and family.
@@ -89,7 +129,8 @@ extension PostgresStore {
             quantity: Quantity(value: try r[3].decode(Int?.self), valueHigh: try r[4].decode(Int?.self), qualifier: qualifier,
                                vague: try r[6].decode(String?.self)),
             place: place, date: try r[11].decode(String?.self).flatMap { Day($0) }, source: source, evidence: "",
-            span: TextSpan(start: 0, end: 0), numberSpan: TextSpan(start: 0, end: 0))
+            span: TextSpan(start: 0, end: 0), numberSpan: TextSpan(start: try r[18].decode(Int.self), end: try r[18].decode(Int.self)),
+            implicit: try r[19].decode(Bool.self))
         let input = ReconcileInput(claim: claim, published: try r[15].decode(String?.self).flatMap { Day($0) },
                                    sequence: try r[16].decode(Int.self))
         return (try r[0].decode(Int.self), try r[17].decode(String?.self), input)
@@ -130,7 +171,8 @@ extension PostgresStore {
             if let day = Day(date) { existing[family, default: []].insert(day) }
         }
         let reads = refresh.plan(existingDays: existing)
-        let rows = refresh.familyRows(members: try await members(reads, on: connection, logger: logger))
+        let writes = refresh.rows(members: try await members(reads, on: connection, logger: logger),
+                                  states: try await states(refresh.grown.map(\.key), on: connection, logger: logger))
 
         var keys: [CountryCheck.Key] = []
         binds = PostgresBindings(capacity: 1)
@@ -138,8 +180,15 @@ extension PostgresStore {
         keys += try await checkKeys(PostgresQuery(unsafeSQL: """
             DELETE FROM tallies WHERE key = ANY($1::text[]) RETURNING kind, who, country, date, place_id, derived
             """, binds: binds), on: connection, logger: logger)
-        try await insert(rows, on: connection, logger: logger)
-        keys += rows.compactMap { CountryCheck.Key($0.tally) }
+        try await insert(writes.tallies, on: connection, logger: logger)
+        keys += writes.tallies.compactMap { CountryCheck.Key($0.tally) }
+        if !refresh.rebuiltKeys.isEmpty {
+            binds = PostgresBindings(capacity: 1)
+            binds.append(PostgresColumn(refresh.rebuiltKeys))
+            try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM tally_sources WHERE tally_key = ANY($1::text[])", binds: binds),
+                                       logger: logger)
+        }
+        try await insertPicks(writes.picks, on: connection, logger: logger)
 
         binds = PostgresBindings(capacity: 1)
         binds.append(PostgresColumn(refresh.nationalPlaces.sorted()))
@@ -157,6 +206,87 @@ extension PostgresStore {
                 """, binds: binds), on: connection, logger: logger)
         }
         try await check(TallyRefresh.checkKeys(keys), on: connection, logger: logger)
+    }
+
+    /// What the tallies of `keys` keep (`TallyState`), for those that exist: two statements.
+    static func states(_ keys: [String], on connection: PostgresConnection, logger: Logger) async throws -> [String: TallyState] {
+        guard !keys.isEmpty else { return [:] }
+        var binds = PostgresBindings(capacity: 1)
+        binds.append(PostgresColumn(keys))
+        var heads: [String: (kind: ClaimKind, who: Group, claims: Int, place: Place?, first: MemberOrder?)] = [:]
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
+            SELECT key, kind, who, claims, place, place_id, country, first_published, first_seq, first_number
+            FROM tallies WHERE key = ANY($1::text[])
+            """, binds: binds), logger: logger) {
+            let r = row.makeRandomAccess()
+            guard let kind = ClaimKind(rawValue: try r[1].decode(String.self)), let who = Group(rawValue: try r[2].decode(String.self)) else {
+                continue
+            }
+            let place = try r[4].decode(String?.self).map {
+                Place(name: $0, geonameID: try r[5].decode(Int?.self), country: try r[6].decode(String?.self))
+            }
+            let first = try r[8].decode(Int?.self).map {
+                MemberOrder(published: try r[7].decode(String?.self).flatMap { Day($0) }, sequence: $0, numberStart: try r[9].decode(Int.self))
+            }
+            heads[try r[0].decode(String.self)] = (kind, who, try r[3].decode(Int.self), place, first)
+        }
+        var picks: [String: [TallyState.Pick]] = [:]
+        for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
+            SELECT \(TallyRow.pickColumns) FROM tally_sources WHERE tally_key = ANY($1::text[])
+            """, binds: binds), logger: logger) {
+            let p = row.makeRandomAccess()
+            let key = try p[0].decode(String.self)
+            guard let head = heads[key], let qualifier = Qualifier(rawValue: try p[11].decode(String.self)) else { continue }
+            let figure = TallyRow.figure(
+                doc: try p[5].decode(String.self), published: try p[6].decode(String?.self), seq: try p[7].decode(Int.self),
+                numberStart: try p[8].decode(Int.self), value: try p[9].decode(Int?.self), valueHigh: try p[10].decode(Int?.self),
+                qualifier: qualifier, vague: try p[12].decode(String?.self), sourceName: try p[13].decode(String?.self),
+                sourceClass: try p[14].decode(String?.self), implicit: try p[15].decode(Bool.self), kind: head.kind, who: head.who)
+            let first = MemberOrder(published: try p[2].decode(String?.self).flatMap { Day($0) }, sequence: try p[3].decode(Int.self),
+                                    numberStart: try p[4].decode(Int.self))
+            picks[key, default: []].append(TallyState.Pick(source: try p[1].decode(String.self), first: first, figure: figure))
+        }
+        var out: [String: TallyState] = [:]
+        for (key, head) in heads {
+            out[key] = TallyState(picks: picks[key] ?? [], claims: head.claims, first: head.first, place: head.place)
+        }
+        return out
+    }
+
+    /// Inserts or updates kept sources (`tally_sources`), set-based.
+    static func insertPicks(_ picks: [(key: String, pick: TallyState.Pick)], on connection: PostgresConnection,
+                            logger: Logger) async throws {
+        for chunk in picks.chunked(rowsPerStatement) {
+            let figures = chunk.map(\.pick.figure)
+            var binds = PostgresBindings(capacity: 16)
+            binds.append(PostgresColumn(chunk.map(\.key)))
+            binds.append(PostgresColumn(chunk.map(\.pick.source)))
+            binds.append(PostgresColumn(chunk.map { $0.pick.first.published?.description }))
+            binds.append(PostgresColumn(chunk.map(\.pick.first.sequence)))
+            binds.append(PostgresColumn(chunk.map(\.pick.first.numberStart)))
+            binds.append(PostgresColumn(figures.map(\.claim.doc)))
+            binds.append(PostgresColumn(figures.map { $0.published?.description }))
+            binds.append(PostgresColumn(figures.map(\.sequence)))
+            binds.append(PostgresColumn(figures.map(\.claim.numberSpan.start)))
+            binds.append(PostgresColumn(figures.map(\.claim.quantity.value)))
+            binds.append(PostgresColumn(figures.map(\.claim.quantity.valueHigh)))
+            binds.append(PostgresColumn(figures.map(\.claim.quantity.qualifier.rawValue)))
+            binds.append(PostgresColumn(figures.map(\.claim.quantity.vague)))
+            binds.append(PostgresColumn(figures.map { $0.claim.source?.name }))
+            binds.append(PostgresColumn(figures.map { $0.claim.source?.sourceClass.rawValue }))
+            binds.append(PostgresColumn(figures.map(\.claim.implicit)))
+            try await connection.query(PostgresQuery(unsafeSQL: """
+                INSERT INTO tally_sources (\(TallyRow.pickColumns))
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[], $8::bigint[],
+                    $9::bigint[], $10::bigint[], $11::bigint[], $12::text[], $13::text[], $14::text[], $15::text[], $16::boolean[])
+                ON CONFLICT (tally_key, source) DO UPDATE SET first_published = excluded.first_published,
+                    first_seq = excluded.first_seq, first_number = excluded.first_number, doc = excluded.doc,
+                    published = excluded.published, seq = excluded.seq, number_start = excluded.number_start,
+                    value = excluded.value, value_high = excluded.value_high, qualifier = excluded.qualifier,
+                    vague = excluded.vague, source_name = excluded.source_name, source_class = excluded.source_class,
+                    implicit = excluded.implicit
+                """, binds: binds), logger: logger)
+        }
     }
 
     static func checkKeys(_ query: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws -> [CountryCheck.Key] {
@@ -206,7 +336,7 @@ extension PostgresStore {
     static func insert(_ rows: [TallyRow], on connection: PostgresConnection, logger: Logger) async throws {
         for chunk in rows.chunked(rowsPerStatement) {
             let ts = chunk.map(\.tally)
-            var binds = PostgresBindings(capacity: 22)
+            var binds = PostgresBindings(capacity: 24)
             binds.append(PostgresColumn(chunk.map(\.key)))
             binds.append(PostgresColumn(chunk.map(\.family)))
             binds.append(PostgresColumn(ts.map(\.kind.rawValue)))
@@ -228,18 +358,23 @@ extension PostgresStore {
             binds.append(PostgresColumn(ts.map(\.conflict)))
             binds.append(PostgresColumn(chunk.map(\.countryConflict)))
             binds.append(PostgresColumn(ts.map(\.derived)))
-            binds.append(PostgresColumn(chunk.map(\.historyText)))
+            binds.append(PostgresColumn(chunk.map { $0.first?.published?.description }))
+            binds.append(PostgresColumn(chunk.map { $0.first?.sequence }))
+            binds.append(PostgresColumn(chunk.map { $0.first?.numberStart }))
             try await connection.query(PostgresQuery(unsafeSQL: """
                 INSERT INTO tallies (key, family, kind, who, place, place_id, country, date, place_match, best_value, best_qualifier,
-                    best_source, best_doc, best_vague, low, high, claims, sources, own_conflict, country_conflict, derived, history)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[],
+                    best_source, best_doc, best_vague, low, high, claims, sources, own_conflict, country_conflict, derived, history,
+                    first_published, first_seq, first_number)
+                SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, '', c22, c23, c24
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[],
                     $9::text[], $10::bigint[], $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::bigint[],
-                    $17::bigint[], $18::text[], $19::boolean[], $20::boolean[], $21::boolean[], $22::text[])
+                    $17::bigint[], $18::text[], $19::boolean[], $20::boolean[], $21::boolean[], $22::text[], $23::bigint[], $24::bigint[])
+                    AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24)
                 """, binds: binds), logger: logger)
         }
     }
 
-    /// A stored tally (`TallyRow.columns` from `offset`, then the history); its `conflict` is its own
+    /// A stored tally without its history (`TallyRow.columns` from `offset`); its `conflict` is its own
     /// figures' only, `countryConflict` the country check's.
     static func tally(_ row: PostgresRow, offset o: Int = 0) throws -> (tally: Tally, countryConflict: Bool)? {
         let r = row.makeRandomAccess()
@@ -252,7 +387,7 @@ extension PostgresStore {
                              doc: try r[o + 9].decode(String.self), vague: try r[o + 10].decode(String?.self)),
             low: try r[o + 11].decode(Int?.self), high: try r[o + 12].decode(Int?.self), claims: try r[o + 13].decode(Int.self),
             sources: TallyRow.sources(try r[o + 14].decode(String.self)), conflict: try r[o + 15].decode(Bool.self),
-            derived: try r[o + 17].decode(Bool.self), history: TallyRow.history(try r[o + 18].decode(String.self)))
+            derived: try r[o + 17].decode(Bool.self), history: [])
         return (t, try r[o + 16].decode(Bool.self))
     }
 
@@ -271,7 +406,7 @@ extension PostgresStore {
         binds.append(PostgresColumn(keys.map { TallyRow.day($0.date) }))
         var rows: [CountryCheck.Key: [TallyRefresh.CheckedRow]] = [:]
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
-            SELECT id, \(TallyRow.columns), '' FROM tallies
+            SELECT id, \(TallyRow.columns) FROM tallies
             WHERE (kind, who, country, date) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]))
                 AND NOT derived AND place_id IS NOT NULL
             """, binds: binds), logger: logger) {
@@ -300,23 +435,50 @@ extension PostgresStore {
         if let kind = filter.kind { binds.append(kind.rawValue); conditions.append("kind = $\(binds.count)") }
         if let date = filter.date { binds.append(date.description); conditions.append("date = $\(binds.count)") }
         if let place = filter.place { binds.append(place.lowercased()); conditions.append("place_match = $\(binds.count)") }
-        let sql = "SELECT \(TallyRow.columns), \(filter.history ? "history" : "''") FROM tallies"
+        let sql = "SELECT \(TallyRow.columns), family FROM tallies"
             + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
         do {
             var national = Set<Int>()
             for try await id in try await client.query("SELECT place_id FROM national_places", logger: logger).decode(Int.self) {
                 national.insert(id)
             }
-            var tallies: [Tally] = []
+            var tallies: [Tally] = [], families: [String?] = []
             for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
                 guard let (t, countryConflict) = try Self.tally(row) else { continue }
                 var merged = t
                 merged.conflict = t.conflict || countryConflict
                 tallies.append(merged)
+                families.append(try row.makeRandomAccess()[18].decode(String?.self))
+            }
+            if filter.history {
+                let histories = try await histories(families: Set(families.compactMap { $0 }))
+                for i in tallies.indices {
+                    guard let family = families[i] else { continue }
+                    tallies[i].history = histories[TallyRow.key(family: family, date: tallies[i].date)] ?? []
+                }
             }
             return Reconciler.sorted(tallies, nationalPlaces: national)
         } catch {
             throw Self.describe(error, url: url, connecting: false)
         }
+    }
+
+    /// The histories of every tally of `families`, by tally key, made from their claims (one statement).
+    func histories(families: Set<String>) async throws -> [String: [Tally.HistoryPoint]] {
+        guard !families.isEmpty else { return [:] }
+        var binds = PostgresBindings(capacity: 1)
+        binds.append(PostgresColumn(families.sorted()))
+        var members: [String: [ReconcileInput]] = [:]
+        for try await row in try await client.query(PostgresQuery(unsafeSQL: """
+            SELECT \(Self.memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq
+            WHERE c.family = ANY($1::text[]) ORDER BY c.id
+            """, binds: binds), logger: logger) {
+            if let m = try Self.member(row), let family = m.family { members[family, default: []].append(m.input) }
+        }
+        var out: [String: [Tally.HistoryPoint]] = [:]
+        for (family, list) in members {
+            for (key, history) in TallyRow.histories(family: family, members: list) { out[key] = history }
+        }
+        return out
     }
 }

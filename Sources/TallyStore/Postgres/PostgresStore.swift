@@ -148,7 +148,10 @@ public final class PostgresStore: Store {
             }
             summary.new += 1
             summary.claims += row.item.claims.count
-            for c in row.item.claims { claims.append((seqs[i], c, row.item.document.published)) }
+            for var c in row.item.claims {
+                c.doc = row.item.document.id  // as read back: a claim's document is the one it is stored with
+                claims.append((seqs[i], c, row.item.document.published))
+            }
         }
         for chunk in claims.chunked(rowsPerStatement) {
             let cs = chunk.map(\.claim)
@@ -197,6 +200,8 @@ public final class PostgresStore: Store {
         }
         try await refreshTallies(connection, new: claims.map { ReconcileInput(claim: $0.claim, published: $0.published, sequence: $0.seq) },
                                  logger: logger)
+        // Last, so that concurrent writers wait on this row only for each other's commit.
+        if summary.new > 0 { try await connection.query("UPDATE store_changes SET count = count + 1", logger: logger) }
         return summary
     }
 
@@ -272,6 +277,17 @@ public final class PostgresStore: Store {
         do {
             for try await size in try await client.query("SELECT pg_database_size(current_database())::bigint", logger: logger).decode(Int.self) {
                 return size
+            }
+            return 0
+        } catch {
+            throw Self.describe(error, url: url, connecting: false)
+        }
+    }
+
+    public func changeCount() async throws -> Int {
+        do {
+            for try await count in try await client.query("SELECT count FROM store_changes", logger: logger).decode(Int.self) {
+                return count
             }
             return 0
         } catch {

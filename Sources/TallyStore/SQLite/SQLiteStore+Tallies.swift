@@ -14,11 +14,9 @@ extension SQLiteStore {
         try db.execute(sql: "UPDATE claims SET published = (SELECT published FROM documents WHERE seq = claims.document_seq)")
         let update = try db.makeStatement(sql: "UPDATE claims SET family = ? WHERE id = ?")
         let rows = try Row.fetchAll(db, sql: "SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq ORDER BY c.id")
-        var existing: [ReconcileInput] = []
         for row in rows {
             guard let input = member(row) else { continue }
             try update.execute(arguments: [Reconciler.familyKey(input.claim), row[0] as Int64])
-            existing.append(input)
         }
         try db.execute(sql: "CREATE INDEX claims_by_family ON claims (family, date, published)")
         try db.execute(sql: """
@@ -52,12 +50,49 @@ extension SQLiteStore {
             try db.execute(sql: "CREATE INDEX \(name) ON tallies (\(columns))")
         }
         try db.execute(sql: "CREATE TABLE national_places (place_id INTEGER PRIMARY KEY)")
+        // The tallies themselves are made by the next step, `v4 tally sources`, with what they keep.
+    }
+
+    /// The schema step that keeps each tally's sources (`tally_sources`, `TallyState`) so that a
+    /// batch adds its claims to a tally without reading the tally's other claims again, and the
+    /// store's change count (`store_changes`); every tally is made again from all stored claims.
+    static func addTallySources(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE tallies ADD COLUMN first_published TEXT")
+        try db.execute(sql: "ALTER TABLE tallies ADD COLUMN first_seq INTEGER")
+        try db.execute(sql: "ALTER TABLE tallies ADD COLUMN first_number INTEGER")
+        try db.execute(sql: """
+            CREATE TABLE tally_sources (
+                tally_key TEXT NOT NULL,
+                source TEXT NOT NULL,
+                first_published TEXT,
+                first_seq INTEGER NOT NULL,
+                first_number INTEGER NOT NULL,
+                doc TEXT NOT NULL,
+                published TEXT,
+                seq INTEGER NOT NULL,
+                number_start INTEGER NOT NULL,
+                value INTEGER,
+                value_high INTEGER,
+                qualifier TEXT NOT NULL,
+                vague TEXT,
+                source_name TEXT,
+                source_class TEXT,
+                implicit INTEGER NOT NULL,
+                PRIMARY KEY (tally_key, source)
+            ) WITHOUT ROWID
+            """)
+        try db.execute(sql: "CREATE TABLE store_changes (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL)")
+        try db.execute(sql: "INSERT INTO store_changes (id, count) VALUES (1, 0)")
+        try db.execute(sql: "DELETE FROM tallies")
+        var existing: [ReconcileInput] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq ORDER BY c.id")
+        while let row = try rows.next() { if let input = member(row) { existing.append(input) } }
         try refreshTallies(db, new: existing)
     }
 
     static let memberColumns = """
         c.id, c.kind, c.who, c.value, c.value_high, c.qualifier, c.vague, c.place, c.place_id, c.country, c.place_level,
-        c.date, c.source, c.source_class, d.id AS doc_id, d.published AS doc_published, c.document_seq
+        c.date, c.source, c.source_class, d.id AS doc_id, d.published AS doc_published, c.document_seq, c.number_start, c.implicit
         """
 
     /// A claim as reconciliation reads it (`memberColumns`, by position: faster than by name; no
@@ -73,7 +108,7 @@ extension SQLiteStore {
             doc: row[14], kind: kind, who: who,
             quantity: Quantity(value: row[3], valueHigh: row[4], qualifier: qualifier, vague: row[6]),
             place: place, date: (row[11] as String?).flatMap { Day($0) }, source: source, evidence: "",
-            span: TextSpan(start: 0, end: 0), numberSpan: TextSpan(start: 0, end: 0))
+            span: TextSpan(start: 0, end: 0), numberSpan: TextSpan(start: row[17], end: row[17]), implicit: row[18])
         return ReconcileInput(claim: claim, published: (row[15] as String?).flatMap { Day($0) }, sequence: row[16])
     }
 
@@ -84,18 +119,25 @@ extension SQLiteStore {
         let days = try db.cachedStatement(sql: "SELECT date FROM tallies WHERE family = ? AND date <> ''")
         var existing: [String: Set<Day>] = [:]
         for family in refresh.families {
-            existing[family] = Set(try String.fetchAll(days, arguments: [family]).compactMap { Day($0) })
+            var set = Set<Day>()
+            let cursor = try String.fetchCursor(days, arguments: [family])
+            while let day = try cursor.next() { if let d = Day(day) { set.insert(d) } }
+            existing[family] = set
         }
         let reads = refresh.plan(existingDays: existing)
-        let rows = refresh.familyRows(members: try members(db, reads))
+        let writes = refresh.rows(members: try members(db, reads), states: try states(db, refresh.grown.map(\.key)))
 
         var keys: [CountryCheck.Key] = []
         let delete = try db.cachedStatement(sql: "DELETE FROM tallies WHERE key = ? RETURNING kind, who, country, date, place_id, derived")
         for key in refresh.replacedKeys {
-            keys += try Row.fetchAll(delete, arguments: [key]).compactMap(checkKey)
+            let cursor = try Row.fetchCursor(delete, arguments: [key])
+            while let row = try cursor.next() { if let k = checkKey(row) { keys.append(k) } }
         }
-        try insert(db, rows)
-        keys += rows.compactMap { CountryCheck.Key($0.tally) }
+        try insert(db, writes.tallies)
+        keys += writes.tallies.compactMap { CountryCheck.Key($0.tally) }
+        let forget = try db.cachedStatement(sql: "DELETE FROM tally_sources WHERE tally_key = ?")
+        for key in refresh.rebuiltKeys { try forget.execute(arguments: [key]) }
+        try insertPicks(db, writes.picks)
 
         let addNational = try db.cachedStatement(sql: "INSERT INTO national_places (place_id) VALUES (?) ON CONFLICT DO NOTHING")
         let ofPlace = try db.cachedStatement(sql: "SELECT kind, who, country, date, place_id, derived FROM tallies WHERE place_id = ?")
@@ -104,6 +146,47 @@ extension SQLiteStore {
             if db.changesCount > 0 { keys += try Row.fetchAll(ofPlace, arguments: [id]).compactMap(checkKey) }
         }
         try check(db, keys: TallyRefresh.checkKeys(keys))
+    }
+
+    /// What the tallies of `keys` keep (`TallyState`), for those that exist.
+    static func states(_ db: Database, _ keys: [String]) throws -> [String: TallyState] {
+        let tally = try db.cachedStatement(sql: """
+            SELECT kind, who, claims, place, place_id, country, first_published, first_seq, first_number FROM tallies WHERE key = ?
+            """)
+        let picks = try db.cachedStatement(sql: "SELECT \(TallyRow.pickColumns) FROM tally_sources WHERE tally_key = ?")
+        var out: [String: TallyState] = [:]
+        for key in keys {
+            guard let row = try Row.fetchOne(tally, arguments: [key]),
+                  let kind = ClaimKind(rawValue: row[0]), let who = Group(rawValue: row[1]) else { continue }
+            let place = (row[3] as String?).map { Place(name: $0, geonameID: row[4], country: row[5]) }
+            let first = (row[7] as Int?).map { MemberOrder(published: (row[6] as String?).flatMap { Day($0) }, sequence: $0, numberStart: row[8]) }
+            var list: [TallyState.Pick] = []
+            let cursor = try Row.fetchCursor(picks, arguments: [key])
+            while let p = try cursor.next() {
+                guard let qualifier = Qualifier(rawValue: p[11]) else { continue }
+                let figure = TallyRow.figure(doc: p[5], published: p[6], seq: p[7], numberStart: p[8], value: p[9], valueHigh: p[10],
+                                             qualifier: qualifier, vague: p[12], sourceName: p[13], sourceClass: p[14], implicit: p[15],
+                                             kind: kind, who: who)
+                list.append(TallyState.Pick(source: p[1], first: MemberOrder(published: (p[2] as String?).flatMap { Day($0) },
+                                                                             sequence: p[3], numberStart: p[4]), figure: figure))
+            }
+            out[key] = TallyState(picks: list, claims: row[2], first: first, place: place)
+        }
+        return out
+    }
+
+    static func insertPicks(_ db: Database, _ picks: [(key: String, pick: TallyState.Pick)]) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO tally_sources (\(TallyRow.pickColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (key, p) in picks {
+            let f = p.figure, q = f.claim.quantity
+            try statement.execute(arguments: [
+                key, p.source, p.first.published?.description, p.first.sequence, p.first.numberStart, f.claim.doc, f.published?.description,
+                f.sequence, f.claim.numberSpan.start, q.value, q.valueHigh, q.qualifier.rawValue, q.vague, f.claim.source?.name,
+                f.claim.source?.sourceClass.rawValue, f.claim.implicit,
+            ])
+        }
     }
 
     static func checkKey(_ row: Row) -> CountryCheck.Key? {
@@ -128,14 +211,18 @@ extension SQLiteStore {
             """)
         var out: [String: [ReconcileInput]] = [:]
         for read in reads {
-            var rows = try Row.fetchAll(dated, arguments: [read.family, json(read.days)])
-            if read.allUndated {
-                rows += try Row.fetchAll(undated, arguments: [read.family])
-            } else if !read.undatedPublished.isEmpty {
-                rows += try Row.fetchAll(undatedOn, arguments: [read.family, json(read.undatedPublished)])
+            var list: [(id: Int64, input: ReconcileInput)] = []
+            func collect(_ cursor: RowCursor) throws {
+                while let row = try cursor.next() { if let m = member(row) { list.append((row[0], m)) } }
             }
-            rows.sort { ($0[0] as Int64) < ($1[0] as Int64) }
-            out[read.family] = rows.compactMap(member)
+            try collect(try Row.fetchCursor(dated, arguments: [read.family, json(read.days)]))
+            if read.allUndated {
+                try collect(try Row.fetchCursor(undated, arguments: [read.family]))
+            } else if !read.undatedPublished.isEmpty {
+                try collect(try Row.fetchCursor(undatedOn, arguments: [read.family, json(read.undatedPublished)]))
+            }
+            list.sort { $0.id < $1.id }
+            out[read.family] = list.map(\.input)
         }
         return out
     }
@@ -146,15 +233,17 @@ extension SQLiteStore {
     static func insert(_ db: Database, _ rows: [TallyRow]) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO tallies (key, family, kind, who, place, place_id, country, date, place_match, best_value, best_qualifier,
-                best_source, best_doc, best_vague, low, high, claims, sources, own_conflict, country_conflict, derived, history)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                best_source, best_doc, best_vague, low, high, claims, sources, own_conflict, country_conflict, derived, history,
+                first_published, first_seq, first_number)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)
             """)
         for r in rows {
             let t = r.tally
             try statement.execute(arguments: [
                 r.key, r.family, t.kind.rawValue, t.who.rawValue, t.place, t.placeID, t.country, TallyRow.day(t.date), r.placeMatch,
                 t.best.value, t.best.qualifier.rawValue, t.best.source, t.best.doc, t.best.vague, t.low, t.high, t.claims,
-                r.sourcesText, t.conflict, r.countryConflict, t.derived, r.historyText,
+                r.sourcesText, t.conflict, r.countryConflict, t.derived,
+                r.first?.published?.description, r.first?.sequence, r.first?.numberStart,
             ])
         }
     }
@@ -164,7 +253,7 @@ extension SQLiteStore {
         guard !keys.isEmpty else { return }
         let national = Set(try Int.fetchAll(db, sql: "SELECT place_id FROM national_places"))
         let read = try db.cachedStatement(sql: """
-            SELECT id, \(TallyRow.columns), '' AS history FROM tallies
+            SELECT id, \(TallyRow.columns) FROM tallies
             WHERE kind = ? AND who = ? AND country = ? AND date = ? AND derived = 0 AND place_id IS NOT NULL
             """)
         var rows: [CountryCheck.Key: [TallyRefresh.CheckedRow]] = [:]
@@ -182,7 +271,7 @@ extension SQLiteStore {
         try insert(db, writes.derived)
     }
 
-    /// A stored tally (`TallyRow.columns` from `offset`, then the history, by position); its
+    /// A stored tally without its history (`TallyRow.columns` from `offset`, by position); its
     /// `conflict` is its own figures' only, `countryConflict` the country check's.
     static func tally(_ row: Row, offset o: Int = 0) -> (tally: Tally, countryConflict: Bool)? {
         guard let kind = ClaimKind(rawValue: row[o]), let who = Group(rawValue: row[o + 1]),
@@ -191,7 +280,7 @@ extension SQLiteStore {
             kind: kind, who: who, place: row[o + 2], placeID: row[o + 3], country: row[o + 4], date: Day(row[o + 5] as String),
             best: Tally.Best(value: row[o + 6], qualifier: qualifier, source: row[o + 8], doc: row[o + 9], vague: row[o + 10]),
             low: row[o + 11], high: row[o + 12], claims: row[o + 13], sources: TallyRow.sources(row[o + 14]),
-            conflict: row[o + 15], derived: row[o + 17], history: TallyRow.history(row[o + 18]))
+            conflict: row[o + 15], derived: row[o + 17], history: [])
         return (t, row[o + 16])
     }
 
@@ -203,19 +292,45 @@ extension SQLiteStore {
                 if let kind = filter.kind { conditions.append("kind = ?"); arguments += [kind.rawValue] }
                 if let date = filter.date { conditions.append("date = ?"); arguments += [date.description] }
                 if let place = filter.place { conditions.append("place_match = ?"); arguments += [place.lowercased()] }
-                let sql = "SELECT \(TallyRow.columns), \(filter.history ? "history" : "'' AS history") FROM tallies"
+                let sql = "SELECT \(TallyRow.columns), family FROM tallies"
                     + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
                 let national = Set(try Int.fetchAll(db, sql: "SELECT place_id FROM national_places"))
-                let tallies = try Row.fetchCursor(db, sql: sql, arguments: arguments).map { row -> Tally? in
-                    guard let (t, country) = Self.tally(row) else { return nil }
+                var tallies: [Tally] = [], families: [String?] = []
+                let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                while let row = try cursor.next() {
+                    guard let (t, country) = Self.tally(row) else { continue }
                     var merged = t
                     merged.conflict = t.conflict || country
-                    return merged
+                    tallies.append(merged)
+                    families.append(row[18])
                 }
-                return Reconciler.sorted(try Array(tallies).compactMap { $0 }, nationalPlaces: national)
+                if filter.history {
+                    let histories = try Self.histories(db, families: Set(families.compactMap { $0 }))
+                    for i in tallies.indices {
+                        guard let family = families[i] else { continue }
+                        tallies[i].history = histories[TallyRow.key(family: family, date: tallies[i].date)] ?? []
+                    }
+                }
+                return Reconciler.sorted(tallies, nationalPlaces: national)
             }
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         }
+    }
+
+    /// The histories of every tally of `families`, by tally key: made from the claims when asked
+    /// for (they are not kept: every batch would rewrite them), one indexed read per family.
+    static func histories(_ db: Database, families: Set<String>) throws -> [String: [Tally.HistoryPoint]] {
+        let read = try db.cachedStatement(sql: """
+            SELECT \(memberColumns) FROM claims c JOIN documents d ON d.seq = c.document_seq WHERE c.family = ? ORDER BY c.id
+            """)
+        var out: [String: [Tally.HistoryPoint]] = [:]
+        for family in families.sorted() {
+            var members: [ReconcileInput] = []
+            let cursor = try Row.fetchCursor(read, arguments: [family])
+            while let row = try cursor.next() { if let m = member(row) { members.append(m) } }
+            for (key, history) in TallyRow.histories(family: family, members: members) { out[key] = history }
+        }
+        return out
     }
 }

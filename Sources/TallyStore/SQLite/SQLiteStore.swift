@@ -16,10 +16,16 @@ public final class SQLiteStore: Store {
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.foreignKeysEnabled = true
+        // A tally refresh reads tallies, their sources and claims all over the file: keep pages in
+        // memory (64 MiB a connection) and map the file rather than copy pages through read().
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+        }
         do {
             if FileManager.default.fileExists(atPath: path) { try Self.refuseForeign(path) }
             pool = try DatabasePool(path: path, configuration: config)
-            try Self.migrator.migrate(pool)
+            try Self.migrate(pool)
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
         } catch let error as TallyError {
@@ -27,6 +33,20 @@ public final class SQLiteStore: Store {
             throw error.input == nil ? TallyError(error.code, input: path, location: error.location, error.message) : error
         } catch {
             throw TallyError(.storage, input: path, "cannot open the database: \(error.localizedDescription)")
+        }
+    }
+
+    /// Brings the schema up to date. GRDB applies each step in its own transaction after reading
+    /// which are applied, so another process opening the same fresh file at once may apply a step
+    /// in between: ours then fails and is rolled back, and reading the applied steps again settles it.
+    static func migrate(_ pool: DatabasePool) throws {
+        for attempt in 1...5 {
+            do {
+                return try migrator.migrate(pool)
+            } catch let error as DatabaseError where attempt < 5 {
+                guard try pool.read({ try migrator.appliedIdentifiers($0) }).count > 0 else { throw error }
+                usleep(useconds_t(20_000 * attempt))
+            }
         }
     }
 
@@ -109,6 +129,7 @@ public final class SQLiteStore: Store {
         }
         m.registerMigration("v2 tallies") { db in try addTallies(db) }
         m.registerMigration("v3 cases and accounts") { db in try addCases(db) }
+        m.registerMigration("v4 tally sources") { db in try addTallySources(db) }
         return m
     }
 
@@ -143,12 +164,16 @@ public final class SQLiteStore: Store {
                                 c.span.start, c.span.end, c.numberSpan.start, c.numberSpan.end, c.implicit,
                                 Reconciler.familyKey(c), d.published?.description,
                             ])
-                        stored.append(ReconcileInput(claim: c, published: d.published, sequence: Int(seq)))
+                        // As read back: a claim's document is the one it is stored with.
+                        var input = ReconcileInput(claim: c, published: d.published, sequence: Int(seq))
+                        input.claim.doc = d.id
+                        stored.append(input)
                     }
                     summary.new += 1
                     summary.claims += item.claims.count
                 }
                 try Self.refreshTallies(db, new: stored)
+                if summary.new > 0 { try db.execute(sql: "UPDATE store_changes SET count = count + 1") }
                 return summary
             }
         } catch let error as DatabaseError {
@@ -191,6 +216,14 @@ public final class SQLiteStore: Store {
             span: TextSpan(start: row["span_start"], end: row["span_end"]),
             numberSpan: TextSpan(start: row["number_start"], end: row["number_end"]), implicit: row["implicit"])
         return ReconcileInput(claim: claim, published: (row["doc_published"] as String?).flatMap { Day($0) }, sequence: row["doc_seq"])
+    }
+
+    public func changeCount() async throws -> Int {
+        do {
+            return try await pool.read { db in try Int.fetchOne(db, sql: "SELECT count FROM store_changes") ?? 0 }
+        } catch let error as DatabaseError {
+            throw Self.describe(error, path: path)
+        }
     }
 
     public func counts() async throws -> (documents: Int, claims: Int) {

@@ -8,11 +8,17 @@ import TallyReconcile
 ///
 /// 1. `families`: the families (kind, who, place) the batch's new claims belong to;
 /// 2. the backend reads the days each already has dated tallies on → `plan(existingDays:)` says which
-///    tallies change (`Reconciler.changedTallies`) and which claims to read (`reads`);
-/// 3. the backend reads those claims → `familyRows(members:)` reconciles them
-///    (`Reconciler.familyTallies`) into rows that replace the old ones (`replacedKeys`);
+///    tallies change (`Reconciler.changedTallies`). Most only gain the new claims (`grown`): the
+///    backend reads what they keep (`TallyState`: each source's figure, from `tally_sources`) and
+///    the new claims are added to it. The few whose claims may move (a day new to the family takes
+///    undated claims from its neighbours) are made again from all their claims (`reads`);
+/// 3. `rows(members:states:)` makes the changed tallies' rows and the `tally_sources` rows to write
+///    (every source of a rebuilt tally, the changed sources of a grown one);
 /// 4. the backend replaces the rows, records new national places, and reads the tallies of every
 ///    country check the changes touch → `checkWrites` redoes them (`Reconciler.countryCheck`).
+///
+/// So a batch costs in proportion to its claims and the sources of the tallies they touch, not to
+/// the claims already stored.
 struct TallyRefresh {
     /// The new claims of the batch, by family, in the order they were stored.
     let new: [String: [ReconcileInput]]
@@ -33,24 +39,50 @@ struct TallyRefresh {
     /// The countries of the new claims (PostgreSQL locks their checks).
     var countries: Set<String> { Set(new.values.flatMap { $0.compactMap(\.claim.place?.country) }) }
 
-    /// What to read of one family to redo its changed tallies.
+    /// What to read of one family to make its rebuilt tallies again.
     struct Read: Sendable {
         var family: String
         /// Dated claims of these days.
         var days: [String]
         /// Undated claims published on these days (empty when `allUndated`).
         var undatedPublished: [String]
-        /// Every undated claim of the family (the undated tally is redone).
+        /// Every undated claim of the family (the undated tally is rebuilt).
         var allUndated: Bool
     }
 
+    /// A tally that only gains new claims: its key and the claims it gains.
+    struct Grown: Sendable {
+        var key: String
+        var family: String
+        var date: Day?
+        var members: [ReconcileInput]
+    }
+
+    /// Plans the refresh; returns the claims to read for the rebuilt tallies (families with none are left out).
     mutating func plan(existingDays: [String: Set<Day>]) -> [Read] {
-        families.map { family in
+        var reads: [Read] = []
+        for family in families {
             let change = Reconciler.changedTallies(existingDays: existingDays[family] ?? [], new: new[family]!)
             changes[family] = change
-            return Read(family: family, days: change.days.map(\.description).sorted(),
-                        undatedPublished: change.undated ? [] : change.undatedPublished.map(\.description).sorted(),
-                        allUndated: change.undated)
+            guard !change.rebuilt.isEmpty else { continue }
+            reads.append(Read(family: family, days: change.rebuilt.compactMap { $0?.description }.sorted(),
+                              undatedPublished: change.rebuilt.contains(nil) ? [] : change.rebuiltUndatedPublished.map(\.description).sorted(),
+                              allUndated: change.rebuilt.contains(nil)))
+        }
+        return reads
+    }
+
+    /// The tallies that only gain claims, with the claims each gains (after `plan`).
+    var grown: [Grown] {
+        families.flatMap { family -> [Grown] in
+            let change = changes[family]!
+            var gains: [Day?: [ReconcileInput]] = [:]
+            for m in new[family]! {
+                let day = m.claim.date ?? Reconciler.joinedDay(published: m.published, datedDays: change.datedDays)
+                if !change.rebuilt.contains(day) { gains[day, default: []].append(m) }
+            }
+            return gains.map { Grown(key: TallyRow.key(family: family, date: $0.key), family: family, date: $0.key, members: $0.value) }
+                .sorted { $0.key < $1.key }
         }
     }
 
@@ -61,13 +93,47 @@ struct TallyRefresh {
         }.sorted()
     }
 
-    /// The changed tallies of every family, reconciled from `members` (each family's claims as read).
-    func familyRows(members: [String: [ReconcileInput]]) -> [TallyRow] {
+    /// Keys of the rebuilt tallies: their `tally_sources` rows are all replaced.
+    var rebuiltKeys: [String] {
         families.flatMap { family in
-            let change = changes[family]!
-            return Reconciler.familyTallies(members[family] ?? [], datedDays: change.datedDays, only: change.tallies)
-                .map { TallyRow(family: family, tally: $0) }
+            changes[family]!.rebuilt.map { TallyRow.key(family: family, date: $0) }
+        }.sorted()
+    }
+
+    /// What to write: the changed tallies' rows, and the sources to insert or update (`tally_sources`).
+    struct Rows: Sendable {
+        var tallies: [TallyRow] = []
+        var picks: [(key: String, pick: TallyState.Pick)] = []
+    }
+
+    /// The changed tallies: the rebuilt ones from `members` (each family's claims as read), the grown
+    /// ones from `states` (what they kept, by key; none for a tally that did not exist) plus their new claims.
+    func rows(members: [String: [ReconcileInput]], states: [String: TallyState]) -> Rows {
+        var out = Rows()
+        func add(_ family: String, _ day: Day?, _ state: TallyState, changed: (TallyState.Pick) -> Bool) {
+            let first = new[family]![0].claim
+            let tally = Reconciler.tally(kind: first.kind, who: first.who, date: day, state: state)
+            let row = TallyRow(family: family, tally: tally, first: state.first)
+            out.tallies.append(row)
+            for pick in state.picks.values.sorted(by: { $0.source < $1.source }) where changed(pick) {
+                out.picks.append((row.key, pick))
+            }
         }
+        for family in families {
+            let change = changes[family]!
+            guard !change.rebuilt.isEmpty else { continue }
+            for (day, group) in Reconciler.familyGroups(members[family] ?? [], datedDays: change.datedDays, only: change.rebuilt) {
+                add(family, day, TallyState(group)) { _ in true }
+            }
+        }
+        for g in grown {
+            let old = states[g.key] ?? TallyState()
+            var state = old
+            for m in g.members { state.add(m) }
+            add(g.family, g.date, state) { old.picks[$0.source] != $0 }
+        }
+        out.tallies.sort { $0.key < $1.key }
+        return out
     }
 
     /// The country checks to redo: those of the rows replaced, removed or written, and of every

@@ -11,11 +11,14 @@ struct TallyRow: Sendable {
     var family: String?
     var tally: Tally
     var countryConflict = false
+    /// The tally's first claim in history order (`TallyState.first`; nil for a derived tally).
+    var first: MemberOrder?
 
-    init(family: String, tally: Tally) {
+    init(family: String, tally: Tally, first: MemberOrder?) {
         key = Self.key(family: family, date: tally.date)
         self.family = family
         self.tally = tally
+        self.first = first
     }
 
     init(derived tally: Tally) {
@@ -35,11 +38,29 @@ struct TallyRow: Sendable {
         ("tallies_by_place", "place_match"),
     ]
 
-    /// The columns a stored tally is read from (then its history), in this order.
+    /// The columns a stored tally is read from, in this order. (The `history` column is left empty:
+    /// histories are made from the claims when asked for.)
     static let columns = """
         kind, who, place, place_id, country, date, best_value, best_qualifier, best_source, best_doc, best_vague, low, high,
         claims, sources, own_conflict, country_conflict, derived
         """
+
+    /// The columns of `tally_sources` (one row per tally and source: `TallyState.Pick`), in this order.
+    static let pickColumns = """
+        tally_key, source, first_published, first_seq, first_number, doc, published, seq, number_start, value, value_high,
+        qualifier, vague, source_name, source_class, implicit
+        """
+
+    /// A kept source's figure as a claim again (only what a tally reads of it).
+    static func figure(doc: String, published: String?, seq: Int, numberStart: Int, value: Int?, valueHigh: Int?,
+                       qualifier: Qualifier, vague: String?, sourceName: String?, sourceClass: String?, implicit: Bool,
+                       kind: ClaimKind, who: Group) -> ReconcileInput {
+        let source = sourceName.map { Source(name: $0, sourceClass: SourceClass(rawValue: sourceClass ?? "") ?? .media) }
+        let claim = Claim(doc: doc, kind: kind, who: who, quantity: Quantity(value: value, valueHigh: valueHigh, qualifier: qualifier, vague: vague),
+                          place: nil, date: nil, source: source, evidence: "", span: TextSpan(start: 0, end: 0),
+                          numberSpan: TextSpan(start: numberStart, end: numberStart), implicit: implicit)
+        return ReconcileInput(claim: claim, published: published.flatMap { Day($0) }, sequence: seq)
+    }
 
     static func key(family: String, date: Day?) -> String { family + "|" + (date?.description ?? "-") }
 
@@ -56,25 +77,18 @@ struct TallyRow: Sendable {
 
     var sourcesText: String { TallyRow.join(tally.sources.map(Optional.some), by: "\u{1F}") }
 
-    var historyText: String {
-        TallyRow.join(tally.history.map { p in
-            TallyRow.join([p.published?.description, p.value.map(String.init), p.valueHigh.map(String.init),
-                           p.qualifier.rawValue, p.source, p.doc], by: "\u{1F}")
-        }, by: "\u{1E}", escaping: false)
-    }
-
     static func sources(_ text: String) -> [String] {
         text.isEmpty ? [] : split(text, by: "\u{1F}").map { $0 ?? "" }
     }
 
-    static func history(_ text: String) -> [Tally.HistoryPoint] {
-        guard !text.isEmpty else { return [] }
-        return text.split(separator: "\u{1E}", omittingEmptySubsequences: false).compactMap { point in
-            let f = split(String(point), by: "\u{1F}")
-            guard f.count == 6, let qualifier = Qualifier(rawValue: f[3] ?? "") else { return nil }
-            return Tally.HistoryPoint(published: f[0].flatMap { Day($0) }, value: f[1].flatMap { Int($0) },
-                                      valueHigh: f[2].flatMap { Int($0) }, qualifier: qualifier, source: f[4], doc: f[5] ?? "")
+    /// The history of each tally of one family, by tally key, from all the family's claims.
+    static func histories(family: String, members: [ReconcileInput]) -> [String: [Tally.HistoryPoint]] {
+        let days = Set(members.compactMap(\.claim.date))
+        var out: [String: [Tally.HistoryPoint]] = [:]
+        for (day, group) in Reconciler.familyGroups(members, datedDays: days) {
+            out[key(family: family, date: day)] = Reconciler.history(group)
         }
+        return out
     }
 
     // Fields joined by a control character; a present value is written with a leading "=" (so an
@@ -95,11 +109,14 @@ struct TallyRow: Sendable {
         return out
     }
 
+    /// The fields of `join`. The separators are single bytes in UTF-8, so the text is cut by its bytes
+    /// (no grapheme breaking: a report reads thousands of these).
     static func split(_ text: String, by separator: Character) -> [String?] {
-        text.split(separator: separator, omittingEmptySubsequences: false).map { f in
-            guard f.first == "=" else { return nil }
-            let value = f.dropFirst()
-            return value.contains("%") ? unescape(value) : String(value)
+        guard let byte = separator.asciiValue else { return [] }
+        return text.utf8.split(separator: byte, omittingEmptySubsequences: false).map { bytes in
+            guard bytes.first == UInt8(ascii: "=") else { return nil }
+            let value = Substring(bytes.dropFirst())
+            return value.utf8.contains(UInt8(ascii: "%")) ? unescape(value) : String(value)
         }
     }
 

@@ -81,23 +81,26 @@ extension TallyCommand {
                     progress.update(done: k + 1, seconds: elapsed)
                     // A line per 100,000 documents, for logs of long runs.
                     if (k + 1) % 100_000 < batch {
-                        StandardStreams.out(String(format: "… %d documents in %.0f s (%.0f documents/s so far), peak RSS %.0f MiB\n",
-                                                   k + 1, elapsed, Double(k + 1) / elapsed, ResourceUsage.peakResidentMiB))
+                        StandardStreams.out(String(format: "… %d documents in %.0f s (%.0f documents/s so far; store %.0f s), peak RSS %.0f MiB\n",
+                                                   k + 1, elapsed, Double(k + 1) / elapsed, seconds(pipeline.storeTime),
+                                                   ResourceUsage.peakResidentMiB))
                     }
                 }
             }
             let summary = try await pipeline.finish()
             let ingestSeconds = seconds(clock.now - started)
+            let storeSeconds = seconds(pipeline.storeTime)
             progress.finish()
             let counts = try await store.counts()
             StandardStreams.out(String(format: """
                 ingest: %d documents (%.0f MB), %d new, %d claims in %.1f s: %.0f documents/s, %.2f MB/s \
                 (batches of %d, %d extraction tasks)
+                store alone: %.1f s in Store.ingest (inserts and tally refresh, overlapping extraction): %.0f documents/s
                 stored: %d documents, %d claims; peak RSS %.0f MiB; database %@
 
                 """, documents, Double(bytes) / 1e6, summary.new, summary.claims, ingestSeconds, Double(documents) / ingestSeconds,
-                Double(bytes) / 1e6 / ingestSeconds, batch, parallelism, counts.documents, counts.claims, ResourceUsage.peakResidentMiB,
-                try await databaseSize(store)))
+                Double(bytes) / 1e6 / ingestSeconds, batch, parallelism, storeSeconds, Double(documents) / max(storeSeconds, 1e-9),
+                counts.documents, counts.claims, ResourceUsage.peakResidentMiB, try await databaseSize(store)))
 
             let dates = try await store.tallies(TallyFilter(history: false)).compactMap(\.date)
             let busiest = Dictionary(grouping: dates, by: { $0 }).max { $0.value.count < $1.value.count }?.key

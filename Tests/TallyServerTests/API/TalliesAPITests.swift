@@ -4,6 +4,7 @@ import HummingbirdTesting
 import TallyCore
 import TallyExport
 import TallyReconcile
+import TallyStore
 import Testing
 
 struct TalliesAPITests {
@@ -48,6 +49,56 @@ struct TalliesAPITests {
             #expect(early.json["as_of"] as? String == "2026-03-15T23:59:59Z")
             let tallies = try #require(early.json["tallies"] as? [[String: Any]])
             #expect((Self.tally(tallies, "Moscow")?["best"] as? [String: Any])?["value"] as? Int == 310)
+        }
+    }
+
+    @Test func pagesWithLimitAndCursorCoverTheReportInOrder() async throws {
+        try await withLiveServer { client, _ in
+            let whole = try #require(try await client.get("/api/v1/tallies").json["tallies"] as? [[String: Any]])
+            #expect(whole.count >= 5)
+            var pages: [[String: Any]] = [], cursor: String?, requests = 0
+            repeat {
+                let response = try await client.get("/api/v1/tallies?limit=2" + (cursor.map { "&cursor=" + $0 } ?? ""))
+                #expect(response.status == .ok)
+                let json = response.json
+                let page = try #require(json["tallies"] as? [[String: Any]])
+                #expect(page.count <= 2 && !page.isEmpty)
+                pages += page
+                cursor = json["next_cursor"] as? String
+                #expect(cursor != nil || json["next_cursor"] is NSNull)
+                requests += 1
+            } while cursor != nil && requests < 20
+            #expect(NSArray(array: pages).isEqual(to: whole))
+            #expect(requests == (whole.count + 1) / 2)
+            #expect(try await client.get("/api/v1/tallies").json["next_cursor"] == nil)
+            #expect(try await client.get("/api/v1/tallies?limit=0").status == .badRequest)
+            #expect(try await client.get("/api/v1/tallies?limit=1001").status == .badRequest)
+        }
+    }
+
+    /// The kept answer is sent while the store is unchanged, and a batch stored by anyone (here
+    /// another store on the same file, as another process) is seen by the next request.
+    @Test func keptAnswersFollowTheStore() async throws {
+        try await withLiveServer { client, sample in
+            let before = try await client.get("/api/v1/tallies?kind=injured")
+            let overview = try await client.get("/")
+            let again = try await client.get("/api/v1/tallies?kind=injured")
+            #expect(again.headers[.eTag] == before.headers[.eTag])
+            #expect(again.text.contains("\"as_of\":\"20"))
+            let text = "Police injured 9 protesters in Minsk."
+            let other = try SQLiteStore(path: sample.path)
+            _ = try await other.ingest([IngestItem(
+                document: Document(id: "late", language: "en", published: Day("2026-03-17"), text: text),
+                claims: [Claim(doc: "late", kind: .injured, quantity: Quantity(value: 9), place: SampleStore.minsk, date: Day("2026-03-14"),
+                               source: SampleStore.ministry, evidence: text, span: TextSpan(start: 0, end: text.utf8.count),
+                               numberSpan: TextSpan(start: 15, end: 16))])])
+            let after = try await client.get("/api/v1/tallies?kind=injured")
+            #expect(after.headers[.eTag] != before.headers[.eTag])
+            let injured = try #require(after.json["tallies"] as? [[String: Any]])
+            let minsk = try #require(Self.tally(injured, "Minsk", kind: "injured"))
+            #expect(minsk["claims"] as? Int == 2)
+            #expect((minsk["best"] as? [String: Any])?["value"] as? Int == 9)
+            #expect(try await client.get("/").headers[.eTag] != overview.headers[.eTag])
         }
     }
 

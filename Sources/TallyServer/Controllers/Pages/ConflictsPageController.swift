@@ -28,7 +28,7 @@ struct ConflictsPageController {
 
     func addRoutes(to router: some RouterMethods<TallyRequestContext>) {
         router.get("conflicts") { request, _ in
-            try await renderer.respond(request) { c in
+            try await renderer.respond(request, cachedBy: store) { c in
                 let rows = try await readTallies(TallyQuery(), from: store).filter(\.conflict).map { t in
                     Row(tally: TallyView(t, c), figures: Self.latestPerSource(t.history).map { p in
                         SourceFigure(source: p.source ?? c.t.unattributed,

@@ -22,7 +22,7 @@ struct MapPageController {
 
     func addRoutes(to router: some RouterMethods<TallyRequestContext>) {
         router.get("map") { request, _ in
-            try await renderer.respond(request) { c in
+            try await renderer.respond(request, cachedBy: store) { c in
                 let places = try await store.places()
                 let href = { (p: PlaceSummary) in c.placeHref(name: p.value.name, id: p.value.geonameID) ?? "/" }
                 let model = Model(chrome: c.chrome(c.t.map), svg: MapSVG.svg(places, href: href, label: c.t.map),

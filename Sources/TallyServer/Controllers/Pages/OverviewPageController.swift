@@ -23,8 +23,8 @@ struct OverviewPageController {
 
     func addRoutes(to router: some RouterMethods<TallyRequestContext>) {
         router.get("/") { request, _ in
-            try await renderer.respond(request) { c in
-                let tallies = try await readTallies(TallyQuery(), from: store)
+            try await renderer.respond(request, cachedBy: store) { c in
+                let tallies = try await readTallies(TallyQuery(), from: store, history: false)
                 let cards = Self.latest(tallies).map { kind, rows in
                     KindCard(kind: PageStrings.kind(kind, c.language),
                              rows: rows.map { t in TallyView(t, c, breakdown: Self.breakdown(of: t, in: tallies)) })

@@ -1,5 +1,6 @@
 import Hummingbird
 import TallyCore
+import TallyReconcile
 import TallyStore
 
 /// `GET /places/{place}` (a GeoNames id, or a name for a place without one): the place's
@@ -24,14 +25,18 @@ struct PlacePageController {
 
     func addRoutes(to router: some RouterMethods<TallyRequestContext>) {
         router.get("places/{place}") { request, context in
-            try await renderer.respond(request) { c in
+            try await renderer.respond(request, cachedBy: store) { c in
                 let key = try request.pathParameter("place", context: context)
                 let id = key.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } && key.utf8.count <= 12 ? Int(key) : nil
                 let filter = ClaimFilter(placeID: id, placeName: id == nil ? key : nil, limit: Self.claimLimit)
                 let claims = try await store.claims(filter)
-                let tallies = try await readTallies(TallyQuery(), from: store).filter { t in
-                    id.map { t.placeID == $0 } ?? (t.place?.lowercased() == key.lowercased())
-                }
+                func named(_ t: Tally) -> Bool { id.map { t.placeID == $0 } ?? (t.place?.lowercased() == key.lowercased()) }
+                // Found without histories, then read with them by the place's name (histories are
+                // made from the claims: only this place's).
+                let names = Set(try await readTallies(TallyQuery(), from: store, history: false).filter(named).compactMap(\.place))
+                var tallies: [Tally] = []
+                for name in names.sorted() { tallies += try await readTallies(TallyQuery(place: name), from: store).filter(named) }
+                tallies = Reconciler.sorted(tallies, nationalPlaces: [])
                 guard let name = claims.first?.claim.place?.name ?? tallies.first?.place else { throw APIError.notFound("place") }
                 let model = Model(
                     chrome: c.chrome(name), name: name, country: claims.first?.claim.place?.country ?? tallies.first?.country,
