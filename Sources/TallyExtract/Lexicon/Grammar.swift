@@ -6,7 +6,9 @@ import TallyText
 /// `grammar` section, one list per rule, so a rule never names a word of a language in code; a
 /// language without articles (Russian) leaves those lists empty and the rules that need them stay
 /// silent. Decoding refuses a missing list (by its name) and a phrase in a list of words.
-struct Grammar: Sendable, Decodable {
+/// A class: the finders ask it at every token, and a struct of forty tables would be copied, with a
+/// retain and a release per table, wherever it is handed on.
+final class Grammar: Sendable, Decodable {
     let and: WordSet
     /// "9 и 12 лет", "two or three years": numbers of one list share the noun after the last.
     let numberListJoiners: WordSet
