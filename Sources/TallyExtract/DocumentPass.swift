@@ -27,7 +27,11 @@ struct DocumentPass {
         let furniture = FurnitureRanges.ranges(in: bytes)
         let sentences: [Sentence] = SentenceSplitter.sentences(bytes)
             .filter { r in !furniture.contains { $0.contains(r.lowerBound) } }
-            .map { r in Sentence(range: r, tokens: Tokenizer.tokens(bytes, in: r)) }
+            .map { r in
+                var tokens = Tokenizer.tokens(bytes, in: r)
+                lexicon.annotate(&tokens)
+                return Sentence(range: r, tokens: tokens)
+            }
         guard !sentences.isEmpty else { return [] }
 
         let placeFinder = PlaceFinder(lexicon: lexicon, gazetteer: gazetteer)

@@ -56,23 +56,30 @@ final class Lexicon: Sendable {
     let dateStamps: PhraseList<Bool>
     /// Function words the rules read (the file's `grammar` section).
     let grammar: Grammar
+    /// Which of the lists above may match at a token (see `annotate(_:)`).
+    let phraseIndex: PhraseIndex
+
+    /// Marks each token with the lists whose phrases may start or end at it, so that a list
+    /// with no phrase there answers without a lookup of its own.
+    func annotate(_ tokens: inout [Token]) { phraseIndex.annotate(&tokens) }
 
     init(file f: LexiconFile) {
         language = f.language
         grammar = f.grammar
+        var index = PhraseIndex()
         numbers = NumberReader(
             vocabulary: f.numbers, decimalComma: f.decimalComma,
             rangePairs: f.range.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
             rangeJoiners: Set(f.rangeJoiners))
-        vague = PhraseList(f.vague.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil })
+        vague = index.add(PhraseList(f.vague.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }))
         var q: [(String, Qualifier)] = []
         for (name, words) in f.qualifiers {
             guard let qualifier = Qualifier(rawValue: name) else { continue }
             q += words.map { ($0, qualifier) }
         }
-        qualifiers = PhraseList(q)
-        distributiveAfter = PhraseList(f.distributive.after, value: true)
-        distributiveBefore = PhraseList(f.distributive.before, value: true)
+        qualifiers = index.add(PhraseList(q))
+        distributiveAfter = index.add(PhraseList(f.distributive.after, value: true))
+        distributiveBefore = index.add(PhraseList(f.distributive.before, value: true))
         var t: [(String, Trigger)] = f.kindBlockers.map { ($0, .blocker) }
         var nouns: [(String, ClaimKind)] = []
         for (name, kind) in f.kinds {
@@ -80,40 +87,42 @@ final class Lexicon: Sendable {
             t += kind.triggers.map { ($0, .kind(k)) }
             nouns += kind.nouns.map { ($0, k) }
         }
-        triggers = PhraseList(t)
-        nearTriggers = PhraseList(f.nearTriggers, value: true)
-        objectsAfterVerb = PhraseList(f.objectsAfterVerb, value: true)
-        relatives = PhraseList(f.relatives, value: true)
-        intransitiveTriggers = PhraseList(f.intransitiveTriggers, value: true)
-        measureVerbs = PhraseList(f.measureVerbs, value: true)
-        kindNouns = PhraseList(nouns)
+        triggers = index.add(PhraseList(t))
+        nearTriggers = index.add(PhraseList(f.nearTriggers, value: true))
+        objectsAfterVerb = index.add(PhraseList(f.objectsAfterVerb, value: true))
+        relatives = index.add(PhraseList(f.relatives, value: true))
+        intransitiveTriggers = index.add(PhraseList(f.intransitiveTriggers, value: true))
+        measureVerbs = index.add(PhraseList(f.measureVerbs, value: true))
+        kindNouns = index.add(PhraseList(nouns))
         var w: [(String, Group?)] = f.notPeople.map { ($0, nil) }
         for (name, words) in f.who {
             guard let g = Group(rawValue: name) else { continue }
             w += words.map { ($0, g) }
         }
-        who = PhraseList(w)
+        who = index.add(PhraseList(w))
         notClaimBefore = Set(f.notClaimBeforeStrict)
-        agesAfter = PhraseList(f.agesAfter, value: true)
-        sourceBefore = PhraseList(f.sources.before, value: true)
-        sourceVerbs = PhraseList(f.sources.verbs, value: true)
-        anaphora = PhraseList(f.sources.anaphora, value: true)
-        sourceSkip = PhraseList(f.sources.skip, value: true)
+        agesAfter = index.add(PhraseList(f.agesAfter, value: true))
+        sourceBefore = index.add(PhraseList(f.sources.before, value: true))
+        sourceVerbs = index.add(PhraseList(f.sources.verbs, value: true))
+        anaphora = index.add(PhraseList(f.sources.anaphora, value: true))
+        sourceSkip = index.add(PhraseList(f.sources.skip, value: true))
         notSources = Set(f.sources.notSources)
-        backReferences = PhraseList(f.sources.backReferences, value: true)
-        countryWords = PhraseList(f.places.countryWords, value: true)
-        capitalWords = PhraseList(f.places.capitalWords, value: true)
-        institutions = PhraseList(f.places.institutions, value: true)
-        institutionsBefore = PhraseList(f.places.institutionsBefore, value: true)
-        adjectiveCompounds = PhraseList(f.places.adjectiveCompounds, value: true)
-        longSpans = PhraseList(f.places.longSpans, value: true)
-        landmarks = PhraseList((f.places.landmarks ?? [:]).map { ($0.key, $0.value) })
-        weekdays = PhraseList(f.dates.weekdays.map { ($0.key, $0.value) })
+        backReferences = index.add(PhraseList(f.sources.backReferences, value: true))
+        countryWords = index.add(PhraseList(f.places.countryWords, value: true))
+        capitalWords = index.add(PhraseList(f.places.capitalWords, value: true))
+        institutions = index.add(PhraseList(f.places.institutions, value: true))
+        institutionsBefore = index.add(PhraseList(f.places.institutionsBefore, value: true))
+        adjectiveCompounds = index.add(PhraseList(f.places.adjectiveCompounds, value: true))
+        longSpans = index.add(PhraseList(f.places.longSpans, value: true))
+        landmarks = index.add(PhraseList((f.places.landmarks ?? [:]).map { ($0.key, $0.value) }))
+        weekdays = index.add(PhraseList(f.dates.weekdays.map { ($0.key, $0.value) }))
         months = f.dates.months
         monthKeys = KeyTable(Dictionary(f.dates.months.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a }))
-        relativeDays = PhraseList(f.dates.relative.map { ($0.key, $0.value) })
-        spanWords = PhraseList(f.dates.spanWords, value: true)
-        dateStamps = PhraseList(f.dates.stampWords, value: true)
+        relativeDays = index.add(PhraseList(f.dates.relative.map { ($0.key, $0.value) }))
+        spanWords = index.add(PhraseList(f.dates.spanWords, value: true))
+        dateStamps = index.add(PhraseList(f.dates.stampWords, value: true))
+        index.seal()
+        phraseIndex = index
     }
 
     /// Loads `Lexicons/<code>.json` from the module's resources.

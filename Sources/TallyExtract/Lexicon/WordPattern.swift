@@ -67,6 +67,8 @@ struct PhraseList<Value: Sendable>: Sendable {
     private let byLastStem: KeyTable<Range<Int>>
     private let slots: [Int]
     private let hasStems: Bool
+    /// This list's bit in its lexicon's `PhraseIndex` (0: not registered, every token is looked up).
+    var bit: UInt64 = 0
 
     init(_ items: [(String, Value)]) {
         // Longer phrases first; among equals, exact words before stems and longer stems before
@@ -123,6 +125,7 @@ struct PhraseList<Value: Sendable>: Sendable {
     /// The longest phrase that starts at token `i`.
     func match(_ tokens: [Token], at i: Int) -> (length: Int, value: Value)? {
         guard i >= 0, i < tokens.count else { return nil }
+        if tokens[i].phraseStarts & bit == 0, bit != 0 { return nil }
         guard let k = first(tokens[i], byFirst, byFirstStem, where: { phrases[$0].matches(tokens, at: i) }) else { return nil }
         return (phrases[k].words.count, phrases[k].value)
     }
@@ -130,6 +133,7 @@ struct PhraseList<Value: Sendable>: Sendable {
     /// The longest phrase that ends just before token `i`.
     func match(_ tokens: [Token], endingBefore i: Int) -> (length: Int, value: Value)? {
         guard i >= 1, i <= tokens.count else { return nil }
+        if tokens[i - 1].phraseEnds & bit == 0, bit != 0 { return nil }
         guard let k = first(tokens[i - 1], byLast, byLastStem, where: { phrases[$0].matches(tokens, at: i - phrases[$0].words.count) })
         else { return nil }
         return (phrases[k].words.count, phrases[k].value)

@@ -80,7 +80,7 @@ struct StoryPlace {
     /// Places named in the path of the page's address ("/2019/10/07/london-police-arrest-21-…"):
     /// cities of at least 100,000 people and countries. The host is left out ("cyprus-mail.com").
     static func urlPlaces(_ url: String?, gazetteer: Gazetteer) -> [Place] {
-        guard let url, let schemeEnd = url.range(of: "://") else { return [] }
+        guard let url, let schemeEnd = url.utf8.firstRange(of: "://".utf8) else { return [] }
         let rest = url[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return [] }
         let path = rest[slash...]

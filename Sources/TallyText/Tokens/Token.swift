@@ -24,6 +24,14 @@ public struct Token: Sendable, Hashable {
     public var key: UInt64
     /// The key of `text`'s first two characters (see `Token.stemKey(of:)`), for stem lookups.
     public var stemKey: UInt64
+    /// Whether `text` is plain (see `Token.isPlainText(_:)`): then its bytes alone decide its
+    /// equality with other plain text. Worked out once here instead of at every word-set lookup.
+    public var plain: Bool
+    /// Bits of the phrase lists that have a phrase which may start at this token, set by the
+    /// lexicon that reads it (all bits, "maybe every list", until then).
+    public var phraseStarts: UInt64 = .max
+    /// Bits of the phrase lists that have a phrase which may end at this token.
+    public var phraseEnds: UInt64 = .max
 
     public init(kind: Kind, start: Int, end: Int, text: String, capitalized: Bool = false, spaceBefore: Bool = true) {
         self.init(kind: kind, start: start, end: end, text: text, key: Token.key(of: text.utf8),
@@ -41,6 +49,7 @@ public struct Token: Sendable, Hashable {
         self.spaceBefore = spaceBefore
         self.key = key
         self.stemKey = Token.stemKey(of: text.utf8)
+        self.plain = Token.isPlainText(text.utf8)
     }
 
     /// FNV-1a over bytes: how words are looked up in lexicons.

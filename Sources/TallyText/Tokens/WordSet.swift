@@ -30,7 +30,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     @inlinable
     public func contains(_ token: Token) -> Bool {
         if let words = table[token.key], words.contains(where: { token.text.utf8.elementsEqual($0) }) { return true }
-        if plainWords, Token.isPlainText(token.text.utf8) { return false }
+        if plainWords, token.plain { return false }
         return strings.contains(token.text)
     }
 }

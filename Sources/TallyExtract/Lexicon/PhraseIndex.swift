@@ -1,0 +1,52 @@
+import TallyText
+
+/// Which of a lexicon's phrase lists have a phrase that may start or end at a token.
+///
+/// The finders ask about thirty lists at every token ("does a qualifier start here? a trigger?
+/// a source verb?"), and each list answered with two lookups of its own. This index answers for
+/// all of them with four lookups per token, made once when the sentence is read: each list gets
+/// a bit, and a token carries the bits of the lists whose first (or last) word it may be, by the
+/// same test the list's own buckets use (exact word, or a stem's first two characters). A list
+/// whose bit is clear answers "no match" at once; one whose bit is set looks as before.
+struct PhraseIndex: Sendable {
+    private var startWords: [UInt64: UInt64] = [:]
+    private var startStems: [UInt64: UInt64] = [:]
+    private var endWords: [UInt64: UInt64] = [:]
+    private var endStems: [UInt64: UInt64] = [:]
+    private var tables: (startWords: KeyTable<UInt64>, startStems: KeyTable<UInt64>, endWords: KeyTable<UInt64>, endStems: KeyTable<UInt64>)
+        = (KeyTable([(UInt64, UInt64)]()), KeyTable([(UInt64, UInt64)]()), KeyTable([(UInt64, UInt64)]()), KeyTable([(UInt64, UInt64)]()))
+    private var lists = 0
+
+    /// Gives `list` the next bit and records its phrases' first and last words. Past 64 lists
+    /// a list stays unregistered (bit 0) and is looked up at every token, as before.
+    mutating func add<Value>(_ list: PhraseList<Value>) -> PhraseList<Value> {
+        guard lists < 64 else { return list }
+        var list = list
+        list.bit = 1 << UInt64(lists)
+        lists += 1
+        for p in list.phrases {
+            Self.record(p.words[0], list.bit, &startWords, &startStems)
+            Self.record(p.words[p.words.count - 1], list.bit, &endWords, &endStems)
+        }
+        return list
+    }
+
+    /// Builds the lookup tables once every list is added; `annotate` reads only these.
+    mutating func seal() {
+        tables = (KeyTable(startWords), KeyTable(startStems), KeyTable(endWords), KeyTable(endStems))
+    }
+
+    private static func record(_ w: WordPattern, _ bit: UInt64, _ words: inout [UInt64: UInt64], _ stems: inout [UInt64: UInt64]) {
+        if w.isPrefix { stems[Token.stemKey(of: w.bytes), default: 0] |= bit } else { words[w.key, default: 0] |= bit }
+    }
+
+    /// Sets every token's `phraseStarts` and `phraseEnds` to the bits of the registered lists.
+    func annotate(_ tokens: inout [Token]) {
+        for i in tokens.indices {
+            let key = tokens[i].key
+            let stem = tokens[i].stemKey
+            tokens[i].phraseStarts = (tables.startWords[key] ?? 0) | (tables.startStems[stem] ?? 0)
+            tokens[i].phraseEnds = (tables.endWords[key] ?? 0) | (tables.endStems[stem] ?? 0)
+        }
+    }
+}
