@@ -35,7 +35,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Gazetteer built from GeoNames (CC BY 4.0).
         .target(
-            name: "TallyGeo", dependencies: ["TallyCore"],
+            name: "TallyGeo", dependencies: ["TallyCore", "TallyText"],
             resources: [
                 .copy("Resources/gazetteer.tsv"), .copy("Resources/stoplist.txt"), .copy("Resources/demonyms.tsv"),
             ],

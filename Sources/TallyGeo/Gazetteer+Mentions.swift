@@ -1,4 +1,5 @@
 import TallyCore
+import TallyText
 
 extension Gazetteer {
     /// Words that, before a name, make it a place ("in Moscow", "в Москве", "из Минска").
@@ -9,6 +10,15 @@ extension Gazetteer {
 
     /// Lower-case words allowed inside a Latin place name.
     static let joiners: Set<String> = ["on", "upon", "de", "del", "la", "le", "les", "du", "da", "do", "dos", "das", "am", "im", "an", "of", "the", "sur", "en", "y", "al", "el", "d", "c"]
+
+    /// The joiners by the hash of their bytes (`Token.key(of:)`).
+    static let joinerTable = KeyTable(joiners.map { (Token.key(of: $0.utf8), Array($0.utf8)) })
+
+    /// Whether a word is one of `joiners`.
+    static func isJoiner(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let bytes = joinerTable[Token.key(of: word)] else { return false }
+        return bytes.elementsEqual(word)
+    }
 
     /// Every place name in `text`, longest match first and non-overlapping, in text order.
     ///
@@ -49,25 +59,25 @@ extension Gazetteer {
             // hyphens, periods, apostrophes or a comma, and some name still has this prefix.
             // Each Cyrillic word may be in any case, so several hashes travel together.
             var hashes: [UInt64] = [NameKey.offset]
-            var matched: (end: Int, list: [Int32], words: Int)? = nil
+            var matched: (end: Int, list: Range<Int>, words: Int)? = nil
             var n = 0
             while k + n < words.count, n < index.longestName {
                 let word = words[k + n]
                 if n > 0, !Self.joins(bytes, words[k + n - 1].upperBound, word.lowerBound) { break }
                 // Later words of a Latin name are capitalised too, but for small joiners ("Rostov-on-Don").
                 if n > 0, bytes[word.lowerBound] < 0x80, !WordBytes.isCapital(bytes, word.lowerBound),
-                   !Self.joiners.contains(String(decoding: bytes[word], as: UTF8.self)) { break }
+                   !Self.isJoiner(bytes[word]) { break }
                 let cyrillic = NameKey.normalise(bytes[word], into: &buffer)
                 NameKey.textForms(buffer, cyrillic: cyrillic, into: &forms)
                 hashes = NameKey.extend(hashes, first: n == 0, with: forms)
                 n += 1
                 for h in hashes {
-                    if let list = index.byName[h], !(n == 1 && index.stopped.contains(h)) {
+                    if let list = index.names[h], !(n == 1 && index.stopTable.contains(h)) {
                         matched = (word.upperBound, list, n)
                         break
                     }
                 }
-                hashes = hashes.filter { index.prefixes.contains($0) }
+                hashes.removeAll { !index.prefixTable.contains($0) }
                 if hashes.isEmpty { break }
             }
             let before = k > 0 ? words[k - 1] : nil
@@ -79,7 +89,7 @@ extension Gazetteer {
                 let span = TextSpan(start: first.lowerBound, end: m.end)
                 result.append(PlaceMention(
                     span: span, surface: String(decoding: bytes[span.start..<span.end], as: UTF8.self),
-                    candidates: m.list.map { index.entries[Int($0)].place }, form: .name,
+                    candidates: index.nameSlots[m.list].map { index.entries[Int($0)].place }, form: .name,
                     afterPreposition: afterPreposition, sentenceInitial: sentenceInitial))
                 k += m.words
                 continue

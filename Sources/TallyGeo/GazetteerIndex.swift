@@ -1,5 +1,6 @@
 import Foundation
 import TallyCore
+import TallyText
 
 /// The gazetteer's tables, read from the TSV that `scripts/gazetteer/build.py` writes.
 ///
@@ -27,6 +28,13 @@ struct GazetteerIndex: Sendable {
     var adjectives: [UInt64: String] = [:]
     /// Cyrillic adjective stems, matched as prefixes of normalised words.
     var adjectiveStems = AdjectiveStems()
+    /// The tables the text scan reads, frozen from the ones above once they are built: name hash
+    /// → a range of `nameSlots` (the entries, most populous first), the prefix and stop hashes.
+    /// `KeyTable` takes the hashes as they are, where `Dictionary` and `Set` hash them again.
+    private(set) var names = KeyTable<Range<Int>>([(UInt64, Range<Int>)]())
+    private(set) var nameSlots: [Int32] = []
+    private(set) var prefixTable = KeyTable<Bool>([(UInt64, Bool)]())
+    private(set) var stopTable = KeyTable<Bool>([(UInt64, Bool)]())
 
     /// Parses the gazetteer TSV bytes.
     init(tsv bytes: [UInt8], stoplist: [UInt8], demonyms: [UInt8]) throws {
@@ -87,6 +95,14 @@ struct GazetteerIndex: Sendable {
             if name.isEmpty || name.hasPrefix("#") { continue }
             stopped.insert(NameKey.hash(ofName: name))
         }
+        var slots: [Int32] = []
+        names = KeyTable(byName.map { key, list in
+            slots += list
+            return (key, (slots.count - list.count)..<slots.count)
+        })
+        nameSlots = slots
+        prefixTable = KeyTable(prefixes.map { ($0, true) })
+        stopTable = KeyTable(stopped.map { ($0, true) })
         for line in String(decoding: demonyms, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t")
             guard parts.count == 2 else { continue }

@@ -80,8 +80,8 @@ struct StoryPlace {
     /// Places named in the path of the page's address ("/2019/10/07/london-police-arrest-21-…"):
     /// cities of at least 100,000 people and countries. The host is left out ("cyprus-mail.com").
     static func urlPlaces(_ url: String?, gazetteer: Gazetteer) -> [Place] {
-        guard let url, let schemeEnd = url.utf8.firstRange(of: "://".utf8) else { return [] }
-        let rest = url[schemeEnd.upperBound...]
+        guard let url, let schemeEnd = schemeEnd(url) else { return [] }
+        let rest = url[schemeEnd...]
         guard let slash = rest.firstIndex(of: "/") else { return [] }
         let path = rest[slash...]
         let text: String
@@ -104,6 +104,20 @@ struct StoryPlace {
             if p.level == .country { return p }
             return gazetteer.population(of: p) >= 100_000 ? p : nil
         }
+    }
+
+    /// Where the "://" after an address's scheme ends, looked for byte by byte.
+    static func schemeEnd(_ url: String) -> String.Index? {
+        let utf8 = url.utf8
+        var i = utf8.startIndex
+        var seen = 0
+        while i < utf8.endIndex {
+            let b = utf8[i]
+            seen = b == UInt8(ascii: ":") ? 1 : (b == UInt8(ascii: "/") && seen > 0 ? seen + 1 : 0)
+            i = utf8.index(after: i)
+            if seen == 3 { return i }
+        }
+        return nil
     }
 
     /// The words of an ASCII address path as `urlPlaces` reads them, byte by byte: runs of

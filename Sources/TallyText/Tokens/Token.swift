@@ -41,6 +41,20 @@ public struct Token: Sendable, Hashable {
     /// A token whose `key` is already known (the hash of `text`'s bytes, see `Token.key(of:)`).
     @inlinable
     init(kind: Kind, start: Int, end: Int, text: String, key: UInt64, capitalized: Bool, spaceBefore: Bool) {
+        self.init(kind: kind, start: start, end: end, text: text, key: key, stemKey: Token.stemKey(of: text.utf8),
+                  plain: Token.isPlainText(text.utf8), capitalized: capitalized, spaceBefore: spaceBefore)
+    }
+
+    /// A token of the text `bytes` (its `text` as bytes), every key worked out from the bytes
+    /// the tokenizer already holds instead of from the new `String`.
+    @inlinable
+    init(kind: Kind, start: Int, end: Int, bytes: [UInt8], capitalized: Bool, spaceBefore: Bool) {
+        self.init(kind: kind, start: start, end: end, text: String(decoding: bytes, as: UTF8.self), key: Token.key(of: bytes),
+                  stemKey: Token.stemKey(of: bytes), plain: Token.isPlainText(bytes), capitalized: capitalized, spaceBefore: spaceBefore)
+    }
+
+    @inlinable
+    init(kind: Kind, start: Int, end: Int, text: String, key: UInt64, stemKey: UInt64, plain: Bool, capitalized: Bool, spaceBefore: Bool) {
         self.kind = kind
         self.start = start
         self.end = end
@@ -48,8 +62,8 @@ public struct Token: Sendable, Hashable {
         self.capitalized = capitalized
         self.spaceBefore = spaceBefore
         self.key = key
-        self.stemKey = Token.stemKey(of: text.utf8)
-        self.plain = Token.isPlainText(text.utf8)
+        self.stemKey = stemKey
+        self.plain = plain
     }
 
     /// FNV-1a over bytes: how words are looked up in lexicons.

@@ -28,9 +28,9 @@ public enum Tokenizer {
             let start = i
             if isDigit(b) {
                 i = numberEnd(bytes, i, end)
-                let digits = bytes[start..<i]
-                tokens.append(Token(kind: .number, start: start, end: i, text: String(decoding: digits, as: UTF8.self),
-                                    key: Token.key(of: digits), capitalized: false, spaceBefore: sawSpace))
+                lower.removeAll(keepingCapacity: true)
+                lower.append(contentsOf: bytes[start..<i])
+                tokens.append(Token(kind: .number, start: start, end: i, bytes: lower, capitalized: false, spaceBefore: sawSpace))
             } else if letterWidth(bytes, i, end) > 0 {
                 let capital = isCapital(bytes, i, end)
                 while i < end {
@@ -47,8 +47,7 @@ public enum Tokenizer {
                     break
                 }
                 lowercase(bytes, start, i, into: &lower)
-                tokens.append(Token(kind: .word, start: start, end: i, text: String(decoding: lower, as: UTF8.self),
-                                    key: Token.key(of: lower), capitalized: capital, spaceBefore: sawSpace))
+                tokens.append(Token(kind: .word, start: start, end: i, bytes: lower, capitalized: capital, spaceBefore: sawSpace))
             } else {
                 i += min(sequenceLength(b), end - i)
                 // Non-breaking and plain hyphens (U+2011, U+2010) are hyphens.
