@@ -1,3 +1,5 @@
+import TallyText
+
 /// Cyrillic country-adjective stems ("российск" → RU), matched as prefixes of a normalised word.
 ///
 /// Every word of a Russian text is asked, so the stems are bucketed by their first four bytes (two
@@ -10,6 +12,10 @@ struct AdjectiveStems: Sendable {
         var country: String
     }
     private var buckets: [UInt32: [Stem]] = [:]
+    /// `buckets` as one array of stems, bucket after bucket, and a table from a bucket's key to
+    /// its range: a lookup neither hashes the key again nor retains a bucket's array.
+    private var flat: [Stem] = []
+    private var ranges = KeyTable<Range<Int>>([(UInt64, Range<Int>)]())
     /// Stems shorter than four bytes, tried for every word.
     private var short: [Stem] = []
     private(set) var count = 0
@@ -22,11 +28,21 @@ struct AdjectiveStems: Sendable {
         if let key = Self.key(stem) { buckets[key, default: []].append(s) } else { short.append(s) }
     }
 
+    /// Builds the lookup tables; call once every stem is added (a lookup reads only these).
+    mutating func freeze() {
+        var all: [Stem] = []
+        ranges = KeyTable(buckets.map { key, list in
+            all += list
+            return (UInt64(key), (all.count - list.count)..<all.count)
+        })
+        flat = all
+    }
+
     /// The country of the first stem (in the order added) that `word` starts with.
     func country(ofWord word: [UInt8]) -> String? {
         var best: Stem? = nil
-        if let key = Self.key(word), let bucket = buckets[key] {
-            best = bucket.first { word.starts(with: $0.bytes) }
+        if let key = Self.key(word), let range = ranges[UInt64(key)] {
+            best = flat[range].first { word.starts(with: $0.bytes) }
         }
         for s in short where s.order < (best?.order ?? .max) && word.starts(with: s.bytes) {
             best = s

@@ -48,6 +48,7 @@ extension Gazetteer {
         var result: [PlaceMention] = []
         var buffer: [UInt8] = []
         var forms: [[UInt8]] = []
+        var hashes: [UInt64] = []
         var k = 0
         while k < words.count {
             let first = words[k]
@@ -58,7 +59,8 @@ extension Gazetteer {
             // Longest name starting here: extend while the words are joined only by spaces,
             // hyphens, periods, apostrophes or a comma, and some name still has this prefix.
             // Each Cyrillic word may be in any case, so several hashes travel together.
-            var hashes: [UInt64] = [NameKey.offset]
+            hashes.removeAll(keepingCapacity: true)
+            hashes.append(NameKey.offset)
             var matched: (end: Int, list: Range<Int>, words: Int)? = nil
             var n = 0
             while k + n < words.count, n < index.longestName {
@@ -67,9 +69,13 @@ extension Gazetteer {
                 // Later words of a Latin name are capitalised too, but for small joiners ("Rostov-on-Don").
                 if n > 0, bytes[word.lowerBound] < 0x80, !WordBytes.isCapital(bytes, word.lowerBound),
                    !Self.isJoiner(bytes[word]) { break }
-                let cyrillic = NameKey.normalise(bytes[word], into: &buffer)
-                NameKey.textForms(buffer, cyrillic: cyrillic, into: &forms)
-                hashes = NameKey.extend(hashes, first: n == 0, with: forms)
+                if NameKey.normalise(bytes[word], into: &buffer) {
+                    NameKey.textForms(buffer, cyrillic: true, into: &forms)
+                    hashes = NameKey.extend(hashes, first: n == 0, with: forms)
+                } else {
+                    // A Latin word has one form, itself: extend each hash in place, as `extend` would.
+                    NameKey.extend(&hashes, first: n == 0, with: buffer)
+                }
                 n += 1
                 for h in hashes {
                     if let list = index.names[h], !(n == 1 && index.stopTable.contains(h)) {
@@ -81,16 +87,16 @@ extension Gazetteer {
                 if hashes.isEmpty { break }
             }
             let before = k > 0 ? words[k - 1] : nil
-            let afterPreposition = before.map { b in
-                Self.prepositions.contains(NameKey.hash(ofWord: bytes[b], buffer: &buffer))
-            } ?? false
-            let sentenceInitial = Self.startsSentence(bytes, before: first.lowerBound)
+            func afterPreposition() -> Bool {
+                before.map { b in Self.prepositions.contains(NameKey.hash(ofWord: bytes[b], buffer: &buffer)) } ?? false
+            }
             if let m = matched {
+                let sentenceInitial = Self.startsSentence(bytes, before: first.lowerBound)
                 let span = TextSpan(start: first.lowerBound, end: m.end)
                 result.append(PlaceMention(
                     span: span, surface: String(decoding: bytes[span.start..<span.end], as: UTF8.self),
                     candidates: index.nameSlots[m.list].map { index.entries[Int($0)].place }, form: .name,
-                    afterPreposition: afterPreposition, sentenceInitial: sentenceInitial))
+                    afterPreposition: afterPreposition(), sentenceInitial: sentenceInitial))
                 k += m.words
                 continue
             }
@@ -98,7 +104,7 @@ extension Gazetteer {
                 result.append(PlaceMention(
                     span: TextSpan(start: first.lowerBound, end: first.upperBound),
                     surface: String(decoding: bytes[first], as: UTF8.self), candidates: [country], form: .adjective,
-                    afterPreposition: afterPreposition, sentenceInitial: sentenceInitial))
+                    afterPreposition: afterPreposition(), sentenceInitial: Self.startsSentence(bytes, before: first.lowerBound)))
             }
             k += 1
         }

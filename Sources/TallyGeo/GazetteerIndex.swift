@@ -115,6 +115,7 @@ struct GazetteerIndex: Sendable {
                 }
             }
         }
+        adjectiveStems.freeze()
     }
 
     private mutating func add(_ name: ArraySlice<UInt8>, _ index: Int32, _ buffer: inout [UInt8]) {

@@ -134,6 +134,21 @@ enum NameKey {
         return out
     }
 
+    /// `extend(_:first:with:)` for a word with one form, in place: each hash extended with a
+    /// space (unless it is the first word) and the form, repeats dropped.
+    static func extend(_ hashes: inout [UInt64], first: Bool, with form: [UInt8]) {
+        var kept = 0
+        for j in hashes.indices {
+            var x = first ? hashes[j] : mix(hashes[j], 0x20)
+            for b in form { x = mix(x, b) }
+            if !hashes[0..<kept].contains(x) {
+                hashes[kept] = x
+                kept += 1
+            }
+        }
+        hashes.removeLast(hashes.count - kept)
+    }
+
     /// The words of a name or text: runs of letters and digits. Spaces, punctuation, hyphens,
     /// periods and apostrophes separate words.
     static func words(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
