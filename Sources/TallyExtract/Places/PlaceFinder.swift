@@ -85,7 +85,8 @@ struct PlaceFinder {
             guard let first = tokens.firstIndex(where: { $0.end > start }), let last = tokens.lastIndex(where: { $0.start < end }) else { continue }
             let best = m.candidates[0]
             // Datelines ("BISHKEK, Kyrgyzstan —") name where the story was filed.
-            if best.level == .city, Self.isCapitalised(m.surface) {
+            let letters = best.level == .city ? Self.letters(of: m.surface) : (count: 0, capitals: false)
+            if best.level == .city, letters.count >= 3, letters.capitals {
                 datelineEnd = last + 3
                 continue
             }
@@ -109,7 +110,7 @@ struct PlaceFinder {
                 if first > 0, lexicon.grammar.notCityPrepositions.contains(tokens[first - 1]) { continue }
                 // A capitalised word at the start of a sentence may be any word ("Как", "More").
                 if m.sentenceInitial, !m.afterPreposition, last == first, gazetteer.population(of: best) < 100_000 { continue }
-                if Self.letterCount(m.surface) < 3 { continue }
+                if letters.count < 3 { continue }
             }
             var found = SentencePlace(first: first, last: last, place: m.best, indirect: m.form == .adjective)
             found.afterPreposition = m.afterPreposition
@@ -213,28 +214,19 @@ struct PlaceFinder {
         return group.sorted()
     }
 
-    /// The letters of a name (ASCII counted byte by byte, other text by its characters).
-    static func letterCount(_ surface: String) -> Int {
-        var letters = 0
-        for b in surface.utf8 {
-            if b >= 0x80 { return surface.filter(\.isLetter).count }
-            if (b >= 97 && b <= 122) || (b >= 65 && b <= 90) { letters += 1 }
-        }
-        return letters
-    }
-
-    /// Whether a name is written in capitals ("BISHKEK"): three letters or more, none lower case.
-    /// ASCII is read byte by byte; other text by its characters.
-    static func isCapitalised(_ surface: String) -> Bool {
-        var letters = 0
+    /// How many letters a name has and whether none is lower case ("BISHKEK"): ASCII read byte by
+    /// byte, other text by its characters.
+    static func letters(of surface: String) -> (count: Int, capitals: Bool) {
+        var count = 0
+        var capitals = true
         for b in surface.utf8 {
             if b >= 0x80 {
                 let all = surface.filter(\.isLetter)
-                return all.count >= 3 && all.allSatisfy(\.isUppercase)
+                return (all.count, all.allSatisfy(\.isUppercase))
             }
-            if b >= 97 && b <= 122 { return false }
-            if b >= 65 && b <= 90 { letters += 1 }
+            if b >= 97 && b <= 122 { count += 1; capitals = false }
+            if b >= 65 && b <= 90 { count += 1 }
         }
-        return letters >= 3
+        return (count, capitals)
     }
 }

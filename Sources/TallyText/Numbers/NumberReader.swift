@@ -93,7 +93,8 @@ public struct NumberReader: Sendable {
     }
 
     func readOne(_ tokens: [Token], at i: Int) -> Reading? {
-        // Most tokens are words that are no part of a number: say so without copying the token.
+        // Most tokens are words that are no part of a number: one lookup says so, before the token
+        // is copied and before the four lookups below.
         if tokens[i].kind == .word, !numberWords.contains(tokens[i].key), !articles.contains(tokens[i].key) { return nil }
         if tokens[i].kind == .punctuation { return nil }
         let t = tokens[i]
@@ -108,8 +109,6 @@ public struct NumberReader: Sendable {
             }
             return reading.value < 1e12 ? reading : nil
         }
-        // Most words are no part of a number: one lookup says so before the four below.
-        guard t.kind == .word, numberWords.contains(t.key) || articles.contains(t.key) else { return nil }
         var total = 0.0
         var current = 0.0
         var lastUnit = Double.infinity
