@@ -88,3 +88,45 @@ struct ForeignSQLiteTests {
         #expect(try check.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") } == ["invoices"])
     }
 }
+
+/// A tally that only gains claims, and a derived country tally, are updated in place: their rows
+/// keep their ids (no delete and insert, so their index entries are left alone) and their figures change.
+struct SQLiteInPlaceTallyTests {
+    func claim(_ doc: String, _ value: Int, in place: Place) -> IngestItem {
+        let text = "Report \(doc): police detained \(value) people."
+        let claim = Claim(doc: doc, kind: .detained, quantity: Quantity(value: value, qualifier: .exact), place: place,
+                          date: Day("2026-03-14"), source: Source(name: "Civic Monitor", sourceClass: .monitoring), evidence: text,
+                          span: TextSpan(start: 0, end: text.utf8.count), numberSpan: TextSpan(start: 0, end: 3))
+        return IngestItem(document: Document(id: doc, language: "en", published: Day("2026-03-15"), text: text), claims: [claim])
+    }
+
+    func rows(_ path: String) throws -> [String: (id: Int, value: Int?)] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var out: [String: (id: Int, value: Int?)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, id, best_value FROM tallies") { out[row[0]] = (row[1], row[2]) }
+            return out
+        }
+    }
+
+    @Test func grownAndDerivedTalliesKeepTheirRows() async throws {
+        let db = try TempDatabase()
+        let moscow = Place(name: "Moscow", geonameID: 524901, country: "RU", latitude: 55.75, longitude: 37.62)
+        let petersburg = Place(name: "Saint Petersburg", geonameID: 498817, country: "RU", latitude: 59.94, longitude: 30.31)
+        let store = try SQLiteStore(path: db.path)
+        _ = try await store.ingest([claim("a", 500, in: moscow), claim("b", 520, in: petersburg)])
+        let before = try rows(db.path)
+        let moscowKey = try #require(before.keys.first { $0.contains("geo:524901") })
+        let derivedKey = try #require(before.keys.first { $0.hasPrefix("derived|") })
+        #expect(before[derivedKey]?.value == 1_020)
+
+        _ = try await store.ingest([claim("c", 700, in: moscow)])
+        let after = try rows(db.path)
+        #expect(after[moscowKey]?.id == before[moscowKey]?.id)
+        #expect(after[moscowKey]?.value == 700)
+        #expect(after[derivedKey]?.id == before[derivedKey]?.id)
+        #expect(after[derivedKey]?.value == 1_220)
+        try await StoreConformance.expectTalliesMatch(store)
+    }
+}

@@ -176,11 +176,13 @@ extension PostgresStore {
 
         var keys: [CountryCheck.Key] = []
         binds = PostgresBindings(capacity: 1)
-        binds.append(PostgresColumn(refresh.replacedKeys))
+        binds.append(PostgresColumn(refresh.deletedKeys(writes)))
         keys += try await checkKeys(PostgresQuery(unsafeSQL: """
             DELETE FROM tallies WHERE key = ANY($1::text[]) RETURNING kind, who, country, date, place_id, derived
             """, binds: binds), on: connection, logger: logger)
-        try await insert(writes.tallies, on: connection, logger: logger)
+        let split = writes.split
+        let updated = try await update(split.update, on: connection, logger: logger)
+        try await insert(split.insert + split.update.filter { !updated.contains($0.key) }, on: connection, logger: logger)
         keys += writes.tallies.compactMap { CountryCheck.Key($0.tally) }
         if !refresh.rebuiltKeys.isEmpty {
             binds = PostgresBindings(capacity: 1)
@@ -374,6 +376,41 @@ extension PostgresStore {
         }
     }
 
+    /// Writes changed tallies' figures into their stored rows (`TallyRow.figureColumns`, none indexed,
+    /// so PostgreSQL can update them without touching an index); returns the keys of the rows updated.
+    static func update(_ rows: [TallyRow], on connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
+        var updated = Set<String>()
+        for chunk in rows.chunked(rowsPerStatement) {
+            let ts = chunk.map(\.tally)
+            var binds = PostgresBindings(capacity: 14)
+            binds.append(PostgresColumn(chunk.map(\.key)))
+            binds.append(PostgresColumn(ts.map(\.best.value)))
+            binds.append(PostgresColumn(ts.map(\.best.qualifier.rawValue)))
+            binds.append(PostgresColumn(ts.map(\.best.source)))
+            binds.append(PostgresColumn(ts.map(\.best.doc)))
+            binds.append(PostgresColumn(ts.map(\.best.vague)))
+            binds.append(PostgresColumn(ts.map(\.low)))
+            binds.append(PostgresColumn(ts.map(\.high)))
+            binds.append(PostgresColumn(ts.map(\.claims)))
+            binds.append(PostgresColumn(chunk.map(\.sourcesText)))
+            binds.append(PostgresColumn(ts.map(\.conflict)))
+            binds.append(PostgresColumn(chunk.map { $0.first?.published?.description }))
+            binds.append(PostgresColumn(chunk.map { $0.first?.sequence }))
+            binds.append(PostgresColumn(chunk.map { $0.first?.numberStart }))
+            let set = TallyRow.figureColumns.enumerated().map { "\($1) = u.c\($0 + 2)" }.joined(separator: ", ")
+            for try await key in try await connection.query(PostgresQuery(unsafeSQL: """
+                UPDATE tallies SET \(set)
+                FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[],
+                    $9::bigint[], $10::text[], $11::boolean[], $12::text[], $13::bigint[], $14::bigint[])
+                    AS u(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14)
+                WHERE tallies.key = u.c1 RETURNING tallies.key
+                """, binds: binds), logger: logger).decode(String.self) {
+                updated.insert(key)
+            }
+        }
+        return updated
+    }
+
     /// A stored tally without its history (`TallyRow.columns` from `offset`); its `conflict` is its own
     /// figures' only, `countryConflict` the country check's.
     static func tally(_ row: PostgresRow, offset o: Int = 0) throws -> (tally: Tally, countryConflict: Bool)? {
@@ -406,13 +443,18 @@ extension PostgresStore {
         binds.append(PostgresColumn(keys.map { TallyRow.day($0.date) }))
         var rows: [CountryCheck.Key: [TallyRefresh.CheckedRow]] = [:]
         for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
-            SELECT id, \(TallyRow.columns) FROM tallies
+            SELECT \(TallyRefresh.checkColumns), kind, who, country, date FROM tallies
             WHERE (kind, who, country, date) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]))
                 AND NOT derived AND place_id IS NOT NULL
             """, binds: binds), logger: logger) {
-            guard let (t, countryConflict) = try tally(row, offset: 1), let key = CountryCheck.Key(t) else { continue }
-            let id = try row.makeRandomAccess()[0].decode(Int.self)
-            rows[key, default: []].append(TallyRefresh.CheckedRow(id: id, tally: t, countryConflict: countryConflict))
+            let r = row.makeRandomAccess()
+            guard let kind = ClaimKind(rawValue: try r[9].decode(String.self)), let who = Group(rawValue: try r[10].decode(String.self)),
+                  let qualifier = Qualifier(rawValue: try r[4].decode(String.self)) else { continue }
+            let key = CountryCheck.Key(kind: kind, who: who, country: try r[11].decode(String.self), date: Day(try r[12].decode(String.self)))
+            rows[key, default: []].append(TallyRefresh.checkedRow(
+                key, id: try r[0].decode(Int.self), place: try r[1].decode(String?.self), placeID: try r[2].decode(Int?.self),
+                value: try r[3].decode(Int?.self), qualifier: qualifier, doc: try r[5].decode(String.self),
+                vague: try r[6].decode(String?.self), high: try r[7].decode(Int?.self), countryConflict: try r[8].decode(Bool.self)))
         }
         let writes = TallyRefresh.checkWrites(rows, keys: keys, national: national)
         if !writes.flags.isEmpty {
@@ -423,10 +465,13 @@ extension PostgresStore {
                 UPDATE tallies SET country_conflict = u.c FROM unnest($1::bigint[], $2::boolean[]) AS u(id, c) WHERE tallies.id = u.id
                 """, binds: binds), logger: logger)
         }
-        binds = PostgresBindings(capacity: 1)
-        binds.append(PostgresColumn(writes.removedDerived))
-        try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM tallies WHERE key = ANY($1::text[])", binds: binds), logger: logger)
-        try await insert(writes.derived, on: connection, logger: logger)
+        if !writes.removedDerived.isEmpty {
+            binds = PostgresBindings(capacity: 1)
+            binds.append(PostgresColumn(writes.removedDerived))
+            try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM tallies WHERE key = ANY($1::text[])", binds: binds), logger: logger)
+        }
+        let updated = try await update(writes.derived, on: connection, logger: logger)
+        try await insert(writes.derived.filter { !updated.contains($0.key) }, on: connection, logger: logger)
     }
 
     public func tallies(_ filter: TallyFilter) async throws -> [Tally] {

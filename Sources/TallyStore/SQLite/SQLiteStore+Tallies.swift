@@ -129,11 +129,14 @@ extension SQLiteStore {
 
         var keys: [CountryCheck.Key] = []
         let delete = try db.cachedStatement(sql: "DELETE FROM tallies WHERE key = ? RETURNING kind, who, country, date, place_id, derived")
-        for key in refresh.replacedKeys {
+        for key in refresh.deletedKeys(writes) {
             let cursor = try Row.fetchCursor(delete, arguments: [key])
             while let row = try cursor.next() { if let k = checkKey(row) { keys.append(k) } }
         }
-        try insert(db, writes.tallies)
+        let split = writes.split
+        var inserted = split.insert
+        for row in split.update where try !update(db, row) { inserted.append(row) }
+        try insert(db, inserted)
         keys += writes.tallies.compactMap { CountryCheck.Key($0.tally) }
         let forget = try db.cachedStatement(sql: "DELETE FROM tally_sources WHERE tally_key = ?")
         for key in refresh.rebuiltKeys { try forget.execute(arguments: [key]) }
@@ -248,27 +251,47 @@ extension SQLiteStore {
         }
     }
 
-    /// Redoes the country checks of `keys`: flags on national tallies, derived tallies replaced.
+    /// Writes a changed tally's figures into its stored row (`TallyRow.figureColumns`, none indexed);
+    /// false when no row has its key.
+    static func update(_ db: Database, _ r: TallyRow) throws -> Bool {
+        let statement = try db.cachedStatement(sql: "UPDATE tallies SET "
+            + TallyRow.figureColumns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE key = ?")
+        let t = r.tally
+        try statement.execute(arguments: [
+            t.best.value, t.best.qualifier.rawValue, t.best.source, t.best.doc, t.best.vague, t.low, t.high, t.claims,
+            r.sourcesText, t.conflict, r.first?.published?.description, r.first?.sequence, r.first?.numberStart, r.key,
+        ])
+        return db.changesCount > 0
+    }
+
+    /// Redoes the country checks of `keys`: flags on national tallies, derived tallies updated,
+    /// added or removed.
     static func check(_ db: Database, keys: [CountryCheck.Key]) throws {
         guard !keys.isEmpty else { return }
         let national = Set(try Int.fetchAll(db, sql: "SELECT place_id FROM national_places"))
         let read = try db.cachedStatement(sql: """
-            SELECT id, \(TallyRow.columns) FROM tallies
+            SELECT \(TallyRefresh.checkColumns) FROM tallies
             WHERE kind = ? AND who = ? AND country = ? AND date = ? AND derived = 0 AND place_id IS NOT NULL
             """)
         var rows: [CountryCheck.Key: [TallyRefresh.CheckedRow]] = [:]
         for key in keys {
-            rows[key] = try Row.fetchAll(read, arguments: [key.kind.rawValue, key.who.rawValue, key.country, TallyRow.day(key.date)])
-                .compactMap { row in
-                    tally(row, offset: 1).map { TallyRefresh.CheckedRow(id: row[0], tally: $0.tally, countryConflict: $0.countryConflict) }
-                }
+            var list: [TallyRefresh.CheckedRow] = []
+            let cursor = try Row.fetchCursor(read, arguments: [key.kind.rawValue, key.who.rawValue, key.country, TallyRow.day(key.date)])
+            while let row = try cursor.next() {
+                guard let qualifier = Qualifier(rawValue: row[4]) else { continue }
+                list.append(TallyRefresh.checkedRow(key, id: row[0], place: row[1], placeID: row[2], value: row[3], qualifier: qualifier,
+                                                    doc: row[5], vague: row[6], high: row[7], countryConflict: row[8]))
+            }
+            rows[key] = list
         }
         let writes = TallyRefresh.checkWrites(rows, keys: keys, national: national)
         let flag = try db.cachedStatement(sql: "UPDATE tallies SET country_conflict = ? WHERE id = ?")
         for (id, conflict) in writes.flags { try flag.execute(arguments: [conflict, id]) }
         let delete = try db.cachedStatement(sql: "DELETE FROM tallies WHERE key = ?")
         for key in writes.removedDerived { try delete.execute(arguments: [key]) }
-        try insert(db, writes.derived)
+        var added: [TallyRow] = []
+        for row in writes.derived where try !update(db, row) { added.append(row) }
+        try insert(db, added)
     }
 
     /// A stored tally without its history (`TallyRow.columns` from `offset`, by position); its

@@ -104,7 +104,18 @@ struct TallyRefresh {
     struct Rows: Sendable {
         var tallies: [TallyRow] = []
         var picks: [(key: String, pick: TallyState.Pick)] = []
+        /// Keys of the rows updated in place: grown tallies that exist and keep their place, so none
+        /// of their indexed columns change. Every other changed row is deleted and inserted again.
+        var updated: Set<String> = []
+
+        /// The rows to update in place (`updated`), and the rows to insert.
+        var split: (update: [TallyRow], insert: [TallyRow]) {
+            (tallies.filter { updated.contains($0.key) }, tallies.filter { !updated.contains($0.key) })
+        }
     }
+
+    /// Keys of the rows to delete before the new ones go in: those replaced, but not updated in place.
+    func deletedKeys(_ rows: Rows) -> [String] { replacedKeys.filter { !rows.updated.contains($0) } }
 
     /// The changed tallies: the rebuilt ones from `members` (each family's claims as read), the grown
     /// ones from `states` (what they kept, by key; none for a tally that did not exist) plus their new claims.
@@ -130,6 +141,7 @@ struct TallyRefresh {
             let old = states[g.key] ?? TallyState()
             var state = old
             for m in g.members { state.add(m) }
+            if states[g.key] != nil, old.place?.name == state.place?.name { out.updated.insert(g.key) }
             add(g.family, g.date, state) { old.picks[$0.source] != $0 }
         }
         out.tallies.sort { $0.key < $1.key }
@@ -142,8 +154,8 @@ struct TallyRefresh {
         Array(Set(groups.flatMap { $0 }))
     }
 
-    /// What a check changes: country conflict flags by row id, and the derived rows that replace
-    /// those of the checked keys.
+    /// What a check changes: country conflict flags by row id, the derived rows of the checked keys
+    /// (updated in place where they exist, else inserted), and the derived rows that go.
     struct CheckWrites: Sendable {
         var flags: [(id: Int, conflict: Bool)] = []
         var removedDerived: [String] = []
@@ -157,6 +169,19 @@ struct TallyRefresh {
         var countryConflict: Bool
     }
 
+    /// The columns a country check reads of a tally (`checkedRow`), in this order: only what
+    /// `Reconciler.countryCheck` looks at, not the source list or the tally's own conflict.
+    static let checkColumns = "id, place, place_id, best_value, best_qualifier, best_doc, best_vague, high, country_conflict"
+
+    /// A checked tally of `key` from the values of `checkColumns`.
+    static func checkedRow(_ key: CountryCheck.Key, id: Int, place: String?, placeID: Int?, value: Int?, qualifier: Qualifier,
+                           doc: String, vague: String?, high: Int?, countryConflict: Bool) -> CheckedRow {
+        let tally = Tally(kind: key.kind, who: key.who, place: place, placeID: placeID, country: key.country, date: key.date,
+                          best: Tally.Best(value: value, qualifier: qualifier, source: nil, doc: doc, vague: vague),
+                          low: nil, high: high, claims: 0, sources: [], conflict: false, derived: false, history: [])
+        return CheckedRow(id: id, tally: tally, countryConflict: countryConflict)
+    }
+
     static func checkWrites(_ rows: [CountryCheck.Key: [CheckedRow]], keys: [CountryCheck.Key], national: Set<Int>) -> CheckWrites {
         var writes = CheckWrites()
         for key in keys {
@@ -165,8 +190,11 @@ struct TallyRefresh {
             for (row, flag) in zip(list, check.flagged) where row.countryConflict != flag {
                 writes.flags.append((row.id, flag))
             }
-            writes.removedDerived.append(TallyRow.derivedKey(key))
-            if let derived = check.derived { writes.derived.append(TallyRow(derived: derived)) }
+            if let derived = check.derived {
+                writes.derived.append(TallyRow(derived: derived))
+            } else {
+                writes.removedDerived.append(TallyRow.derivedKey(key))
+            }
         }
         writes.removedDerived.sort()
         return writes

@@ -45,6 +45,13 @@ struct TallyRow: Sendable {
         claims, sources, own_conflict, country_conflict, derived
         """
 
+    /// The columns an in-place update writes: none is indexed, so the row's index entries stay as
+    /// they are. (The country conflict is left to the country check, which compares with it.)
+    static let figureColumns = [
+        "best_value", "best_qualifier", "best_source", "best_doc", "best_vague", "low", "high", "claims", "sources",
+        "own_conflict", "first_published", "first_seq", "first_number",
+    ]
+
     /// The columns of `tally_sources` (one row per tally and source: `TallyState.Pick`), in this order.
     static let pickColumns = """
         tally_key, source, first_published, first_seq, first_number, doc, published, seq, number_start, value, value_high,
