@@ -18,17 +18,30 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// Parses `YYYY-MM-DD` (a longer ISO timestamp is cut to its date part).
     public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8.prefix(10))
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        guard let day = bytes.withUnsafeBufferPointer(Day.parse) else { return nil }
+        self = day
+    }
+
+    /// Parses `YYYY-MM-DD` without copying the text (stores read every kept day through this).
+    public init?(_ text: String) {
+        var text = text
+        guard let day = text.withUTF8(Day.parse) else { return nil }
+        self = day
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
-            for b in bytes[range] {
+            for i in range {
+                let b = bytes[i]
                 guard b >= 48, b <= 57 else { return nil }
                 value = value * 10 + Int(b - 48)
             }
             return value
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return Day(year: y, month: m, day: d)
     }
 
     public static func isLeap(_ year: Int) -> Bool {
@@ -79,12 +92,23 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// `YYYY-MM-DD`, written digit by digit (stores write a day for every claim and kept source).
     public var description: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ n: Int, at start: Int, width: Int) {
+                var n = n
+                for i in stride(from: start + width - 1, through: start, by: -1) {
+                    out[i] = UInt8(48 + n % 10)
+                    n /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            out[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2)
+            out[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2)
+            return 10
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

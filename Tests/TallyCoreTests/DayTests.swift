@@ -9,6 +9,18 @@ struct DayTests {
         #expect(Day("2022-09-21T23:10:00Z") == day)
     }
 
+    @Test func stringsAndSubstringsParseAlikeAndSmallPartsArePadded() throws {
+        let text = "published 2026-03-05, updated"
+        let start = text.index(text.startIndex, offsetBy: 10)
+        let part = text[start...]
+        #expect(Day(part) == Day("2026-03-05"))
+        #expect(Day(String(part.prefix(9))) == nil)
+        #expect(Day(part.prefix(9)) == nil)
+        #expect(try #require(Day(year: 987, month: 3, day: 5)).description == "0987-03-05")
+        #expect(try #require(Day(year: 9999, month: 12, day: 31)).description == "9999-12-31")
+        #expect(Day("2026-03-\u{0661}5") == nil)
+    }
+
     @Test func rejectsImpossibleDates() {
         #expect(Day("2022-02-29") == nil)
         #expect(Day("2024-02-29") != nil)

@@ -163,12 +163,25 @@ extension PostgresStore {
         try await lock(refresh.countries, .country, on: connection, logger: logger)
 
         var existing: [String: Set<Day>] = [:]
-        var binds = PostgresBindings(capacity: 1)
-        binds.append(PostgresColumn(refresh.families))
+        let probed = refresh.probedDays.sorted { $0.key < $1.key }.flatMap { family, days in days.map { (family, $0) } }
+        var binds = PostgresBindings(capacity: 2)
+        binds.append(PostgresColumn(probed.map(\.0)))
+        binds.append(PostgresColumn(probed.map(\.1)))
         for try await (family, date) in try await connection.query(PostgresQuery(unsafeSQL: """
-            SELECT family, date FROM tallies WHERE family = ANY($1::text[]) AND date <> ''
+            SELECT t.family, t.date FROM tallies t JOIN unnest($1::text[], $2::text[]) AS u(family, date)
+                ON t.family = u.family AND t.date = u.date
             """, binds: binds), logger: logger).decode((String, String).self) {
             if let day = Day(date) { existing[family, default: []].insert(day) }
+        }
+        let whole = refresh.needingAllDays(found: existing)
+        if !whole.isEmpty {
+            binds = PostgresBindings(capacity: 1)
+            binds.append(PostgresColumn(whole))
+            for try await (family, date) in try await connection.query(PostgresQuery(unsafeSQL: """
+                SELECT family, date FROM tallies WHERE family = ANY($1::text[]) AND date <> ''
+                """, binds: binds), logger: logger).decode((String, String).self) {
+                if let day = Day(date) { existing[family, default: []].insert(day) }
+            }
         }
         let reads = refresh.plan(existingDays: existing)
         let writes = refresh.rows(members: try await members(reads, on: connection, logger: logger),

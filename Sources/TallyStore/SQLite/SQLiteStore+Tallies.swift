@@ -116,14 +116,17 @@ extension SQLiteStore {
     static func refreshTallies(_ db: Database, new: [ReconcileInput]) throws {
         guard !new.isEmpty else { return }
         var refresh = TallyRefresh(new: new)
+        let probe = try db.cachedStatement(sql: "SELECT date FROM tallies WHERE family = ? AND date IN (SELECT value FROM json_each(?))")
         let days = try db.cachedStatement(sql: "SELECT date FROM tallies WHERE family = ? AND date <> ''")
         var existing: [String: Set<Day>] = [:]
-        for family in refresh.families {
+        func read(_ statement: Statement, _ arguments: StatementArguments) throws -> Set<Day> {
             var set = Set<Day>()
-            let cursor = try String.fetchCursor(days, arguments: [family])
+            let cursor = try String.fetchCursor(statement, arguments: arguments)
             while let day = try cursor.next() { if let d = Day(day) { set.insert(d) } }
-            existing[family] = set
+            return set
         }
+        for (family, probed) in refresh.probedDays { existing[family] = try read(probe, [family, json(probed)]) }
+        for family in refresh.needingAllDays(found: existing) { existing[family] = try read(days, [family]) }
         let reads = refresh.plan(existingDays: existing)
         let writes = refresh.rows(members: try members(db, reads), states: try states(db, refresh.grown.map(\.key)))
 
@@ -251,11 +254,12 @@ extension SQLiteStore {
         }
     }
 
+    static let updateSQL = "UPDATE tallies SET " + TallyRow.figureColumns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE key = ?"
+
     /// Writes a changed tally's figures into its stored row (`TallyRow.figureColumns`, none indexed);
     /// false when no row has its key.
     static func update(_ db: Database, _ r: TallyRow) throws -> Bool {
-        let statement = try db.cachedStatement(sql: "UPDATE tallies SET "
-            + TallyRow.figureColumns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE key = ?")
+        let statement = try db.cachedStatement(sql: updateSQL)
         let t = r.tally
         try statement.execute(arguments: [
             t.best.value, t.best.qualifier.rawValue, t.best.source, t.best.doc, t.best.vague, t.low, t.high, t.claims,

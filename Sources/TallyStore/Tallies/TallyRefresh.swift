@@ -7,7 +7,8 @@ import TallyReconcile
 /// (`SQLiteStore+Tallies.swift`, `PostgresStore+Tallies.swift`):
 ///
 /// 1. `families`: the families (kind, who, place) the batch's new claims belong to;
-/// 2. the backend reads the days each already has dated tallies on → `plan(existingDays:)` says which
+/// 2. the backend reads the days each already has dated tallies on (those of `probedDays`; all of
+///    them for `needingAllDays`) → `plan(existingDays:)` says which
 ///    tallies change (`Reconciler.changedTallies`). Most only gain the new claims (`grown`): the
 ///    backend reads what they keep (`TallyState`: each source's figure, from `tally_sources`) and
 ///    the new claims are added to it. The few whose claims may move (a day new to the family takes
@@ -25,6 +26,8 @@ struct TallyRefresh {
     /// Families in sorted order (PostgreSQL locks them in this order).
     let families: [String]
     private(set) var changes: [String: Reconciler.FamilyChange] = [:]
+    /// The tallies that only gain claims, with the claims each gains (made by `plan`).
+    private(set) var grown: [Grown] = []
 
     init(new inputs: [ReconcileInput]) {
         var byFamily: [String: [ReconcileInput]] = [:]
@@ -38,6 +41,34 @@ struct TallyRefresh {
 
     /// The countries of the new claims (PostgreSQL locks their checks).
     var countries: Set<String> { Set(new.values.flatMap { $0.compactMap(\.claim.place?.country) }) }
+
+    /// The days to look up in each family before `plan` (as `YYYY-MM-DD`, sorted): each dated new
+    /// claim's day, and the days an undated one may join (its publication day and the three before).
+    /// While no new claim brings a day new to its family, `plan` asks about no other day; a family
+    /// that gets a new day is read whole (`needingAllDays`). So a batch reads a few index entries per
+    /// family, not every day the family has had.
+    var probedDays: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (family, inputs) in new {
+            var days = Set<Day>()
+            for m in inputs {
+                if let d = m.claim.date {
+                    days.insert(d)
+                } else if let p = m.published {
+                    for k in 0...Reconciler.undatedReach { days.insert(Day(ordinal: p.ordinal - k)) }
+                }
+            }
+            out[family] = days.map(\.description).sorted()
+        }
+        return out
+    }
+
+    /// The families whose every day must be read: a new claim's day is not among those found.
+    func needingAllDays(found: [String: Set<Day>]) -> [String] {
+        families.filter { family in
+            new[family]!.contains { m in m.claim.date.map { !(found[family]?.contains($0) ?? false) } ?? false }
+        }
+    }
 
     /// What to read of one family to make its rebuilt tallies again.
     struct Read: Sendable {
@@ -69,11 +100,11 @@ struct TallyRefresh {
                               undatedPublished: change.rebuilt.contains(nil) ? [] : change.rebuiltUndatedPublished.map(\.description).sorted(),
                               allUndated: change.rebuilt.contains(nil)))
         }
+        grown = growing()
         return reads
     }
 
-    /// The tallies that only gain claims, with the claims each gains (after `plan`).
-    var grown: [Grown] {
+    private func growing() -> [Grown] {
         families.flatMap { family -> [Grown] in
             let change = changes[family]!
             var gains: [Day?: [ReconcileInput]] = [:]
