@@ -130,3 +130,13 @@ struct SQLiteInPlaceTallyTests {
         try await StoreConformance.expectTalliesMatch(store)
     }
 }
+
+/// Tally keys go to SQLite as one JSON array (`json_each`): every key comes back as it was.
+struct SQLiteJSONArrayTests {
+    @Test func keysWithQuotesBackslashesAndControlsRoundTrip() throws {
+        let keys = ["detained|people|pst \"john's\"|2026-03-14", "a\\b", "line\nbreak\u{1}", "задержаны|москва", ""]
+        let queue = try DatabaseQueue()
+        let back = try queue.read { try String.fetchAll($0, sql: "SELECT value FROM json_each(?)", arguments: [SQLiteStore.jsonArray(keys)]) }
+        #expect(back == keys)
+    }
+}

@@ -125,7 +125,7 @@ extension SQLiteStore {
             while let day = try cursor.next() { if let d = Day(day) { set.insert(d) } }
             return set
         }
-        for (family, probed) in refresh.probedDays { existing[family] = try read(probe, [family, json(probed)]) }
+        for (family, probed) in refresh.probedDays { existing[family] = try read(probe, [family, jsonArray(probed)]) }
         for family in refresh.needingAllDays(found: existing) { existing[family] = try read(days, [family]) }
         let reads = refresh.plan(existingDays: existing)
         let writes = refresh.rows(members: try members(db, reads), states: try states(db, refresh.grown.map(\.key)))
@@ -154,31 +154,65 @@ extension SQLiteStore {
         try check(db, keys: TallyRefresh.checkKeys(keys))
     }
 
-    /// What the tallies of `keys` keep (`TallyState`), for those that exist.
+    /// What the tallies of `keys` keep (`TallyState`), for those that exist: two statements for
+    /// the whole batch (the keys as one JSON array), not two per tally.
     static func states(_ db: Database, _ keys: [String]) throws -> [String: TallyState] {
-        let tally = try db.cachedStatement(sql: """
-            SELECT kind, who, claims, place, place_id, country, first_published, first_seq, first_number FROM tallies WHERE key = ?
+        guard !keys.isEmpty else { return [:] }
+        let list = jsonArray(keys)
+        let tallies = try db.cachedStatement(sql: """
+            SELECT key, kind, who, claims, place, place_id, country, first_published, first_seq, first_number
+            FROM tallies WHERE key IN (SELECT value FROM json_each(?))
             """)
-        let picks = try db.cachedStatement(sql: "SELECT \(TallyRow.pickColumns) FROM tally_sources WHERE tally_key = ?")
+        var heads: [String: (kind: ClaimKind, who: Group, claims: Int, place: Place?, first: MemberOrder?)] = [:]
+        let rows = try Row.fetchCursor(tallies, arguments: [list])
+        while let row = try rows.next() {
+            guard let kind = ClaimKind(rawValue: row[1]), let who = Group(rawValue: row[2]) else { continue }
+            let place = (row[4] as String?).map { Place(name: $0, geonameID: row[5], country: row[6]) }
+            let first = (row[8] as Int?).map { MemberOrder(published: (row[7] as String?).flatMap { Day($0) }, sequence: $0, numberStart: row[9]) }
+            heads[row[0]] = (kind, who, row[3], place, first)
+        }
+        let sources = try db.cachedStatement(sql: """
+            SELECT \(TallyRow.pickColumns) FROM tally_sources WHERE tally_key IN (SELECT value FROM json_each(?))
+            """)
+        var picks: [String: [TallyState.Pick]] = [:]
+        let cursor = try Row.fetchCursor(sources, arguments: [list])
+        while let p = try cursor.next() {
+            let key: String = p[0]
+            guard let head = heads[key], let qualifier = Qualifier(rawValue: p[11]) else { continue }
+            let figure = TallyRow.figure(doc: p[5], published: p[6], seq: p[7], numberStart: p[8], value: p[9], valueHigh: p[10],
+                                         qualifier: qualifier, vague: p[12], sourceName: p[13], sourceClass: p[14], implicit: p[15],
+                                         kind: head.kind, who: head.who)
+            picks[key, default: []].append(TallyState.Pick(source: p[1], first: MemberOrder(published: (p[2] as String?).flatMap { Day($0) },
+                                                                                          sequence: p[3], numberStart: p[4]), figure: figure))
+        }
         var out: [String: TallyState] = [:]
-        for key in keys {
-            guard let row = try Row.fetchOne(tally, arguments: [key]),
-                  let kind = ClaimKind(rawValue: row[0]), let who = Group(rawValue: row[1]) else { continue }
-            let place = (row[3] as String?).map { Place(name: $0, geonameID: row[4], country: row[5]) }
-            let first = (row[7] as Int?).map { MemberOrder(published: (row[6] as String?).flatMap { Day($0) }, sequence: $0, numberStart: row[8]) }
-            var list: [TallyState.Pick] = []
-            let cursor = try Row.fetchCursor(picks, arguments: [key])
-            while let p = try cursor.next() {
-                guard let qualifier = Qualifier(rawValue: p[11]) else { continue }
-                let figure = TallyRow.figure(doc: p[5], published: p[6], seq: p[7], numberStart: p[8], value: p[9], valueHigh: p[10],
-                                             qualifier: qualifier, vague: p[12], sourceName: p[13], sourceClass: p[14], implicit: p[15],
-                                             kind: kind, who: who)
-                list.append(TallyState.Pick(source: p[1], first: MemberOrder(published: (p[2] as String?).flatMap { Day($0) },
-                                                                             sequence: p[3], numberStart: p[4]), figure: figure))
-            }
-            out[key] = TallyState(picks: list, claims: row[2], first: first, place: place)
+        for (key, head) in heads {
+            out[key] = TallyState(picks: picks[key] ?? [], claims: head.claims, first: head.first, place: head.place)
         }
         return out
+    }
+
+    /// Strings as a JSON array, for `json_each` (quotes, backslashes and control characters escaped).
+    static func jsonArray(_ strings: [String]) -> String {
+        var out = "["
+        for (i, s) in strings.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            if s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                for u in s.unicodeScalars {
+                    switch u.value {
+                    case 0x22: out += "\\\""
+                    case 0x5C: out += "\\\\"
+                    case 0..<0x20: out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16)
+                    default: out.unicodeScalars.append(u)
+                    }
+                }
+            } else {
+                out += s
+            }
+            out += "\""
+        }
+        return out + "]"
     }
 
     static func insertPicks(_ db: Database, _ picks: [(key: String, pick: TallyState.Pick)]) throws {
@@ -221,11 +255,11 @@ extension SQLiteStore {
             func collect(_ cursor: RowCursor) throws {
                 while let row = try cursor.next() { if let m = member(row) { list.append((row[0], m)) } }
             }
-            try collect(try Row.fetchCursor(dated, arguments: [read.family, json(read.days)]))
+            try collect(try Row.fetchCursor(dated, arguments: [read.family, jsonArray(read.days)]))
             if read.allUndated {
                 try collect(try Row.fetchCursor(undated, arguments: [read.family]))
             } else if !read.undatedPublished.isEmpty {
-                try collect(try Row.fetchCursor(undatedOn, arguments: [read.family, json(read.undatedPublished)]))
+                try collect(try Row.fetchCursor(undatedOn, arguments: [read.family, jsonArray(read.undatedPublished)]))
             }
             list.sort { $0.id < $1.id }
             out[read.family] = list.map(\.input)
@@ -233,8 +267,6 @@ extension SQLiteStore {
         return out
     }
 
-    /// Days as a JSON array of strings (they are plain `YYYY-MM-DD`).
-    static func json(_ days: [String]) -> String { "[" + days.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
 
     static func insert(_ db: Database, _ rows: [TallyRow]) throws {
         let statement = try db.cachedStatement(sql: """

@@ -108,7 +108,8 @@ struct TallyRow: Sendable {
             guard let f else { continue }
             if escaping {
                 out.append("=")
-                out += f.contains(where: { $0 == "%" || $0 == "\u{1E}" || $0 == "\u{1F}" }) ? escape(f) : f
+                // By bytes: the three are ASCII, so no other character's UTF-8 holds them.
+                out += f.utf8.contains(where: { $0 == 0x25 || $0 == 0x1E || $0 == 0x1F }) ? escape(f) : f
             } else {
                 out += f
             }
