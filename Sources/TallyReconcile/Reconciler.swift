@@ -100,9 +100,14 @@ public enum Reconciler {
     /// of reading every claim of a tally again.
     public static func tally(kind: ClaimKind, who: Group, date: Day?, state: TallyState,
                              options: ReconcileOptions = ReconcileOptions()) -> Tally {
-        let figures = state.picks.values.sorted { $0.first != $1.first ? $0.first < $1.first : $0.source < $1.source }.map(\.figure)
-        let numeric = figures.filter { $0.claim.quantity.value != nil }
-        let ranked = (numeric.isEmpty ? figures : numeric).sorted { a, b in
+        // Sorted as indices into one array of the figures (stores make a tally at every batch that
+        // touches it: sorting the figures themselves copied each one's strings several times).
+        let picks = Array(state.picks.values)
+        let figures = picks.indices.sorted {
+            picks[$0].first != picks[$1].first ? picks[$0].first < picks[$1].first : picks[$0].source < picks[$1].source
+        }.map { picks[$0].figure }
+        let numeric = figures.indices.filter { figures[$0].claim.quantity.value != nil }
+        func ranksBefore(_ a: ReconcileInput, _ b: ReconcileInput) -> Bool {
             let ra = options.rank(a.claim.source?.sourceClass ?? .unattributed)
             let rb = options.rank(b.claim.source?.sourceClass ?? .unattributed)
             if ra != rb { return ra < rb }
@@ -112,7 +117,8 @@ public enum Reconciler {
             if la != lb { return la < lb }
             return (a.claim.source?.name ?? "", a.claim.doc) < (b.claim.source?.name ?? "", b.claim.doc)
         }
-        let top = ranked[0].claim
+        let rankedIndices = (numeric.isEmpty ? Array(figures.indices) : numeric).sorted { ranksBefore(figures[$0], figures[$1]) }
+        let top = figures[rankedIndices[0]].claim
         let best: Tally.Best
         if let value = top.quantity.value {
             best = Tally.Best(value: value, qualifier: top.quantity.qualifier, source: top.source?.name, doc: top.doc)
@@ -120,13 +126,14 @@ public enum Reconciler {
             let vague = top.quantity.vague ?? "several"
             best = Tally.Best(value: options.vague.value(of: vague), qualifier: .about, source: top.source?.name, doc: top.doc, vague: vague)
         }
-        let values = numeric.compactMap { $0.claim.quantity.value }
-        let highs = numeric.compactMap { $0.claim.quantity.valueHigh ?? $0.claim.quantity.value }
-        let intervals = numeric.compactMap { FigureInterval($0.claim.quantity) }
+        let values = numeric.compactMap { figures[$0].claim.quantity.value }
+        let highs = numeric.compactMap { figures[$0].claim.quantity.valueHigh ?? figures[$0].claim.quantity.value }
+        let intervals = numeric.compactMap { FigureInterval(figures[$0].claim.quantity) }
         let place = state.place
         var sourceNames: [String] = []
-        for r in ranked + figures where !sourceNames.contains(r.claim.source?.name ?? "(\(r.claim.doc))") {
-            sourceNames.append(r.claim.source?.name ?? "(\(r.claim.doc))")
+        for i in rankedIndices + Array(figures.indices) {
+            let name = figures[i].claim.source?.name ?? "(\(figures[i].claim.doc))"
+            if !sourceNames.contains(name) { sourceNames.append(name) }
         }
         return Tally(kind: kind, who: who, place: place?.name, placeID: place?.geonameID,
                      country: place?.country, date: date, best: best,
