@@ -316,3 +316,24 @@ struct DefiniteVictimTests {
         #expect(shot.isEmpty)
     }
 }
+
+struct WoundsAndAgesTests {
+    @Test func woundsAndShootingsAreNotPeople() {
+        #expect(summary("The driver had two gunshot wounds and was taken to a hospital in Toledo on Friday.").isEmpty)
+        #expect(summary("Police in Toledo have counted 45 such shootings this year.").isEmpty)
+        // The verb still counts: "2 shot" are people.
+        #expect(summary("2 shot, 1 dead in Toledo on Friday").contains("injured people 1 exact Toledo 2024-03-15 -"))
+    }
+
+    @Test func agesAreNotCounts() {
+        #expect(summary("The victims were Ann Roe, 30; Joe Doe, 31; and Bo Poe, 44 -- all killed in Toledo on Friday.")
+                    .allSatisfy { !$0.contains(" 30 ") && !$0.contains(" 31 ") && !$0.contains(" 44 ") })
+        #expect(summary("Two of the victims, 19- and 20-year-old brothers, were shot in Toledo on Friday.")
+                    .allSatisfy { !$0.contains(" 19 ") })
+        #expect(summary("Uncle says 4 y/o shot in Toledo on Friday is in surgery.").isEmpty)
+    }
+
+    @Test func aNumberWordStartsAnotherFigure() {
+        #expect(summary("Image 4 of 5 Two children were shot in Toledo on Friday.") == ["injured minors 2 exact Toledo 2024-03-15 -"])
+    }
+}

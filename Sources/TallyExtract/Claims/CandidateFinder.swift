@@ -91,6 +91,10 @@ struct CandidateFinder {
                 if let w = lexicon.who.match(tokens, at: m.lastToken + 2), w.value == nil { return false }
             }
             if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
+            // "19- and 20-year-old brothers": the first age of a pair sharing one compound.
+            if next.text == "-", !next.spaceBefore, let a = afterNext, a.kind == .word, grammar.numberListJoiners.contains(a),
+               m.lastToken + 3 < tokens.count, tokens[m.lastToken + 3].kind == .number,
+               lexicon.agesAfter.match(tokens, at: m.lastToken + 4) != nil { return false }
             if next.kind == .word, grammar.timesAfterNumber.contains(next) || grammar.rankingsAfter.contains(next) { return false }
             // "5 p.m.", "9 a.m."
             if next.kind == .word, grammar.timeLetters.contains(next), afterNext?.text == "." { return false }
@@ -105,6 +109,11 @@ struct CandidateFinder {
             // "Detroit boy, 9, killed", "Feisal Abdelrahman (51)": an age in apposition.
             if let next, (before.text == "," && next.text == ",") || (before.text == "(" && next.text == ")"),
                m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word, m.value < 120, tokens[m.firstToken].kind == .number {
+                return false
+            }
+            // "Renee Doe, 30; John Roe, 31; and Ann Poe, 44.": after a name, before any mark or the end.
+            if before.text == ",", next == nil || next!.kind == .punctuation, m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word,
+               tokens[m.firstToken - 2].capitalized, m.value < 120, tokens[m.firstToken].kind == .number {
                 return false
             }
             // "a mother of three", "the wife of one protester": someone's family.
@@ -166,7 +175,8 @@ struct CandidateFinder {
                 if ["«", "»", "\"", "“", "”", "'"].contains(t.text) { k += 1; continue }
                 break
             }
-            if t.kind == .number { break }
+            // "Image 4 of 5 Two children were shot": a number word starts another figure.
+            if t.kind == .number || lexicon.numbers.isNumberWord(t) { break }
             // "9 и 12 лет", "two or three years": numbers in a list share the noun after the last.
             if grammar.numberListJoiners.contains(t), k + 1 < tokens.count,
                tokens[k + 1].kind == .number || lexicon.numbers.unit(tokens[k + 1]) != nil {
@@ -204,8 +214,9 @@ struct CandidateFinder {
                     // "one shot dead": a longer trigger starting here outranks "shot" as a thing counted;
                     // so does the same word after two or more ("2 shot, 1 dead"), where the noun would
                     // take the plural ("2 shots").
+                    // ("2 gunshot wounds" stays a count of wounds: only the gunshot verb reads so.)
                     if let t = lexicon.triggers.match(tokens, at: k),
-                       t.length > w.length || (t.length == w.length && (c.value ?? 2) >= 2) { break }
+                       t.length > w.length || (t.length == w.length && (c.value ?? 2) >= 2 && grammar.isGunshot(tokens[k].text.lowercased())) { break }
                     return false
                 }
                 c.who = group
