@@ -337,3 +337,33 @@ struct WoundsAndAgesTests {
         #expect(summary("Image 4 of 5 Two children were shot in Toledo on Friday.") == ["injured minors 2 exact Toledo 2024-03-15 -"])
     }
 }
+
+extension ShootingNewsTests {
+    @Test func aSpanStartsOnItsDateAndIsNoEventsDay() {
+        #expect(summary("Twelve people had been wounded in Toledo since Tuesday, police said.") == ["injured people 12 exact Toledo - police"])
+        // The story's own day still dates its other figures.
+        #expect(summary("Police have sought the gunman since the March 12 shooting in Toledo.\n\nThree people were wounded.")
+                == ["injured people 3 exact Toledo 2024-03-12 -"])
+    }
+
+    @Test func listsOfPeopleTheyAddUpTo() {
+        #expect(figures("A woman and a child were shot in Toledo on Friday.") == ["injured 2 implicit", "injured 1 implicit", "injured 1 implicit"])
+        #expect(figures("The gunman killed three classmates and himself in Toledo on Friday.") == ["killed 4 implicit", "killed 3", "killed 1 implicit"])
+        // The possessive covers the whole list (the second "1" repeats the first: one claim).
+        #expect(figures("The attack in Toledo on Friday wounded her brother and 6-year-old son.") == ["injured 2 implicit", "injured 1 implicit"])
+    }
+
+    @Test func oneVictimAfterAHeadlinesSourceOrWithAnAgeInWords() {
+        #expect(figures("Police: Girl Fatally Shot In Toledo") == ["killed 1 implicit"])
+        #expect(figures("A three-year-old was shot in Toledo on Friday.") == ["injured 1 implicit"])
+    }
+
+    @Test func oneShotGivesWayOnlyToADeathOfHerGroup() {
+        // The girl died; the woman shot with her did not.
+        #expect(figures("A 9-year-old girl was killed in Toledo on Friday.\n\nA woman was shot in the arm.") == ["killed 1 implicit", "injured 1 implicit"])
+        #expect(figures("A man was killed in Toledo on Friday.\n\nA man was shot in the head.") == ["killed 1 implicit"])
+        // A gunshot wound is a shot: one with one gives way to the death, those with them include the dead.
+        #expect(figures("A boy died in Toledo on Friday.\n\nPolice found a boy with a gunshot wound.") == ["killed 1 implicit"])
+        #expect(figures("Police found three people with gunshot wounds in Toledo on Friday.\n\nOne of them died.") == ["injured 2", "killed 1"])
+    }
+}

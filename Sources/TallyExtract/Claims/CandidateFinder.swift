@@ -31,18 +31,31 @@ struct CandidateFinder {
             }
             // A headline's "Boy, 6, dies after shooting", "Toddler killed in Tampa": one person, the
             // article dropped, right before what happened.
-            if i == 0, tokens.count > 2, grammar.singularPeople.words.contains(tokens[0]) {
-                let next = tokens.count > 4 && tokens[1].text == "," && tokens[2].kind == .number && tokens[3].text == "," ? 4 : 1
+            // So is one after the source of a headline: "Police: Boy Fatally Shot In Accident".
+            if i == 0 || (i <= 3 && tokens[i - 1].text == ":"), tokens.count > i + 2, grammar.singularPeople.words.contains(tokens[i]) {
+                let next = tokens.count > i + 4 && tokens[i + 1].text == "," && tokens[i + 2].kind == .number && tokens[i + 3].text == "," ? i + 4 : i + 1
                 if lexicon.triggers.match(tokens, at: next) != nil {
-                    var c = Candidate(first: 0, last: 0, value: 1)
+                    var c = Candidate(first: i, last: i, value: 1)
                     c.implicit = true
                     c.hasHead = true
-                    c.headToken = 0
-                    c.who = grammar.group(ofSingular: tokens[0])
+                    c.headToken = i
+                    c.who = grammar.group(ofSingular: tokens[i])
                     found.append(c)
                     i = next
                     continue
                 }
+            }
+            // "killed four classmates and himself": one more person of the list. (Alone, "shot
+            // himself" may be one who is dead in another story.)
+            if tokens[i].kind == .word, grammar.reflexives.contains(tokens[i]), i >= 2, grammar.and.contains(tokens[i - 1]),
+               let last = found.last, last.headToken == i - 2 {
+                var c = Candidate(first: i, last: i, value: 1)
+                c.implicit = true
+                c.hasHead = true
+                c.headToken = i
+                found.append(c)
+                i += 1
+                continue
             }
             if isDeterminer(tokens[i]), var c = singular(tokens, at: i, relatives: grammar.possessives.contains(tokens[i])) {
                 c.definite = grammar.definiteArticles.contains(tokens[i])
@@ -50,6 +63,13 @@ struct CandidateFinder {
                 if i > 0, grammar.agentPrepositions.contains(tokens[i - 1]) { i = c.last + 1; continue }
                 found.append(c)
                 i = c.last + 1
+                // "her brother and 4-year-old daughter": the possessive is the whole list's.
+                if grammar.possessives.contains(tokens[c.first]), i < tokens.count, grammar.and.contains(tokens[i]),
+                   var next = singular(tokens, at: i, relatives: true) {
+                    next.first = i + 1
+                    found.append(next)
+                    i = next.last + 1
+                }
                 continue
             }
             i += 1
@@ -253,7 +273,8 @@ struct CandidateFinder {
             if !relatives, k >= i + 4, grammar.ageCompound.count == 2, tokens[k - 1].isWord(grammar.ageCompound[1]), tokens[k - 2].text == "-",
                tokens[k - 3].isWord(grammar.ageCompound[0]),
                grammar.nounPhraseEnds.contains(tokens[k]) || lexicon.triggers.match(tokens, at: k) != nil,
-               let age = (i + 1..<(k - 3)).first(where: { tokens[$0].kind == .number }).flatMap({ Int(tokens[$0].text) }) {
+               let age = (i + 1..<(k - 3)).first(where: { tokens[$0].kind == .number || lexicon.numbers.isNumberWord(tokens[$0]) })
+                .flatMap({ lexicon.numbers.read(tokens, at: $0).map { Int($0.value) } }) {
                 var c = Candidate(first: i, last: k - 1, value: 1)
                 c.implicit = true
                 c.hasHead = true
@@ -261,9 +282,9 @@ struct CandidateFinder {
                 c.who = age < 18 ? .minors : .people
                 return c
             }
-            // "a 23-year-old man": ages and hyphens between the article and the noun.
-            if tokens[k].kind != .word {
-                guard tokens[k].kind == .number || tokens[k].text == "-" else { break }
+            // "a 23-year-old man", "a two-year-old boy": ages and hyphens between the article and the noun.
+            if tokens[k].kind != .word || (lexicon.numbers.isNumberWord(tokens[k]) && k + 1 < tokens.count && tokens[k + 1].text == "-") {
+                guard tokens[k].kind == .number || tokens[k].kind == .word || tokens[k].text == "-" else { break }
                 k += 1
                 steps += 1
                 continue

@@ -58,6 +58,10 @@ final class Grammar: Sendable, Decodable {
     let others: WordSet
     /// "in a separate shooting": a sentence about another event than the story's.
     let separateEvents: WordSet
+    /// "since Friday", "since January 1": a date after one starts a span; it is no event's day.
+    let spanStarts: WordSet
+    /// "killed four classmates and himself": a reflexive pronoun is one person.
+    let reflexives: WordSet
     /// Words that end a source's phrase ("that", "что").
     let sourceStopWords: WordSet
     /// Lead-ins that name the origin of a figure and win over other attributions ("citing").
@@ -111,6 +115,8 @@ final class Grammar: Sendable, Decodable {
         case gunshotTriggers = "gunshot_triggers"
         case others
         case separateEvents = "separate_events"
+        case spanStarts = "span_starts"
+        case reflexives
         case sourceStopWords = "source_stop_words"
         case sourcePriority = "source_priority"
         case impersonalPrepositions = "impersonal_prepositions"
