@@ -367,3 +367,12 @@ extension ShootingNewsTests {
         #expect(figures("Police found three people with gunshot wounds in Toledo on Friday.\n\nOne of them died.") == ["injured 2", "killed 1"])
     }
 }
+
+struct HeadlineLabelTests {
+    @Test func aHeadlinesLabelIsNoSource() {
+        #expect(summary("UPDATE: Five people shot in Toledo on Friday") == ["injured people 5 exact Toledo 2024-03-15 -"])
+        #expect(summary("Recall: Shooting sends seven to hospital in Toledo on Friday") == ["injured people 7 exact Toledo 2024-03-15 -"])
+        // Who speaks before a colon still does.
+        #expect(summary("Police: Five people shot in Toledo on Friday") == ["injured people 5 exact Toledo 2024-03-15 Police"])
+    }
+}
