@@ -376,3 +376,13 @@ struct HeadlineLabelTests {
         #expect(summary("Police: Five people shot in Toledo on Friday") == ["injured people 5 exact Toledo 2024-03-15 Police"])
     }
 }
+
+extension ShootingNewsTests {
+    @Test func aNameWithItsAgeIsOnePerson() {
+        #expect(figures("Dana Roe, 18, was killed in Toledo on Friday.") == ["killed 1 implicit"])
+        #expect(figures("Police said Lee Poe, 24, was shot in the leg in Toledo on Friday.") == ["injured 1 implicit"])
+        // One who shoots is not a victim; an age alone counts no one.
+        #expect(figures("Police said Ann Roe, 44, shot her husband in Toledo on Friday.") == ["injured 1 implicit"])
+        #expect(figures("Ann Roe, 44, lives in Toledo.").isEmpty)
+    }
+}

@@ -25,6 +25,8 @@ struct CandidateFinder {
                     if let q = lexicon.qualifiers.match(tokens, endingBefore: m.firstToken) { c.qualifier = q.value }
                     if c.valueHigh != nil { c.qualifier = .range }
                     if describe(&c, tokens), !isYear(m, tokens, c), !isNameOrAddress(m, tokens, c) { found.append(c) }
+                } else if let named = namedPerson(m, tokens) {
+                    found.append(named)
                 }
                 i = m.lastToken + 1
                 continue
@@ -75,6 +77,23 @@ struct CandidateFinder {
             i += 1
         }
         return found
+    }
+
+    /// "Donovan Roe, 18, was killed": a name with its age between commas, right before what
+    /// happened (after an auxiliary or two), is one person. Its span runs from the name to the comma.
+    func namedPerson(_ m: NumberMention, _ tokens: [Token]) -> Candidate? {
+        let name = m.firstToken - 2, comma = m.lastToken + 1
+        guard name >= 0, m.firstToken == m.lastToken, tokens[m.firstToken].kind == .number, m.value < 120,
+              tokens[m.firstToken - 1].text == ",", tokens[name].kind == .word, tokens[name].capitalized,
+              comma < tokens.count, tokens[comma].text == "," else { return nil }
+        var k = comma + 1
+        while k < tokens.count, k <= comma + 2, tokens[k].kind == .word, grammar.passiveAuxiliaries.contains(tokens[k]) { k += 1 }
+        guard k < tokens.count, lexicon.triggers.match(tokens, at: k) != nil else { return nil }
+        var c = Candidate(first: name, last: comma, value: 1)
+        c.implicit = true
+        c.hasHead = true
+        c.headToken = name
+        return c
     }
 
     /// A multiplier alone starts a number only in the singular or after an article ("тысяча
