@@ -175,6 +175,7 @@ struct DocumentPass {
         }
         // "Four people were shot. … Caudill died": those shot include the dead of the story's other
         // sentences, so the injured are the shot less the killed of the same place and day.
+        var allDead = Set<Int>()
         for (i, n) in shotTotals {
             guard let shot = claims[i].quantity.value else { continue }
             let dead = claims.indices.filter { j in
@@ -183,8 +184,13 @@ struct DocumentPass {
                     && !sentences[sentenceOf[j]].tokens.contains { $0.kind == .word && lexicon.grammar.separateEvents.contains($0) }
                     && (k.place == nil || claims[i].place == nil || k.place?.name == claims[i].place?.name)
                     && (k.date == nil || claims[i].date == nil || k.date == claims[i].date)
-            }.compactMap { claims[$0].quantity.value }.filter { $0 < shot }.max()
-            if let dead { claims[i].quantity = Quantity(value: shot - dead, qualifier: claims[i].quantity.qualifier) }
+            }.compactMap { claims[$0].quantity.value }.filter { $0 <= shot }.max()
+            // "Four people were found shot in the head. … All four died": none of them lived.
+            if dead == shot { allDead.insert(i) } else if let dead { claims[i].quantity = Quantity(value: shot - dead, qualifier: claims[i].quantity.qualifier) }
+        }
+        if !allDead.isEmpty {
+            claims = claims.enumerated().filter { !allDead.contains($0.offset) }.map(\.element)
+            onlyShot = Set(onlyShot.map { i in i - allDead.filter { $0 < i }.count })
         }
         // "Man shot …" in a story of a man killed: one who was shot and died counts as killed, not
         // injured too. Only a single victim read from "a man was shot" gives way to a death.

@@ -386,3 +386,15 @@ extension ShootingNewsTests {
         #expect(figures("Ann Roe, 44, lives in Toledo.").isEmpty)
     }
 }
+
+extension ShootingNewsTests {
+    @Test func shotWhereAndThenKilledIsKilled() {
+        #expect(figures("Police: Three people shot in the head, killed in Toledo home") == ["killed 3"])
+        // A figure between keeps its own verb.
+        #expect(figures("Two shot in Toledo, one killed on Friday") == ["injured 1", "killed 1"])
+    }
+
+    @Test func whenAllTheShotDiedNoneIsInjured() {
+        #expect(figures("Three people were found shot in a Toledo home on Friday.\n\nAll three were dead when police arrived.") == ["killed 3"])
+    }
+}
