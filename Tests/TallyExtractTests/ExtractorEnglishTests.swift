@@ -398,3 +398,13 @@ extension ShootingNewsTests {
         #expect(figures("Three people were found shot in a Toledo home on Friday.\n\nAll three were dead when police arrived.") == ["killed 3"])
     }
 }
+
+extension ShootingNewsTests {
+    @Test func aHeadlinesPersonAfterAWordOrBeforeAnAdverb() {
+        #expect(figures("Toledo teen accidentally shot by friend") == ["injured 1 implicit"])
+        #expect(figures("Teenage Girl Fatally Shot Inside Toledo Home") == ["killed 1 implicit"])
+        #expect(figures("Coroner: Toledo teen shot near festival dies") == ["killed 1 implicit"])
+        // A name that acts is no victim.
+        #expect(figures("Toledo man accused of shooting his neighbor").isEmpty)
+    }
+}

@@ -33,15 +33,21 @@ struct CandidateFinder {
             }
             // A headline's "Boy, 6, dies after shooting", "Toddler killed in Tampa": one person, the
             // article dropped, right before what happened.
-            // So is one after the source of a headline: "Police: Boy Fatally Shot In Accident".
-            if i == 0 || (i <= 3 && tokens[i - 1].text == ":"), tokens.count > i + 2, grammar.singularPeople.words.contains(tokens[i]) {
-                let next = tokens.count > i + 4 && tokens[i + 1].text == "," && tokens[i + 2].kind == .number && tokens[i + 3].text == "," ? i + 4 : i + 1
+            // So is one after the source of a headline: "Police: Boy Fatally Shot In Accident", or
+            // after one capitalised word ("Burien teen accidentally shot", "Teen girl shot"), with
+            // an adverb before what happened.
+            let lead = i == 0 || (i <= 3 && tokens[i - 1].text == ":")
+            let noun = lead && tokens.count > i + 2 && !grammar.singularPeople.words.contains(tokens[i]) && tokens[i].kind == .word
+                && tokens[i].capitalized && !grammar.articles.contains(tokens[i]) && grammar.singularPeople.words.contains(tokens[i + 1]) ? i + 1 : i
+            if lead, tokens.count > noun + 2, grammar.singularPeople.words.contains(tokens[noun]) {
+                var next = tokens.count > noun + 4 && tokens[noun + 1].text == "," && tokens[noun + 2].kind == .number && tokens[noun + 3].text == "," ? noun + 4 : noun + 1
+                if next + 1 < tokens.count, tokens[next].kind == .word, grammar.isAdverb(tokens[next]), lexicon.triggers.match(tokens, at: next) == nil { next += 1 }
                 if lexicon.triggers.match(tokens, at: next) != nil {
-                    var c = Candidate(first: i, last: i, value: 1)
+                    var c = Candidate(first: i, last: noun, value: 1)
                     c.implicit = true
                     c.hasHead = true
-                    c.headToken = i
-                    c.who = grammar.group(ofSingular: tokens[i])
+                    c.headToken = noun
+                    c.who = grammar.group(ofSingular: tokens[noun])
                     found.append(c)
                     i = next
                     continue
