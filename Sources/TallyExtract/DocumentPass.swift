@@ -139,8 +139,11 @@ struct DocumentPass {
             for (c, places) in zip(found, placed) {
                 guard let kind = c.kind else { continue }
                 // "said on Monday that … on Saturday": the day of the saying is not the day of the event.
+                // "40 wounded since Friday": the start of a span is not the day of the figure's event
+                // (it may still be the story's: "since the Dec. 23 shooting").
                 let eventDates = sentenceDates.filter { d in
                     !(max(0, d.token - 3)..<d.token).contains { lexicon.sourceVerbs.match(s.tokens, at: $0) != nil }
+                        && !(max(0, d.token - 2)..<d.token).contains { s.tokens[$0].kind == .word && lexicon.grammar.spanStarts.contains(s.tokens[$0]) }
                 }
                 let date: Day? = {
                     if let nearest = eventDates.min(by: { abs($0.token - c.first) < abs($1.token - c.first) }) { return nearest.day }
@@ -172,6 +175,7 @@ struct DocumentPass {
         }
         // "Four people were shot. … Caudill died": those shot include the dead of the story's other
         // sentences, so the injured are the shot less the killed of the same place and day.
+        var allDead = Set<Int>()
         for (i, n) in shotTotals {
             guard let shot = claims[i].quantity.value else { continue }
             let dead = claims.indices.filter { j in
@@ -180,13 +184,23 @@ struct DocumentPass {
                     && !sentences[sentenceOf[j]].tokens.contains { $0.kind == .word && lexicon.grammar.separateEvents.contains($0) }
                     && (k.place == nil || claims[i].place == nil || k.place?.name == claims[i].place?.name)
                     && (k.date == nil || claims[i].date == nil || k.date == claims[i].date)
-            }.compactMap { claims[$0].quantity.value }.filter { $0 < shot }.max()
-            if let dead { claims[i].quantity = Quantity(value: shot - dead, qualifier: claims[i].quantity.qualifier) }
+            }.compactMap { claims[$0].quantity.value }.filter { $0 <= shot }.max()
+            // "Four people were found shot in the head. … All four died": none of them lived.
+            if dead == shot { allDead.insert(i) } else if let dead { claims[i].quantity = Quantity(value: shot - dead, qualifier: claims[i].quantity.qualifier) }
+        }
+        if !allDead.isEmpty {
+            claims = claims.enumerated().filter { !allDead.contains($0.offset) }.map(\.element)
+            onlyShot = Set(onlyShot.map { i in i - allDead.filter { $0 < i }.count })
         }
         // "Man shot …" in a story of a man killed: one who was shot and died counts as killed, not
         // injured too. Only a single victim read from "a man was shot" gives way to a death.
-        if claims.contains(where: { $0.kind == .killed }) {
-            claims = claims.enumerated().filter { !onlyShot.contains($0.offset) }.map(\.element)
+        // One of another group than any of the dead ("a woman was shot" where a girl died) stays, with
+        // the copy that counts her among all people.
+        let deaths = Set(claims.filter { $0.kind == .killed }.map(\.who))
+        if !deaths.isEmpty {
+            let specific = deaths.contains { $0 != .people }
+            let kept = Set(onlyShot.filter { specific && claims[$0].who != .people && !deaths.contains(claims[$0].who) }.map { claims[$0].numberSpan })
+            claims = claims.enumerated().filter { !onlyShot.contains($0.offset) || kept.contains($0.element.numberSpan) }.map(\.element)
         }
         return Self.merge(Self.namedSources(Self.documentSource(claims), pluralWords: lexicon.grammar.pluralSourceWords))
     }
@@ -229,7 +243,8 @@ struct DocumentPass {
             // Only a split by sex or age adds up ("four women and one man", "two girls and two boys");
             // "nine journalists and 33 minors" may count the same people twice.
             let groups = Set(run.map(\.who))
-            let partition = groups.isSubset(of: [.people, .women, .minors]) && (groups.contains(.people) || groups.count == 1)
+            // (Women and children do not overlap either: "a woman and a child were shot".)
+            let partition = groups.isSubset(of: [.people, .women, .minors])
             if run.count >= 2, heads.count == run.count, partition, !lead.contains(where: { $0.kind == .word && grammar.breakdownWords.contains($0) }) {
                 var total = found[k]
                 total.last = found[end].last

@@ -113,6 +113,7 @@ public enum Reconciler {
             if ra != rb { return ra < rb }
             if a.published != b.published || a.sequence != b.sequence { return later(a, b) }
             if a.claim.numberSpan.start != b.claim.numberSpan.start { return a.claim.numberSpan.start < b.claim.numberSpan.start }
+            if let total = TallyState.wholeList(a, b) { return total }
             let la = a.claim.quantity.lowerBound ?? 0, lb = b.claim.quantity.lowerBound ?? 0
             if la != lb { return la < lb }
             return (a.claim.source?.name ?? "", a.claim.doc) < (b.claim.source?.name ?? "", b.claim.doc)

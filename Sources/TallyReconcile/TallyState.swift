@@ -94,7 +94,17 @@ public struct TallyState: Sendable, Hashable {
         if mNumeric != cNumeric { return mNumeric }
         if m.published != current.published || m.sequence != current.sequence { return Reconciler.later(m, current) }
         if m.claim.numberSpan.start != current.claim.numberSpan.start { return m.claim.numberSpan.start < current.claim.numberSpan.start }
+        if let total = Self.wholeList(m, current) { return total }
         return Self.fieldsBefore(m, current)
+    }
+
+    /// Two figures of one document that start at the same word: a list's total and its first item
+    /// ("a man and a boy were shot": 2, and "a man": 1). The larger is the whole list. Nil when
+    /// that does not tell them apart.
+    static func wholeList(_ a: ReconcileInput, _ b: ReconcileInput) -> Bool? {
+        guard a.claim.doc == b.claim.doc, a.claim.numberSpan.start == b.claim.numberSpan.start,
+              let va = a.claim.quantity.value, let vb = b.claim.quantity.value, va != vb else { return nil }
+        return va > vb
     }
 
     /// A total order on what a claim contributes to a tally, for ties nothing else breaks.

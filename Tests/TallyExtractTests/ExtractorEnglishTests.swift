@@ -316,3 +316,95 @@ struct DefiniteVictimTests {
         #expect(shot.isEmpty)
     }
 }
+
+struct WoundsAndAgesTests {
+    @Test func woundsAndShootingsAreNotPeople() {
+        #expect(summary("The driver had two gunshot wounds and was taken to a hospital in Toledo on Friday.").isEmpty)
+        #expect(summary("Police in Toledo have counted 45 such shootings this year.").isEmpty)
+        // The verb still counts: "2 shot" are people.
+        #expect(summary("2 shot, 1 dead in Toledo on Friday").contains("injured people 1 exact Toledo 2024-03-15 -"))
+    }
+
+    @Test func agesAreNotCounts() {
+        #expect(summary("The victims were Ann Roe, 30; Joe Doe, 31; and Bo Poe, 44 -- all killed in Toledo on Friday.")
+                    .allSatisfy { !$0.contains(" 30 ") && !$0.contains(" 31 ") && !$0.contains(" 44 ") })
+        #expect(summary("Two of the victims, 19- and 20-year-old brothers, were shot in Toledo on Friday.")
+                    .allSatisfy { !$0.contains(" 19 ") })
+        #expect(summary("Uncle says 4 y/o shot in Toledo on Friday is in surgery.").isEmpty)
+    }
+
+    @Test func aNumberWordStartsAnotherFigure() {
+        #expect(summary("Image 4 of 5 Two children were shot in Toledo on Friday.") == ["injured minors 2 exact Toledo 2024-03-15 -"])
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func aSpanStartsOnItsDateAndIsNoEventsDay() {
+        #expect(summary("Twelve people had been wounded in Toledo since Tuesday, police said.") == ["injured people 12 exact Toledo - police"])
+        // The story's own day still dates its other figures.
+        #expect(summary("Police have sought the gunman since the March 12 shooting in Toledo.\n\nThree people were wounded.")
+                == ["injured people 3 exact Toledo 2024-03-12 -"])
+    }
+
+    @Test func listsOfPeopleTheyAddUpTo() {
+        #expect(figures("A woman and a child were shot in Toledo on Friday.") == ["injured 2 implicit", "injured 1 implicit", "injured 1 implicit"])
+        #expect(figures("The gunman killed three classmates and himself in Toledo on Friday.") == ["killed 4 implicit", "killed 3", "killed 1 implicit"])
+        // The possessive covers the whole list (the second "1" repeats the first: one claim).
+        #expect(figures("The attack in Toledo on Friday wounded her brother and 6-year-old son.") == ["injured 2 implicit", "injured 1 implicit"])
+    }
+
+    @Test func oneVictimAfterAHeadlinesSourceOrWithAnAgeInWords() {
+        #expect(figures("Police: Girl Fatally Shot In Toledo") == ["killed 1 implicit"])
+        #expect(figures("A three-year-old was shot in Toledo on Friday.") == ["injured 1 implicit"])
+    }
+
+    @Test func oneShotGivesWayOnlyToADeathOfHerGroup() {
+        // The girl died; the woman shot with her did not.
+        #expect(figures("A 9-year-old girl was killed in Toledo on Friday.\n\nA woman was shot in the arm.") == ["killed 1 implicit", "injured 1 implicit"])
+        #expect(figures("A man was killed in Toledo on Friday.\n\nA man was shot in the head.") == ["killed 1 implicit"])
+        // A gunshot wound is a shot: one with one gives way to the death, those with them include the dead.
+        #expect(figures("A boy died in Toledo on Friday.\n\nPolice found a boy with a gunshot wound.") == ["killed 1 implicit"])
+        #expect(figures("Police found three people with gunshot wounds in Toledo on Friday.\n\nOne of them died.") == ["injured 2", "killed 1"])
+    }
+}
+
+struct HeadlineLabelTests {
+    @Test func aHeadlinesLabelIsNoSource() {
+        #expect(summary("UPDATE: Five people shot in Toledo on Friday") == ["injured people 5 exact Toledo 2024-03-15 -"])
+        #expect(summary("Recall: Shooting sends seven to hospital in Toledo on Friday") == ["injured people 7 exact Toledo 2024-03-15 -"])
+        // Who speaks before a colon still does.
+        #expect(summary("Police: Five people shot in Toledo on Friday") == ["injured people 5 exact Toledo 2024-03-15 Police"])
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func aNameWithItsAgeIsOnePerson() {
+        #expect(figures("Dana Roe, 18, was killed in Toledo on Friday.") == ["killed 1 implicit"])
+        #expect(figures("Police said Lee Poe, 24, was shot in the leg in Toledo on Friday.") == ["injured 1 implicit"])
+        // One who shoots is not a victim; an age alone counts no one.
+        #expect(figures("Police said Ann Roe, 44, shot her husband in Toledo on Friday.") == ["injured 1 implicit"])
+        #expect(figures("Ann Roe, 44, lives in Toledo.").isEmpty)
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func shotWhereAndThenKilledIsKilled() {
+        #expect(figures("Police: Three people shot in the head, killed in Toledo home") == ["killed 3"])
+        // A figure between keeps its own verb.
+        #expect(figures("Two shot in Toledo, one killed on Friday") == ["injured 1", "killed 1"])
+    }
+
+    @Test func whenAllTheShotDiedNoneIsInjured() {
+        #expect(figures("Three people were found shot in a Toledo home on Friday.\n\nAll three were dead when police arrived.") == ["killed 3"])
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func aHeadlinesPersonAfterAWordOrBeforeAnAdverb() {
+        #expect(figures("Toledo teen accidentally shot by friend") == ["injured 1 implicit"])
+        #expect(figures("Teenage Girl Fatally Shot Inside Toledo Home") == ["killed 1 implicit"])
+        #expect(figures("Coroner: Toledo teen shot near festival dies") == ["killed 1 implicit"])
+        // A name that acts is no victim.
+        #expect(figures("Toledo man accused of shooting his neighbor").isEmpty)
+    }
+}

@@ -120,4 +120,27 @@ struct ReconcilerTests {
         ]), options: options)
         #expect(t[0].best.value == 640)
     }
+    @Test func aListsTotalBeatsItsFirstItemAtTheSameWord() throws {
+        // "A cyclist and a jogger were wounded": the total (2) and "a cyclist" (1) start at one word.
+        var total = claim("d1", 2, kind: .injured, place: moscow)
+        total.implicit = true
+        total.numberSpan = TextSpan(start: 40, end: 62)
+        var first = claim("d1", 1, kind: .injured, place: moscow)
+        first.implicit = true
+        first.numberSpan = TextSpan(start: 40, end: 49)
+        for order in [[total, first], [first, total]] {
+            // One document: one publication day and one place in the ingest order.
+            let t = Reconciler.tallies(order.map { ReconcileInput(claim: $0, published: Day("2022-09-22"), sequence: 0) })
+            #expect(t.count == 1 && t[0].best.value == 2)
+            // The store keeps only where a figure starts; that is enough.
+            #expect(TallyState.counts(ReconcileInput(claim: total, published: Day("2022-09-22"), sequence: 0),
+                                      over: ReconcileInput(claim: first, published: Day("2022-09-22"), sequence: 0)))
+        }
+        // Figures of two documents still go to the most conservative when all else ties.
+        var other = claim("d2", 1, kind: .injured, place: moscow)
+        other.numberSpan = TextSpan(start: 40, end: 49)
+        let pair = Reconciler.tallies([ReconcileInput(claim: total, published: Day("2022-09-22"), sequence: 0),
+                                       ReconcileInput(claim: other, published: Day("2022-09-22"), sequence: 0)])
+        #expect(pair[0].best.value == 1)
+    }
 }

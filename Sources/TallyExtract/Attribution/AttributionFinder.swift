@@ -154,7 +154,8 @@ struct AttributionFinder {
         }
         guard !r.isEmpty else { return nil }
         let words = Array(tokens[r])
-        if lexicon.notSources.contains(words[0].text) { return nil }
+        // ("UPDATE:", "RECALL:" label a headline: as written, in capitals or not.)
+        if lexicon.notSources.contains(words[0].text) || lexicon.notSources.contains(words[0].text.lowercased()) { return nil }
         if words.contains(where: { grammar.sourceClauseVerbs.contains($0) }) { return nil }
         if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora }
         if inverted, words.count > 6 { return nil }

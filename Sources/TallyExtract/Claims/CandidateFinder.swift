@@ -25,24 +25,45 @@ struct CandidateFinder {
                     if let q = lexicon.qualifiers.match(tokens, endingBefore: m.firstToken) { c.qualifier = q.value }
                     if c.valueHigh != nil { c.qualifier = .range }
                     if describe(&c, tokens), !isYear(m, tokens, c), !isNameOrAddress(m, tokens, c) { found.append(c) }
+                } else if let named = namedPerson(m, tokens) {
+                    found.append(named)
                 }
                 i = m.lastToken + 1
                 continue
             }
             // A headline's "Boy, 6, dies after shooting", "Toddler killed in Tampa": one person, the
             // article dropped, right before what happened.
-            if i == 0, tokens.count > 2, grammar.singularPeople.words.contains(tokens[0]) {
-                let next = tokens.count > 4 && tokens[1].text == "," && tokens[2].kind == .number && tokens[3].text == "," ? 4 : 1
+            // So is one after the source of a headline: "Police: Boy Fatally Shot In Accident", or
+            // after one capitalised word ("Burien teen accidentally shot", "Teen girl shot"), with
+            // an adverb before what happened.
+            let lead = i == 0 || (i <= 3 && tokens[i - 1].text == ":")
+            let noun = lead && tokens.count > i + 2 && !grammar.singularPeople.words.contains(tokens[i]) && tokens[i].kind == .word
+                && tokens[i].capitalized && !grammar.articles.contains(tokens[i]) && grammar.singularPeople.words.contains(tokens[i + 1]) ? i + 1 : i
+            if lead, tokens.count > noun + 2, grammar.singularPeople.words.contains(tokens[noun]) {
+                var next = tokens.count > noun + 4 && tokens[noun + 1].text == "," && tokens[noun + 2].kind == .number && tokens[noun + 3].text == "," ? noun + 4 : noun + 1
+                if next + 1 < tokens.count, tokens[next].kind == .word, grammar.isAdverb(tokens[next]), lexicon.triggers.match(tokens, at: next) == nil { next += 1 }
                 if lexicon.triggers.match(tokens, at: next) != nil {
-                    var c = Candidate(first: 0, last: 0, value: 1)
+                    var c = Candidate(first: i, last: noun, value: 1)
                     c.implicit = true
                     c.hasHead = true
-                    c.headToken = 0
-                    c.who = grammar.group(ofSingular: tokens[0])
+                    c.headToken = noun
+                    c.who = grammar.group(ofSingular: tokens[noun])
                     found.append(c)
                     i = next
                     continue
                 }
+            }
+            // "killed four classmates and himself": one more person of the list. (Alone, "shot
+            // himself" may be one who is dead in another story.)
+            if tokens[i].kind == .word, grammar.reflexives.contains(tokens[i]), i >= 2, grammar.and.contains(tokens[i - 1]),
+               let last = found.last, last.headToken == i - 2 {
+                var c = Candidate(first: i, last: i, value: 1)
+                c.implicit = true
+                c.hasHead = true
+                c.headToken = i
+                found.append(c)
+                i += 1
+                continue
             }
             if isDeterminer(tokens[i]), var c = singular(tokens, at: i, relatives: grammar.possessives.contains(tokens[i])) {
                 c.definite = grammar.definiteArticles.contains(tokens[i])
@@ -50,11 +71,35 @@ struct CandidateFinder {
                 if i > 0, grammar.agentPrepositions.contains(tokens[i - 1]) { i = c.last + 1; continue }
                 found.append(c)
                 i = c.last + 1
+                // "her brother and 4-year-old daughter": the possessive is the whole list's.
+                if grammar.possessives.contains(tokens[c.first]), i < tokens.count, grammar.and.contains(tokens[i]),
+                   var next = singular(tokens, at: i, relatives: true) {
+                    next.first = i + 1
+                    found.append(next)
+                    i = next.last + 1
+                }
                 continue
             }
             i += 1
         }
         return found
+    }
+
+    /// "Donovan Roe, 18, was killed": a name with its age between commas, right before what
+    /// happened (after an auxiliary or two), is one person. Its span runs from the name to the comma.
+    func namedPerson(_ m: NumberMention, _ tokens: [Token]) -> Candidate? {
+        let name = m.firstToken - 2, comma = m.lastToken + 1
+        guard name >= 0, m.firstToken == m.lastToken, tokens[m.firstToken].kind == .number, m.value < 120,
+              tokens[m.firstToken - 1].text == ",", tokens[name].kind == .word, tokens[name].capitalized,
+              comma < tokens.count, tokens[comma].text == "," else { return nil }
+        var k = comma + 1
+        while k < tokens.count, k <= comma + 2, tokens[k].kind == .word, grammar.passiveAuxiliaries.contains(tokens[k]) { k += 1 }
+        guard k < tokens.count, lexicon.triggers.match(tokens, at: k) != nil else { return nil }
+        var c = Candidate(first: name, last: comma, value: 1)
+        c.implicit = true
+        c.hasHead = true
+        c.headToken = name
+        return c
     }
 
     /// A multiplier alone starts a number only in the singular or after an article ("тысяча
@@ -91,6 +136,10 @@ struct CandidateFinder {
                 if let w = lexicon.who.match(tokens, at: m.lastToken + 2), w.value == nil { return false }
             }
             if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
+            // "19- and 20-year-old brothers": the first age of a pair sharing one compound.
+            if next.text == "-", !next.spaceBefore, let a = afterNext, a.kind == .word, grammar.numberListJoiners.contains(a),
+               m.lastToken + 3 < tokens.count, tokens[m.lastToken + 3].kind == .number,
+               lexicon.agesAfter.match(tokens, at: m.lastToken + 4) != nil { return false }
             if next.kind == .word, grammar.timesAfterNumber.contains(next) || grammar.rankingsAfter.contains(next) { return false }
             // "5 p.m.", "9 a.m."
             if next.kind == .word, grammar.timeLetters.contains(next), afterNext?.text == "." { return false }
@@ -105,6 +154,11 @@ struct CandidateFinder {
             // "Detroit boy, 9, killed", "Feisal Abdelrahman (51)": an age in apposition.
             if let next, (before.text == "," && next.text == ",") || (before.text == "(" && next.text == ")"),
                m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word, m.value < 120, tokens[m.firstToken].kind == .number {
+                return false
+            }
+            // "Renee Doe, 30; John Roe, 31; and Ann Poe, 44.": after a name, before any mark or the end.
+            if before.text == ",", next == nil || next!.kind == .punctuation, m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word,
+               tokens[m.firstToken - 2].capitalized, m.value < 120, tokens[m.firstToken].kind == .number {
                 return false
             }
             // "a mother of three", "the wife of one protester": someone's family.
@@ -166,7 +220,8 @@ struct CandidateFinder {
                 if ["«", "»", "\"", "“", "”", "'"].contains(t.text) { k += 1; continue }
                 break
             }
-            if t.kind == .number { break }
+            // "Image 4 of 5 Two children were shot": a number word starts another figure.
+            if t.kind == .number || lexicon.numbers.isNumberWord(t) { break }
             // "9 и 12 лет", "two or three years": numbers in a list share the noun after the last.
             if grammar.numberListJoiners.contains(t), k + 1 < tokens.count,
                tokens[k + 1].kind == .number || lexicon.numbers.unit(tokens[k + 1]) != nil {
@@ -204,8 +259,9 @@ struct CandidateFinder {
                     // "one shot dead": a longer trigger starting here outranks "shot" as a thing counted;
                     // so does the same word after two or more ("2 shot, 1 dead"), where the noun would
                     // take the plural ("2 shots").
+                    // ("2 gunshot wounds" stays a count of wounds: only the gunshot verb reads so.)
                     if let t = lexicon.triggers.match(tokens, at: k),
-                       t.length > w.length || (t.length == w.length && (c.value ?? 2) >= 2) { break }
+                       t.length > w.length || (t.length == w.length && (c.value ?? 2) >= 2 && grammar.isGunshot(tokens[k].text.lowercased())) { break }
                     return false
                 }
                 c.who = group
@@ -242,7 +298,8 @@ struct CandidateFinder {
             if !relatives, k >= i + 4, grammar.ageCompound.count == 2, tokens[k - 1].isWord(grammar.ageCompound[1]), tokens[k - 2].text == "-",
                tokens[k - 3].isWord(grammar.ageCompound[0]),
                grammar.nounPhraseEnds.contains(tokens[k]) || lexicon.triggers.match(tokens, at: k) != nil,
-               let age = (i + 1..<(k - 3)).first(where: { tokens[$0].kind == .number }).flatMap({ Int(tokens[$0].text) }) {
+               let age = (i + 1..<(k - 3)).first(where: { tokens[$0].kind == .number || lexicon.numbers.isNumberWord(tokens[$0]) })
+                .flatMap({ lexicon.numbers.read(tokens, at: $0).map { Int($0.value) } }) {
                 var c = Candidate(first: i, last: k - 1, value: 1)
                 c.implicit = true
                 c.hasHead = true
@@ -250,9 +307,9 @@ struct CandidateFinder {
                 c.who = age < 18 ? .minors : .people
                 return c
             }
-            // "a 23-year-old man": ages and hyphens between the article and the noun.
-            if tokens[k].kind != .word {
-                guard tokens[k].kind == .number || tokens[k].text == "-" else { break }
+            // "a 23-year-old man", "a two-year-old boy": ages and hyphens between the article and the noun.
+            if tokens[k].kind != .word || (lexicon.numbers.isNumberWord(tokens[k]) && k + 1 < tokens.count && tokens[k + 1].text == "-") {
+                guard tokens[k].kind == .number || tokens[k].kind == .word || tokens[k].text == "-" else { break }
                 k += 1
                 steps += 1
                 continue

@@ -76,7 +76,14 @@ struct KindFinder {
             if !between.isEmpty, between.count <= 2, between.allSatisfy({ $0.text == "," || g.and.contains($0) }) {
                 return (t.start, t.length)
             }
+            // "Four people shot in the head, killed", "Teen shot near festival dies": where they were
+            // hit may come between.
             let intransitive = lexicon.intransitiveTriggers.match(tokens, at: t.start) != nil
+            if let first = between.first, g.nounPhraseEnds.contains(first), between.count <= 5, let last = between.last,
+               last.text == "," || g.and.contains(last) || (intransitive && last.kind == .word),
+               !between.dropLast().contains(where: { $0.kind != .word || lexicon.numbers.isNumberWord($0) || g.and.contains($0) }) {
+                return (t.start, t.length)
+            }
             if intransitive, between.count <= 8, let last = between.last, g.and.contains(last),
                !between.contains(where: { $0.kind == .number || ($0.kind == .punctuation && $0.text != "-") || lexicon.numbers.isNumberWord($0) }) {
                 return (t.start, t.length)

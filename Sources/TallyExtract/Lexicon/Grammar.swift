@@ -58,6 +58,12 @@ final class Grammar: Sendable, Decodable {
     let others: WordSet
     /// "in a separate shooting": a sentence about another event than the story's.
     let separateEvents: WordSet
+    /// "since Friday", "since January 1": a date after one starts a span; it is no event's day.
+    let spanStarts: WordSet
+    /// "killed four classmates and himself": a reflexive pronoun is one person.
+    let reflexives: WordSet
+    /// Endings of an adverb ("accidentally", "fatally") that may stand between a headline's person and verb.
+    let adverbEndings: [String]
     /// Words that end a source's phrase ("that", "что").
     let sourceStopWords: WordSet
     /// Lead-ins that name the origin of a figure and win over other attributions ("citing").
@@ -111,6 +117,9 @@ final class Grammar: Sendable, Decodable {
         case gunshotTriggers = "gunshot_triggers"
         case others
         case separateEvents = "separate_events"
+        case spanStarts = "span_starts"
+        case reflexives
+        case adverbEndings = "adverb_endings"
         case sourceStopWords = "source_stop_words"
         case sourcePriority = "source_priority"
         case impersonalPrepositions = "impersonal_prepositions"
@@ -133,6 +142,9 @@ final class Grammar: Sendable, Decodable {
 
     /// Whether a verb has the ending of the third person plural.
     func isPluralVerb(_ token: Token) -> Bool { pluralVerbEndings.contains { token.text.hasSuffix($0) } }
+
+    /// Whether a word ends like an adverb ("accidentally").
+    func isAdverb(_ token: Token) -> Bool { adverbEndings.contains { token.text.lowercased().hasSuffix($0) } }
 
     /// Whether a verb ends like a participle ("confirming").
     func isParticiple(_ token: Token) -> Bool { participleEndings.contains { token.text.hasSuffix($0) } }
