@@ -408,3 +408,14 @@ extension ShootingNewsTests {
         #expect(figures("Toledo man accused of shooting his neighbor").isEmpty)
     }
 }
+
+extension ShootingNewsTests {
+    @Test func aYearsCountIsNoEventsFigure() {
+        #expect(figures("Two men were shot in Toledo on Friday.\n\nA total of 212 people were killed in the city last year.") == ["injured 2"])
+        #expect(figures("So far this year, 48 people have been wounded by gunfire in Toledo.").isEmpty)
+        // A year that ranks the event leaves its figure.
+        #expect(figures("Four people were killed in Toledo on Friday, the deadliest shooting this year.") == ["killed 4"])
+        // The list below a year's count names other events: what happened does not carry to it.
+        #expect(figures("Six children have been shot in Toledo this year.\n\nMay 2: two boys were hit by stray bullets.").isEmpty)
+    }
+}
