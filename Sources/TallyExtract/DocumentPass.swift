@@ -276,6 +276,9 @@ struct DocumentPass {
         guard let kind = a.kind, b.kind == kind, let head = a.headToken, b.headToken != nil, a.value != nil, b.value != nil,
               a.valueHigh == nil, b.valueHigh == nil, !a.partitive, !b.partitive, head < b.first else { return false }
         let between = tokens[(head + 1)..<b.first]
+        // "2 adults, 1 child dead": a comma alone joins groups that cannot overlap, none of them everyone.
+        if between.count == 1, between.first?.text == ",", a.who != b.who,
+           !grammar.wholeGroups.contains(tokens[head]), let bh = b.headToken, !grammar.wholeGroups.contains(tokens[bh]) { return true }
         // "his wife and their four children", "a man and a woman": articles and possessives may open the next item.
         return between.count <= 3 && between.contains { grammar.and.contains($0) } && between.allSatisfy {
             $0.text == "," || grammar.and.contains($0) || grammar.articles.contains($0) || grammar.possessives.contains($0)

@@ -419,3 +419,11 @@ extension ShootingNewsTests {
         #expect(figures("Six children have been shot in Toledo this year.\n\nMay 2: two boys were hit by stray bullets.").isEmpty)
     }
 }
+
+extension ShootingNewsTests {
+    @Test func aHeadlinesListJoinedByCommasAddsUp() {
+        #expect(figures("3 adults, 2 children dead in Toledo shooting") == ["killed 5 implicit", "killed 3", "killed 2"])
+        // A figure of everyone after a comma is no further item.
+        #expect(figures("Five people, two children among them, were killed in Toledo on Friday.") == ["killed 5", "killed 2"])
+    }
+}
