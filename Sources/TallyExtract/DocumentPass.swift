@@ -111,17 +111,26 @@ struct DocumentPass {
             }
             paragraphSource = source
             unsourced = []
-            let found = Self.coordinatedTotals(Self.separateFatal(grammar: lexicon.grammar, kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried), s.tokens), s.tokens,
+            let read = Self.coordinatedTotals(Self.separateFatal(grammar: lexicon.grammar, kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried), s.tokens), s.tokens,
                                                grammar: lexicon.grammar)
             // What happened carries to a list right below it. (Carrying it past a sentence without
             // figures found lists in Russian quotes but counted numbered lists in shooting news.)
-            if let kind = found.last?.kind {
+            if let kind = read.last?.kind {
                 carried = kind
                 carriedAge = 0
             } else {
                 carriedAge += 1
                 if carriedAge > 0 { carried = nil }
             }
+            // "A total of 344 people were killed in the city last year": a year's count is a total of
+            // many events, no event's figure; a year that ranks the event does not make one
+            // ("five killed in the deadliest shooting this year").
+            let yearCount = lexicon.yearTotals.matches(s.tokens, in: 0..<s.tokens.count).contains { m in
+                !(max(0, m.start - 5)..<m.start).contains { s.tokens[$0].kind == .word && lexicon.grammar.rankingsAfter.contains(s.tokens[$0]) }
+            }
+            let found = yearCount ? read.filter { $0.kind == nil } : read
+            // Nor does what happened carry from it to the list of those events below it.
+            if yearCount { carried = nil }
             guard !found.isEmpty else { continue }
             // "Sudan doctors say one shot dead" in a story about Khartoum: the city, not the country.
             let places = allPlaces[n].filter { p in
@@ -267,6 +276,9 @@ struct DocumentPass {
         guard let kind = a.kind, b.kind == kind, let head = a.headToken, b.headToken != nil, a.value != nil, b.value != nil,
               a.valueHigh == nil, b.valueHigh == nil, !a.partitive, !b.partitive, head < b.first else { return false }
         let between = tokens[(head + 1)..<b.first]
+        // "2 adults, 1 child dead": a comma alone joins groups that cannot overlap, none of them everyone.
+        if between.count == 1, between.first?.text == ",", a.who != b.who,
+           !grammar.wholeGroups.contains(tokens[head]), let bh = b.headToken, !grammar.wholeGroups.contains(tokens[bh]) { return true }
         // "his wife and their four children", "a man and a woman": articles and possessives may open the next item.
         return between.count <= 3 && between.contains { grammar.and.contains($0) } && between.allSatisfy {
             $0.text == "," || grammar.and.contains($0) || grammar.articles.contains($0) || grammar.possessives.contains($0)

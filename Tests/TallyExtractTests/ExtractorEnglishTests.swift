@@ -408,3 +408,42 @@ extension ShootingNewsTests {
         #expect(figures("Toledo man accused of shooting his neighbor").isEmpty)
     }
 }
+
+extension ShootingNewsTests {
+    @Test func aYearsCountIsNoEventsFigure() {
+        #expect(figures("Two men were shot in Toledo on Friday.\n\nA total of 212 people were killed in the city last year.") == ["injured 2"])
+        #expect(figures("So far this year, 48 people have been wounded by gunfire in Toledo.").isEmpty)
+        // A year that ranks the event leaves its figure.
+        #expect(figures("Four people were killed in Toledo on Friday, the deadliest shooting this year.") == ["killed 4"])
+        // The list below a year's count names other events: what happened does not carry to it.
+        #expect(figures("Six children have been shot in Toledo this year.\n\nMay 2: two boys near a school.").isEmpty)
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func aHeadlinesListJoinedByCommasAddsUp() {
+        #expect(figures("3 adults, 2 children dead in Toledo shooting") == ["killed 5 implicit", "killed 3", "killed 2"])
+        // A figure of everyone after a comma is no further item.
+        #expect(figures("Five people, two children among them, were killed in Toledo on Friday.") == ["killed 5", "killed 2"])
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func aHeadlinesAgedPersonWithoutArticle() {
+        #expect(figures("7-year-old girl shot in Toledo") == ["injured 1 implicit"])
+        #expect(figures("Police: 15-year-old boy fatally shot in Toledo") == ["killed 1 implicit"])
+        // An age before someone who does not undergo the verb counts no one.
+        #expect(figures("7-year-old boy's uncle arrested in Toledo").isEmpty)
+    }
+
+    @Test func hitByABulletIsShot() {
+        #expect(figures("A woman was struck by a stray bullet in Toledo on Friday.") == ["injured 1 implicit"])
+        #expect(figures("Two men were hit by gunfire outside a Toledo bar on Friday.") == ["injured 2"])
+        // One hit by a bullet who died is no injury.
+        #expect(figures("A boy was hit by a stray bullet in Toledo on Friday.\n\nThe boy died at the hospital.") == ["killed 1 implicit"])
+    }
+
+    @Test func aPicturesNumberCountsNoOne() {
+        #expect(figures("Image 3 of 8 Police investigate the scene where two men were found dead in Toledo on Friday.") == ["killed 2"])
+    }
+}

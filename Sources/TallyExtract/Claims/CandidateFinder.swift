@@ -17,6 +17,17 @@ struct CandidateFinder {
                 i += v.length
                 continue
             }
+            // A headline's "4-year-old boy hit by stray bullet": an age before one person, the article dropped.
+            if i == 0 || (i <= 3 && tokens[i - 1].text == ":"), tokens[i].kind == .number, let age = lexicon.agesAfter.match(tokens, at: i + 1) {
+                let noun = i + 1 + age.length
+                var next = noun + 1
+                if next + 1 < tokens.count, tokens[next].kind == .word, grammar.isAdverb(tokens[next]), lexicon.triggers.match(tokens, at: next) == nil { next += 1 }
+                if next < tokens.count, grammar.singularPeople.words.contains(tokens[noun]), lexicon.triggers.match(tokens, at: next) != nil {
+                    found.append(Self.onePerson(first: i, noun: noun, tokens, grammar))
+                    i = next
+                    continue
+                }
+            }
             if let m = lexicon.numbers.read(tokens, at: i), startsNumber(tokens, i) {
                 var c = Candidate(first: m.firstToken, last: m.lastToken)
                 if accept(m, tokens, bytes), let value = Self.whole(m.value) {
@@ -43,12 +54,7 @@ struct CandidateFinder {
                 var next = tokens.count > noun + 4 && tokens[noun + 1].text == "," && tokens[noun + 2].kind == .number && tokens[noun + 3].text == "," ? noun + 4 : noun + 1
                 if next + 1 < tokens.count, tokens[next].kind == .word, grammar.isAdverb(tokens[next]), lexicon.triggers.match(tokens, at: next) == nil { next += 1 }
                 if lexicon.triggers.match(tokens, at: next) != nil {
-                    var c = Candidate(first: i, last: noun, value: 1)
-                    c.implicit = true
-                    c.hasHead = true
-                    c.headToken = noun
-                    c.who = grammar.group(ofSingular: tokens[noun])
-                    found.append(c)
+                    found.append(Self.onePerson(first: i, noun: noun, tokens, grammar))
                     i = next
                     continue
                 }
@@ -112,6 +118,17 @@ struct CandidateFinder {
     }
 
     /// A count of people is a whole number; "1.5 million" is, "4.0" is not.
+    /// One person named by a noun of one ("a boy", "Boy, 6, dies", "4-year-old girl shot"): from
+    /// `first` to the noun at `noun`.
+    static func onePerson(first: Int, noun: Int, _ tokens: [Token], _ grammar: Grammar) -> Candidate {
+        var c = Candidate(first: first, last: noun, value: 1)
+        c.implicit = true
+        c.hasHead = true
+        c.headToken = noun
+        c.who = grammar.group(ofSingular: tokens[noun])
+        return c
+    }
+
     static func whole(_ value: Double) -> Int? {
         guard value >= 1, value < 1e10, value.rounded() == value else { return nil }
         return Int(value)
@@ -317,12 +334,7 @@ struct CandidateFinder {
             // "A shooting fatally wounded one student": a verb or a number ends the noun phrase.
             if lexicon.triggers.match(tokens, at: k) != nil || lexicon.numbers.isNumberWord(tokens[k]) || grammar.nounPhraseEnds.contains(tokens[k]) { break }
             if relatives ? grammar.kin.contains(tokens[k]) : (grammar.singularPeople.words.contains(tokens[k]) || grammar.kin.contains(tokens[k])) {
-                var c = Candidate(first: i, last: k, value: 1)
-                c.implicit = true
-                c.hasHead = true
-                c.headToken = k
-                c.who = grammar.group(ofSingular: tokens[k])
-                return c
+                return Self.onePerson(first: i, noun: k, tokens, grammar)
             }
             k += 1
             steps += 1

@@ -60,6 +60,9 @@ final class Grammar: Sendable, Decodable {
     let separateEvents: WordSet
     /// "since Friday", "since January 1": a date after one starts a span; it is no event's day.
     let spanStarts: WordSet
+    /// Heads that count everyone ("people", "victims"): after a comma, such a figure may sum the
+    /// ones before it, so a list joined by commas alone adds up only without them.
+    let wholeGroups: WordSet
     /// "killed four classmates and himself": a reflexive pronoun is one person.
     let reflexives: WordSet
     /// Endings of an adverb ("accidentally", "fatally") that may stand between a headline's person and verb.
@@ -118,6 +121,7 @@ final class Grammar: Sendable, Decodable {
         case others
         case separateEvents = "separate_events"
         case spanStarts = "span_starts"
+        case wholeGroups = "whole_groups"
         case reflexives
         case adverbEndings = "adverb_endings"
         case sourceStopWords = "source_stop_words"

@@ -54,6 +54,7 @@ final class Lexicon: Sendable {
     let relativeDays: PhraseList<Int>
     let spanWords: PhraseList<Bool>
     let dateStamps: PhraseList<Bool>
+    let yearTotals: PhraseList<Bool>
     /// Function words the rules read (the file's `grammar` section).
     let grammar: Grammar
     /// Which of the lists above may match at a token (see `annotate(_:)`).
@@ -121,6 +122,7 @@ final class Lexicon: Sendable {
         relativeDays = index.add(PhraseList(f.dates.relative.map { ($0.key, $0.value) }))
         spanWords = index.add(PhraseList(f.dates.spanWords, value: true))
         dateStamps = index.add(PhraseList(f.dates.stampWords, value: true))
+        yearTotals = index.add(PhraseList(f.dates.yearTotals ?? [], value: true))
         index.seal()
         phraseIndex = index
     }

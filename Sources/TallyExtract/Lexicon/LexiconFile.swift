@@ -59,11 +59,15 @@ struct LexiconFile: Decodable {
         var spanWords: [String]
         /// Words before a page's own dates ("Published Thursday, May 16"): not the day of an event.
         var stampWords: [String]
+        /// Words that make a figure a year's count ("344 killed in the city last year", "126
+        /// murdered so far this year"): a total over many events, no event's figure.
+        var yearTotals: [String]?
 
         enum CodingKeys: String, CodingKey {
             case weekdays, months, relative
             case spanWords = "span_words"
             case stampWords = "stamp_words"
+            case yearTotals = "year_totals"
         }
     }
 
