@@ -361,21 +361,10 @@ extension PostgresStore {
             binds.append(PostgresColumn(ts.map(\.country)))
             binds.append(PostgresColumn(ts.map { TallyRow.day($0.date) }))
             binds.append(PostgresColumn(chunk.map(\.placeMatch)))
-            binds.append(PostgresColumn(ts.map(\.best.value)))
-            binds.append(PostgresColumn(ts.map(\.best.qualifier.rawValue)))
-            binds.append(PostgresColumn(ts.map(\.best.source)))
-            binds.append(PostgresColumn(ts.map(\.best.doc)))
-            binds.append(PostgresColumn(ts.map(\.best.vague)))
-            binds.append(PostgresColumn(ts.map(\.low)))
-            binds.append(PostgresColumn(ts.map(\.high)))
-            binds.append(PostgresColumn(ts.map(\.claims)))
-            binds.append(PostgresColumn(chunk.map(\.sourcesText)))
-            binds.append(PostgresColumn(ts.map(\.conflict)))
+            appendFigures(chunk, to: &binds)
             binds.append(PostgresColumn(chunk.map(\.countryConflict)))
             binds.append(PostgresColumn(ts.map(\.derived)))
-            binds.append(PostgresColumn(chunk.map { $0.first?.published?.description }))
-            binds.append(PostgresColumn(chunk.map { $0.first?.sequence }))
-            binds.append(PostgresColumn(chunk.map { $0.first?.numberStart }))
+            appendFirst(chunk, to: &binds)
             try await connection.query(PostgresQuery(unsafeSQL: """
                 INSERT INTO tallies (key, family, kind, who, place, place_id, country, date, place_match, best_value, best_qualifier,
                     best_source, best_doc, best_vague, low, high, claims, sources, own_conflict, country_conflict, derived, history,
@@ -389,27 +378,38 @@ extension PostgresStore {
         }
     }
 
+    /// The figure columns of `rows` as array parameters, in `TallyRow.figureColumns` order up to
+    /// `own_conflict` (the insert and the in-place update bind them alike).
+    static func appendFigures(_ rows: ArraySlice<TallyRow>, to binds: inout PostgresBindings) {
+        let ts = rows.map(\.tally)
+        binds.append(PostgresColumn(ts.map(\.best.value)))
+        binds.append(PostgresColumn(ts.map(\.best.qualifier.rawValue)))
+        binds.append(PostgresColumn(ts.map(\.best.source)))
+        binds.append(PostgresColumn(ts.map(\.best.doc)))
+        binds.append(PostgresColumn(ts.map(\.best.vague)))
+        binds.append(PostgresColumn(ts.map(\.low)))
+        binds.append(PostgresColumn(ts.map(\.high)))
+        binds.append(PostgresColumn(ts.map(\.claims)))
+        binds.append(PostgresColumn(rows.map(\.sourcesText)))
+        binds.append(PostgresColumn(ts.map(\.conflict)))
+    }
+
+    /// Where each of `rows` starts in history (`first_published`, `first_seq`, `first_number`).
+    static func appendFirst(_ rows: ArraySlice<TallyRow>, to binds: inout PostgresBindings) {
+        binds.append(PostgresColumn(rows.map { $0.first?.published?.description }))
+        binds.append(PostgresColumn(rows.map { $0.first?.sequence }))
+        binds.append(PostgresColumn(rows.map { $0.first?.numberStart }))
+    }
+
     /// Writes changed tallies' figures into their stored rows (`TallyRow.figureColumns`, none indexed,
     /// so PostgreSQL can update them without touching an index); returns the keys of the rows updated.
     static func update(_ rows: [TallyRow], on connection: PostgresConnection, logger: Logger) async throws -> Set<String> {
         var updated = Set<String>()
         for chunk in rows.chunked(rowsPerStatement) {
-            let ts = chunk.map(\.tally)
             var binds = PostgresBindings(capacity: 14)
             binds.append(PostgresColumn(chunk.map(\.key)))
-            binds.append(PostgresColumn(ts.map(\.best.value)))
-            binds.append(PostgresColumn(ts.map(\.best.qualifier.rawValue)))
-            binds.append(PostgresColumn(ts.map(\.best.source)))
-            binds.append(PostgresColumn(ts.map(\.best.doc)))
-            binds.append(PostgresColumn(ts.map(\.best.vague)))
-            binds.append(PostgresColumn(ts.map(\.low)))
-            binds.append(PostgresColumn(ts.map(\.high)))
-            binds.append(PostgresColumn(ts.map(\.claims)))
-            binds.append(PostgresColumn(chunk.map(\.sourcesText)))
-            binds.append(PostgresColumn(ts.map(\.conflict)))
-            binds.append(PostgresColumn(chunk.map { $0.first?.published?.description }))
-            binds.append(PostgresColumn(chunk.map { $0.first?.sequence }))
-            binds.append(PostgresColumn(chunk.map { $0.first?.numberStart }))
+            appendFigures(chunk, to: &binds)
+            appendFirst(chunk, to: &binds)
             let set = TallyRow.figureColumns.enumerated().map { "\($1) = u.c\($0 + 2)" }.joined(separator: ", ")
             for try await key in try await connection.query(PostgresQuery(unsafeSQL: """
                 UPDATE tallies SET \(set)
@@ -424,21 +424,21 @@ extension PostgresStore {
         return updated
     }
 
-    /// A stored tally without its history (`TallyRow.columns` from `offset`); its `conflict` is its own
+    /// A stored tally without its history (`TallyRow.columns`); its `conflict` is its own
     /// figures' only, `countryConflict` the country check's.
-    static func tally(_ row: PostgresRow, offset o: Int = 0) throws -> (tally: Tally, countryConflict: Bool)? {
+    static func tally(_ row: PostgresRow) throws -> (tally: Tally, countryConflict: Bool)? {
         let r = row.makeRandomAccess()
-        guard let kind = ClaimKind(rawValue: try r[o].decode(String.self)), let who = Group(rawValue: try r[o + 1].decode(String.self)),
-              let qualifier = Qualifier(rawValue: try r[o + 7].decode(String.self)) else { return nil }
+        guard let kind = ClaimKind(rawValue: try r[0].decode(String.self)), let who = Group(rawValue: try r[1].decode(String.self)),
+              let qualifier = Qualifier(rawValue: try r[7].decode(String.self)) else { return nil }
         let t = Tally(
-            kind: kind, who: who, place: try r[o + 2].decode(String?.self), placeID: try r[o + 3].decode(Int?.self),
-            country: try r[o + 4].decode(String?.self), date: Day(try r[o + 5].decode(String.self)),
-            best: Tally.Best(value: try r[o + 6].decode(Int?.self), qualifier: qualifier, source: try r[o + 8].decode(String?.self),
-                             doc: try r[o + 9].decode(String.self), vague: try r[o + 10].decode(String?.self)),
-            low: try r[o + 11].decode(Int?.self), high: try r[o + 12].decode(Int?.self), claims: try r[o + 13].decode(Int.self),
-            sources: TallyRow.sources(try r[o + 14].decode(String.self)), conflict: try r[o + 15].decode(Bool.self),
-            derived: try r[o + 17].decode(Bool.self), history: [])
-        return (t, try r[o + 16].decode(Bool.self))
+            kind: kind, who: who, place: try r[2].decode(String?.self), placeID: try r[3].decode(Int?.self),
+            country: try r[4].decode(String?.self), date: Day(try r[5].decode(String.self)),
+            best: Tally.Best(value: try r[6].decode(Int?.self), qualifier: qualifier, source: try r[8].decode(String?.self),
+                             doc: try r[9].decode(String.self), vague: try r[10].decode(String?.self)),
+            low: try r[11].decode(Int?.self), high: try r[12].decode(Int?.self), claims: try r[13].decode(Int.self),
+            sources: TallyRow.sources(try r[14].decode(String.self)), conflict: try r[15].decode(Bool.self),
+            derived: try r[17].decode(Bool.self), history: [])
+        return (t, try r[16].decode(Bool.self))
     }
 
     /// Redoes the country checks of `keys` under their countries' locks (already held by a refresh).

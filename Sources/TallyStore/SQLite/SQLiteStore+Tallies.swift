@@ -330,17 +330,17 @@ extension SQLiteStore {
         try insert(db, added)
     }
 
-    /// A stored tally without its history (`TallyRow.columns` from `offset`, by position); its
+    /// A stored tally without its history (`TallyRow.columns`, by position); its
     /// `conflict` is its own figures' only, `countryConflict` the country check's.
-    static func tally(_ row: Row, offset o: Int = 0) -> (tally: Tally, countryConflict: Bool)? {
-        guard let kind = ClaimKind(rawValue: row[o]), let who = Group(rawValue: row[o + 1]),
-              let qualifier = Qualifier(rawValue: row[o + 7]) else { return nil }
+    static func tally(_ row: Row) -> (tally: Tally, countryConflict: Bool)? {
+        guard let kind = ClaimKind(rawValue: row[0]), let who = Group(rawValue: row[1]),
+              let qualifier = Qualifier(rawValue: row[7]) else { return nil }
         let t = Tally(
-            kind: kind, who: who, place: row[o + 2], placeID: row[o + 3], country: row[o + 4], date: Day(row[o + 5] as String),
-            best: Tally.Best(value: row[o + 6], qualifier: qualifier, source: row[o + 8], doc: row[o + 9], vague: row[o + 10]),
-            low: row[o + 11], high: row[o + 12], claims: row[o + 13], sources: TallyRow.sources(row[o + 14]),
-            conflict: row[o + 15], derived: row[o + 17], history: [])
-        return (t, row[o + 16])
+            kind: kind, who: who, place: row[2], placeID: row[3], country: row[4], date: Day(row[5] as String),
+            best: Tally.Best(value: row[6], qualifier: qualifier, source: row[8], doc: row[9], vague: row[10]),
+            low: row[11], high: row[12], claims: row[13], sources: TallyRow.sources(row[14]),
+            conflict: row[15], derived: row[17], history: [])
+        return (t, row[16])
     }
 
     public func tallies(_ filter: TallyFilter) async throws -> [Tally] {
