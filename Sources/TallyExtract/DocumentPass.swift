@@ -277,12 +277,19 @@ struct DocumentPass {
               a.valueHigh == nil, b.valueHigh == nil, !a.partitive, !b.partitive, head < b.first else { return false }
         let between = tokens[(head + 1)..<b.first]
         // "2 adults, 1 child dead": a comma alone joins groups that cannot overlap, none of them everyone.
-        if between.count == 1, between.first?.text == ",", a.who != b.who,
-           !grammar.wholeGroups.contains(tokens[head]), let bh = b.headToken, !grammar.wholeGroups.contains(tokens[bh]) { return true }
+        // So do kin of different words ("his wife, 4 daughters").
+        if between.count == 1, between.first?.text == ",", let bh = b.headToken,
+           a.who != b.who || isKin(tokens[head], grammar) && isKin(tokens[bh], grammar) && tokens[head].text != tokens[bh].text,
+           !grammar.wholeGroups.contains(tokens[head]), !grammar.wholeGroups.contains(tokens[bh]) { return true }
         // "his wife and their four children", "a man and a woman": articles and possessives may open the next item.
         return between.count <= 3 && between.contains { grammar.and.contains($0) } && between.allSatisfy {
             $0.text == "," || grammar.and.contains($0) || grammar.articles.contains($0) || grammar.possessives.contains($0)
         }
+    }
+
+    /// Whether a word names kin, one ("wife") or several ("daughters").
+    static func isKin(_ t: Token, _ grammar: Grammar) -> Bool {
+        t.kind == .word && (grammar.kin.contains(t) || grammar.kinPlurals.contains(t))
     }
 
     /// A figure the story gives without saying whose is, in a story that quotes one source for

@@ -75,6 +75,8 @@ struct CandidateFinder {
                 c.definite = grammar.definiteArticles.contains(tokens[i])
                 // "shot by an unknown man": the one who acts is not among those counted.
                 if i > 0, grammar.agentPrepositions.contains(tokens[i - 1]) { i = c.last + 1; continue }
+                // "a man suspected of killing his wife": the one suspected acted.
+                if isAgent(after: c.last, tokens) { i = c.last + 1; continue }
                 found.append(c)
                 i = c.last + 1
                 // "her brother and 4-year-old daughter": the possessive is the whole list's.
@@ -301,6 +303,17 @@ struct CandidateFinder {
     }
 
     var grammar: Grammar { lexicon.grammar }
+
+    /// Whether a word of `grammar.agentsAfter` follows the noun at `noun` within three words, before
+    /// any mark or trigger ("a man suspected of", "the man police suspect of", "a man who was arrested").
+    func isAgent(after noun: Int, _ tokens: [Token]) -> Bool {
+        var k = noun + 1
+        while k < tokens.count, k <= noun + 3, tokens[k].kind == .word, lexicon.triggers.match(tokens, at: k) == nil {
+            if grammar.agentsAfter.contains(tokens[k]) { return true }
+            k += 1
+        }
+        return false
+    }
 
     /// Words that open the noun phrase of one person: articles, and possessives before kin
     /// ("his 3-year-old son").

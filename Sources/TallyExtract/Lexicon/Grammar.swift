@@ -43,6 +43,12 @@ final class Grammar: Sendable, Decodable {
     let possessives: WordSet
     /// Kin counted as one person after a determiner ("her brother").
     let kin: WordSet
+    /// Plural kin ("daughters"): kin of different words do not overlap, so a list of them joined by
+    /// commas alone adds up ("his wife, 4 daughters").
+    let kinPlurals: WordSet
+    /// "a man suspected of killing", "the man police suspect": words right after a noun of one
+    /// person that make that person the one who acted, not one of those counted.
+    let agentsAfter: WordSet
     /// "a mother of three": the word between kin and a figure of their family.
     let kinOf: WordSet
     /// Nouns of one person after an article ("a man was killed"), with the group each counts in.
@@ -114,6 +120,8 @@ final class Grammar: Sendable, Decodable {
         case timeLetters = "time_letters"
         case definiteArticles = "definite_articles"
         case kinOf = "kin_of"
+        case kinPlurals = "kin_plurals"
+        case agentsAfter = "agents_after"
         case singularPeople = "singular_people"
         case ageCompound = "age_compound"
         case agentPrepositions = "agent_prepositions"
