@@ -176,6 +176,28 @@ struct ShootingNewsTests {
         #expect(killed.contains(5) && killed.contains(4))
     }
 
+    @Test func kinOfDifferentWordsAddUp() {
+        func killed(_ text: String) -> [Int] {
+            let doc = Document(id: "k", published: Day("2024-03-15"), text: text)
+            return sharedExtractor.claims(in: doc).filter { $0.kind == .killed }.compactMap(\.quantity.value).sorted()
+        }
+        // Without a second possessive, and after a comma alone.
+        #expect(killed("The gunman killed his wife and three sons in Tulsa on Friday.") == [1, 3, 4])
+        #expect(killed("Police say he shot dead his husband, 2 daughters in Tulsa on Friday.") == [1, 2, 3])
+        // A comma between two figures of the same kin word joins nothing.
+        #expect(!killed("Two sons, three sons were killed in Tulsa on Friday.").contains(5))
+    }
+
+    @Test func oneSuspectedOfTheKillingIsNoVictim() {
+        let sought = Document(id: "s", published: Day("2024-03-15"), text: "Police in Tulsa are looking for a man suspected of killing three people on Friday.")
+        #expect(sharedExtractor.claims(in: sought).map { "\($0.kind.rawValue) \($0.quantity.value ?? 0)" } == ["killed 3"])
+        let doc = Document(id: "a", published: Day("2024-03-15"), text: "The man police suspect of shooting two people in Tulsa was arrested.")
+        #expect(!sharedExtractor.claims(in: doc).contains { $0.quantity.value == 1 })
+        // Not one who is only near such a word: "a man was shot" still counts.
+        let shot = Document(id: "b", published: Day("2024-03-15"), text: "A man was shot in Tulsa on Friday, and a suspect was arrested.")
+        #expect(sharedExtractor.claims(in: shot).contains { $0.kind == .injured && $0.quantity.value == 1 })
+    }
+
     @Test func aStateIsNotItsCountryNamesake() {
         #expect(summary("Four people were shot in Roswell, New Mexico, on Saturday.") == ["injured people 4 exact Roswell 2024-03-09 -"])
     }
