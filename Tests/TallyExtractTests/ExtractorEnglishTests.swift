@@ -198,6 +198,12 @@ struct ShootingNewsTests {
         #expect(sharedExtractor.claims(in: shot).contains { $0.kind == .injured && $0.quantity.value == 1 })
     }
 
+    @Test func aNameWithItsAgeIsAPersonNotAPlace() {
+        // "Male" is also the Maldives' capital; with an age between commas it is a person.
+        #expect(summary("Male, 17, arrested in a shooting that injured 2 children on Friday.") == ["injured minors 2 exact - 2024-03-15 -"])
+        #expect(summary("Washington, 25, was shot in Tulsa on Friday, and 3 others were wounded.") == ["injured people 3 exact Tulsa 2024-03-15 -"])
+    }
+
     @Test func aStateIsNotItsCountryNamesake() {
         #expect(summary("Four people were shot in Roswell, New Mexico, on Saturday.") == ["injured people 4 exact Roswell 2024-03-09 -"])
     }

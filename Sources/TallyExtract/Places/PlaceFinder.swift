@@ -84,6 +84,9 @@ struct PlaceFinder {
             let end = sentence.lowerBound + m.span.end
             guard let first = tokens.firstIndex(where: { $0.end > start }), let last = tokens.lastIndex(where: { $0.start < end }) else { continue }
             let best = m.candidates[0]
+            // "Male, 17, arrested", "Washington, 25, was shot": a name with an age between commas is a person's.
+            if last + 3 < tokens.count, tokens[last + 1].text == ",", tokens[last + 2].kind == .number,
+               tokens[last + 2].text.utf8.count <= 2, tokens[last + 3].text == "," { continue }
             // Datelines ("BISHKEK, Kyrgyzstan —") name where the story was filed.
             let letters = best.level == .city ? Self.letters(of: m.surface) : (count: 0, capitals: false)
             if best.level == .city, letters.count >= 3, letters.capitals {
