@@ -279,17 +279,12 @@ struct DocumentPass {
         // "2 adults, 1 child dead": a comma alone joins groups that cannot overlap, none of them everyone.
         // So do kin of different words ("his wife, 4 daughters").
         if between.count == 1, between.first?.text == ",", let bh = b.headToken,
-           a.who != b.who || isKin(tokens[head], grammar) && isKin(tokens[bh], grammar) && tokens[head].text != tokens[bh].text,
+           a.who != b.who || grammar.isKin(tokens[head]) && grammar.isKin(tokens[bh]) && tokens[head].text != tokens[bh].text,
            !grammar.wholeGroups.contains(tokens[head]), !grammar.wholeGroups.contains(tokens[bh]) { return true }
         // "his wife and their four children", "a man and a woman": articles and possessives may open the next item.
         return between.count <= 3 && between.contains { grammar.and.contains($0) } && between.allSatisfy {
             $0.text == "," || grammar.and.contains($0) || grammar.articles.contains($0) || grammar.possessives.contains($0)
         }
-    }
-
-    /// Whether a word names kin, one ("wife") or several ("daughters").
-    static func isKin(_ t: Token, _ grammar: Grammar) -> Bool {
-        t.kind == .word && (grammar.kin.contains(t) || grammar.kinPlurals.contains(t))
     }
 
     /// A figure the story gives without saying whose is, in a story that quotes one source for

@@ -155,6 +155,9 @@ final class Grammar: Sendable, Decodable {
     /// Whether a verb has the ending of the third person plural.
     func isPluralVerb(_ token: Token) -> Bool { pluralVerbEndings.contains { token.text.hasSuffix($0) } }
 
+    /// Whether a word names kin, one ("wife") or several ("daughters").
+    func isKin(_ token: Token) -> Bool { token.kind == .word && (kin.contains(token) || kinPlurals.contains(token)) }
+
     /// Whether a word ends like an adverb ("accidentally").
     func isAdverb(_ token: Token) -> Bool { adverbEndings.contains { token.text.lowercased().hasSuffix($0) } }
 
