@@ -28,3 +28,56 @@ struct TokenizerTests {
         #expect(texts("ОВД\u{2011}Инфо") == ["овд", "-", "инфо"])
     }
 }
+
+/// The tokenizer works out a token's keys in one pass (`Token.keys(of:)`); they must be exactly
+/// what the three separate definitions give, or lexicon lookups would silently miss.
+struct TokenKeysTests {
+    static let samples: [[UInt8]] = [
+        "", "a", "ab", "abc", "ёлка", "задержанных", "naïve", "o'brien", "–", "’", "\u{2000}", "\u{2002}", "\u{20BF}",
+        "\u{20C0}", "e\u{301}", "日本", "😀", "\u{0280}", "\u{027F}x", "ok\u{2011}",
+    ].map { Array($0.utf8) } + [[0xD0], [0xE2, 0x80], [0x80, 0x41], [0xC3, 0x41], [0xE2, 0x41, 0x82], [0xE2, 0x81, 0x41]]
+
+    @Test func onePassKeysAgreeWithTheirDefinitions() {
+        var generator = SystemRandomNumberGenerator()
+        var cases = Self.samples
+        for _ in 0..<2_000 {
+            // Random bytes biased to the lead bytes the plainness test treats apart.
+            let alphabet: [UInt8] = [0x41, 0x61, 0x80, 0x81, 0x82, 0x99, 0xBF, 0xC2, 0xC3, 0xC9, 0xCA, 0xD0, 0xD1, 0xD2, 0xE2, 0xE3, 0xF0]
+            cases.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+        }
+        for bytes in cases {
+            let keys = Token.keys(of: bytes)
+            #expect(keys.key == Token.key(of: bytes), "key of \(bytes)")
+            #expect(keys.stemKey == Token.stemKey(of: bytes), "stem key of \(bytes)")
+            #expect(keys.plain == Token.isPlainText(bytes), "plainness of \(bytes)")
+        }
+    }
+
+    @Test func tokensCarryTheKeysOfTheirText() {
+        let bytes = Array("Вчера в Ёлкино ЗАДЕРЖАЛИ 1 300 человек — naïve O’Brien".utf8)
+        for t in Tokenizer.tokens(bytes, in: 0..<bytes.count) {
+            #expect(t.key == Token.key(of: t.text.utf8), "key of \(t.text)")
+            #expect(t.stemKey == Token.stemKey(of: t.text.utf8), "stem key of \(t.text)")
+            #expect(t.plain == Token.isPlainText(t.text.utf8), "plainness of \(t.text)")
+        }
+    }
+}
+
+struct KeyTableTests {
+    @Test func findsEveryStoredKeyAndNoOther() {
+        var generator = SystemRandomNumberGenerator()
+        var entries: [UInt64: Int] = [0: -1, 1: -2]  // zero is stored as one: the later entry wins
+        for n in 0..<500 { entries[UInt64.random(in: 2...UInt64.max, using: &generator)] = n }
+        let table = KeyTable(entries.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        for (key, value) in entries where key > 1 {
+            #expect(table[key] == value)
+            #expect(table.contains(key))
+        }
+        #expect(table[0] == -2 && table[1] == -2)
+        for _ in 0..<500 {
+            let key = UInt64.random(in: 2...UInt64.max, using: &generator)
+            #expect(table[key] == entries[key])
+        }
+        #expect(KeyTable<Int>([(UInt64, Int)]())[42] == nil)
+    }
+}

@@ -45,14 +45,6 @@ public struct Token: Sendable, Hashable {
                   plain: Token.isPlainText(text.utf8), capitalized: capitalized, spaceBefore: spaceBefore)
     }
 
-    /// A token of the text `bytes` (its `text` as bytes), every key worked out from the bytes
-    /// the tokenizer already holds instead of from the new `String`.
-    @inlinable
-    init(kind: Kind, start: Int, end: Int, bytes: [UInt8], capitalized: Bool, spaceBefore: Bool) {
-        self.init(kind: kind, start: start, end: end, text: String(decoding: bytes, as: UTF8.self), key: Token.key(of: bytes),
-                  stemKey: Token.stemKey(of: bytes), plain: Token.isPlainText(bytes), capitalized: capitalized, spaceBefore: spaceBefore)
-    }
-
     @inlinable
     init(kind: Kind, start: Int, end: Int, text: String, key: UInt64, stemKey: UInt64, plain: Bool, capitalized: Bool, spaceBefore: Bool) {
         self.kind = kind
@@ -97,6 +89,40 @@ public struct Token: Sendable, Hashable {
             return false
         }
         return true
+    }
+
+    /// `key(of:)`, `stemKey(of:)` and `isPlainText(_:)` of the same bytes, in one pass over them.
+    @inlinable
+    public static func keys(of bytes: [UInt8]) -> (key: UInt64, stemKey: UInt64, plain: Bool) {
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        var stem = key
+        var characters = 0
+        var plain = true
+        var pending = 0  // continuation bytes still owed to the last lead byte judged for plainness
+        var lead: UInt8 = 0
+        var second: UInt8 = 0
+        for b in bytes {
+            key = (key ^ UInt64(b)) &* 0x100_0000_01b3
+            if b & 0xC0 != 0x80 { characters += 1 }
+            if characters <= 2 { stem = (stem ^ UInt64(b)) &* 0x100_0000_01b3 }
+            guard plain else { continue }
+            // The test of `isPlainText`, one byte at a time.
+            if pending > 0 {
+                pending -= 1
+                if lead == 0xE2 {
+                    if pending == 1 { second = b; continue }
+                    if b & 0xC0 != 0x80 || !((second == 0x80 && b >= 0x82) || second == 0x81 || second == 0x82) { plain = false }
+                } else if b & 0xC0 != 0x80 {
+                    plain = false
+                }
+                continue
+            }
+            if b < 0x80 { continue }
+            lead = b
+            if b >= 0xC2 && b <= 0xC9 || b == 0xD0 || b == 0xD1 { pending = 1 } else if b == 0xE2 { pending = 2 } else { plain = false }
+        }
+        if pending > 0 { plain = false }
+        return (key, stem, plain)
     }
 
     /// The key of the first two characters of some UTF-8 bytes.

@@ -6,12 +6,13 @@ public enum Tokenizer {
     /// The tokens of `bytes[range]`, offsets relative to the start of `bytes`.
     public static func tokens(_ bytes: [UInt8], in range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(range.count / 5)
+        // About one token per four bytes of news text (words, marks, spaces); growing past it is rare.
+        tokens.reserveCapacity(range.count / 3 + 4)
         var i = range.lowerBound
         let end = range.upperBound
         var sawSpace = true
-        var lower: [UInt8] = []
-        lower.reserveCapacity(64)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
         while i < end {
             let b = bytes[i]
             // White space: ASCII, no-break space, and the U+2000–U+200B / U+202F / U+205F spaces.
@@ -20,7 +21,7 @@ public enum Tokenizer {
                 sawSpace = true
                 continue
             }
-            if let width = spaceWidth(bytes, i, end) {
+            if b >= 0xC2, let width = spaceWidth(bytes, i, end) {
                 i += width
                 sawSpace = true
                 continue
@@ -28,9 +29,7 @@ public enum Tokenizer {
             let start = i
             if isDigit(b) {
                 i = numberEnd(bytes, i, end)
-                lower.removeAll(keepingCapacity: true)
-                lower.append(contentsOf: bytes[start..<i])
-                tokens.append(Token(kind: .number, start: start, end: i, bytes: lower, capitalized: false, spaceBefore: sawSpace))
+                tokens.append(token(.number, bytes, start, i, lower: false, capitalized: false, spaceBefore: sawSpace, buffer: &text))
             } else if letterWidth(bytes, i, end) > 0 {
                 let capital = isCapital(bytes, i, end)
                 while i < end {
@@ -46,18 +45,35 @@ public enum Tokenizer {
                     }
                     break
                 }
-                lowercase(bytes, start, i, into: &lower)
-                tokens.append(Token(kind: .word, start: start, end: i, bytes: lower, capitalized: capital, spaceBefore: sawSpace))
+                tokens.append(token(.word, bytes, start, i, lower: true, capitalized: capital, spaceBefore: sawSpace, buffer: &text))
             } else {
                 i += min(sequenceLength(b), end - i)
                 // Non-breaking and plain hyphens (U+2011, U+2010) are hyphens.
-                let hyphen = i - start == 3 && b == 0xE2 && bytes[start + 1] == 0x80 && (bytes[start + 2] == 0x91 || bytes[start + 2] == 0x90)
-                let mark = hyphen ? "-" : String(decoding: bytes[start..<i], as: UTF8.self)
-                tokens.append(Token(kind: .punctuation, start: start, end: i, text: mark, spaceBefore: sawSpace))
+                if i - start == 3 && b == 0xE2 && bytes[start + 1] == 0x80 && (bytes[start + 2] == 0x91 || bytes[start + 2] == 0x90) {
+                    tokens.append(Token(kind: .punctuation, start: start, end: i, text: "-", spaceBefore: sawSpace))
+                } else {
+                    tokens.append(token(.punctuation, bytes, start, i, lower: false, capitalized: false, spaceBefore: sawSpace, buffer: &text))
+                }
             }
             sawSpace = false
         }
         return tokens
+    }
+
+    /// The token of `bytes[start..<end]`, its text lower-cased (`lower`, as `lowercase` does) in
+    /// `buffer` (reused from token to token) and its keys read off that text in one more pass.
+    @inline(__always)
+    static func token(_ kind: Token.Kind, _ bytes: [UInt8], _ start: Int, _ end: Int, lower: Bool,
+                      capitalized: Bool, spaceBefore: Bool, buffer: inout [UInt8]) -> Token {
+        if lower {
+            lowercase(bytes, start, end, into: &buffer)
+        } else {
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: bytes[start..<end])
+        }
+        let (key, stemKey, plain) = Token.keys(of: buffer)
+        return Token(kind: kind, start: start, end: end, text: String(decoding: buffer, as: UTF8.self), key: key, stemKey: stemKey,
+                     plain: plain, capitalized: capitalized, spaceBefore: spaceBefore)
     }
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
