@@ -10,7 +10,7 @@ public struct Ingestor: Sendable {
     public var extractor: Extractor
     public var store: any Store
     /// Documents per transaction.
-    public var batchSize = 500
+    public var batchSize = IngestPipeline.defaultBatchSize
 
     public init(resolver: InputResolver, extractor: Extractor, store: any Store) {
         self.resolver = resolver

@@ -65,7 +65,8 @@ enum CrashRecovery {
                                    committed: @Sendable () async -> Bool = { false }) async throws {
         let process = Process()
         process.executableURL = TallyProcess.binary
-        process.arguments = ["ingest"] + store + [input]
+        // Batches of 500 (not the default 2,000): several commits before the end, so the kill lands midway.
+        process.arguments = ["ingest", "--batch", "500"] + store + [input]
         let log = input + ".log"
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardOutput = FileHandle.nullDevice

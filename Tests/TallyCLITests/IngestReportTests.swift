@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `tally ingest` and `tally report` over a real SQLite file, as a user runs them.
@@ -37,6 +38,27 @@ struct IngestReportTests {
         let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.count == 2)
         #expect(lines.last?.hasPrefix("detained,people,Batumi,615532,GE,2025-06-01,30,exact,Interior Ministry,") == true)
+    }
+
+    @Test func batchesAreTheTransactionsAskedFor() throws {
+        let dir = try Scratch()
+        let input = try dir.write("docs.jsonl", Self.corpus)
+        let db = dir.path + "/tally.db"
+        // Each batch that stores something raises the store's change count once: three documents
+        // in batches of two are two transactions; by default (2,000) they are one.
+        #expect(try TallyProcess.run(["ingest", "--db", db, "--batch", "2", input]).status == 0)
+        #expect(try Self.changeCount(db) == 2)
+        let again = dir.path + "/again.db"
+        #expect(try TallyProcess.run(["ingest", "--db", again, input]).status == 0)
+        #expect(try Self.changeCount(again) == 1)
+        let refused = try TallyProcess.run(["ingest", "--db", db, "--batch", "0", input])
+        #expect(refused.status != 0 && refused.stderr.contains("--batch must be at least 1 document"))
+    }
+
+    static func changeCount(_ db: String) throws -> Int {
+        let queue = try DatabaseQueue(path: db)
+        defer { try? queue.close() }
+        return try queue.read { try Int.fetchOne($0, sql: "SELECT count FROM store_changes") ?? -1 }
     }
 
     @Test func aForeignDatabaseIsOneClearError() throws {

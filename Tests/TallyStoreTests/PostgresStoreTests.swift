@@ -86,8 +86,15 @@ struct PostgresStoreTests {
             for try await name in try await store.client.query("SELECT name FROM tally_migrations ORDER BY name").decode(String.self) {
                 names.append(name)
             }
+            var indexes: [String] = []
+            for try await name in try await store.client.query(
+                "SELECT indexname::text FROM pg_indexes WHERE tablename = 'claims' ORDER BY indexname").decode(String.self) {
+                indexes.append(name)
+            }
             await store.close()
             #expect(names == PostgresStore.migrations.map(\.name))
+            // `v5 claims by kind` replaced the scattered (kind, who, place, day) index with (kind, id).
+            #expect(indexes.contains("claims_by_kind") && !indexes.contains("claims_by_group"), "\(indexes)")
         }
     }
 

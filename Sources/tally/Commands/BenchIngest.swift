@@ -28,10 +28,13 @@ extension TallyCommand {
         var documents: Int = 1_000_000
 
         @Option(help: "Documents per transaction.")
-        var batch: Int = 500
+        var batch: Int = IngestPipeline.defaultBatchSize
 
         @Option(help: "Extraction tasks per batch (default: one per core).")
         var parallelism: Int = IngestPipeline.cores
+
+        @Option(help: "Index of the first synthetic document: a later run with --first N adds documents N… to a database that holds 0..<N, to time a store at a size without filling it again.")
+        var first: Int = 0
 
         @Option(help: "Seed of the synthetic reports.")
         var seed: UInt64 = 1
@@ -74,7 +77,7 @@ extension TallyCommand {
             var bytes = 0
             var progress = ProgressLine(total: documents, terminal: isatty(2) != 0)
             for k in 0..<documents {
-                let document = news.document(k)
+                let document = news.document(first + k)
                 bytes += document.text.utf8.count
                 if try await pipeline.add(document) {
                     let elapsed = seconds(clock.now - started)

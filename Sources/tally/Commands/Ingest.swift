@@ -19,16 +19,25 @@ extension TallyCommand {
 
         @OptionGroup var documents: DocumentOptions
 
+        @Option(help: "Documents per transaction (a larger batch stores a bulk load faster; a smaller one commits sooner).")
+        var batch: Int = IngestPipeline.defaultBatchSize
+
         @Argument(help: "Files, folders, docs.jsonl corpora, feed files, page or feed URLs, or - for standard input.")
         var inputs: [String]
+
+        func validate() throws {
+            guard batch >= 1 else { throw ValidationError("--batch must be at least 1 document") }
+        }
 
         func run() async throws {
             let options = documents.readerOptions
             let ingestor: Ingestor
             do {
                 let extractor = try Extractor()
-                ingestor = Ingestor(resolver: InputResolver(reader: DocumentReader(options: options)),
-                                    extractor: extractor, store: try await store.open())
+                var configured = Ingestor(resolver: InputResolver(reader: DocumentReader(options: options)),
+                                          extractor: extractor, store: try await store.open())
+                configured.batchSize = batch
+                ingestor = configured
             } catch let error as TallyError {
                 StandardStreams.note("error: \(error)")
                 throw ExitCode(2)
