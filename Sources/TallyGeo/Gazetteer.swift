@@ -81,9 +81,8 @@ public struct Gazetteer: Sendable {
     /// The population GeoNames gives for a place of this gazetteer (0 when unknown).
     public func population(of place: Place) -> Int {
         guard let id = place.geonameID else { return 0 }
-        for list in [index.byName[NameKey.hash(ofName: place.name)] ?? []] {
-            for i in list where index.entries[Int(i)].place.geonameID == id { return index.entries[Int(i)].population }
-        }
-        return 0
+        // A place read from this gazetteer carries its entry's own name: answered by its id alone.
+        if let known = index.populationByID[UInt64(truncatingIfNeeded: id)], known.name == place.name { return known.population }
+        return index.population(named: place.name, id: id)
     }
 }

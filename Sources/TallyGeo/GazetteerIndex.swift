@@ -35,6 +35,16 @@ struct GazetteerIndex: Sendable {
     private(set) var nameSlots: [Int32] = []
     private(set) var prefixTable = KeyTable<Bool>([(UInt64, Bool)]())
     private(set) var stopTable = KeyTable<Bool>([(UInt64, Bool)]())
+    /// GeoNames id → the entry's own name and the population `population(named:id:)` gives for
+    /// that name and id: the story's places ask for populations at every sentence, and hashing a
+    /// name again for each answer cost more than the rest of the question.
+    private(set) var populationByID = KeyTable<(name: String, population: Int)>([(UInt64, (name: String, population: Int))]())
+
+    /// The population of the entry with GeoNames id `id` among those of a name (0 when none is).
+    func population(named name: String, id: Int) -> Int {
+        for i in byName[NameKey.hash(ofName: name)] ?? [] where entries[Int(i)].place.geonameID == id { return entries[Int(i)].population }
+        return 0
+    }
 
     /// Parses the gazetteer TSV bytes.
     init(tsv bytes: [UInt8], stoplist: [UInt8], demonyms: [UInt8]) throws {
@@ -43,6 +53,7 @@ struct GazetteerIndex: Sendable {
         var keyBuffer: [UInt8] = []
         var fields: [Range<Int>] = []
         fields.reserveCapacity(8)
+        var nameHashes: [UInt64?] = []  // the hash of each entry's own name
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
@@ -74,7 +85,7 @@ struct GazetteerIndex: Sendable {
                 countries[country] = index
                 if fields.count > 8, !fields[8].isEmpty { capitals[country] = text(fields[8]) }
             }
-            add(bytes[fields[3]], index, &keyBuffer)
+            nameHashes.append(add(bytes[fields[3]], index, &keyBuffer))
             if fields.count > 7, !fields[7].isEmpty {
                 var v = fields[7].lowerBound
                 for j in fields[7].lowerBound...fields[7].upperBound where j == fields[7].upperBound || bytes[j] == UInt8(ascii: "|") {
@@ -103,6 +114,13 @@ struct GazetteerIndex: Sendable {
         nameSlots = slots
         prefixTable = KeyTable(prefixes.map { ($0, true) })
         stopTable = KeyTable(stopped.map { ($0, true) })
+        var byID: [UInt64: (name: String, population: Int)] = [:]
+        for (e, hash) in zip(entries, nameHashes) {
+            guard let id = e.place.geonameID, let hash, byID[UInt64(truncatingIfNeeded: id)] == nil else { continue }
+            let population = (byName[hash] ?? []).first { entries[Int($0)].place.geonameID == id }.map { entries[Int($0)].population } ?? 0
+            byID[UInt64(truncatingIfNeeded: id)] = (e.place.name, population)
+        }
+        populationByID = KeyTable(byID)
         for line in String(decoding: demonyms, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t")
             guard parts.count == 2 else { continue }
@@ -118,9 +136,11 @@ struct GazetteerIndex: Sendable {
         adjectiveStems.freeze()
     }
 
-    private mutating func add(_ name: ArraySlice<UInt8>, _ index: Int32, _ buffer: inout [UInt8]) {
+    /// Indexes one name of entry `index`; returns its hash (nil for a name without words).
+    @discardableResult
+    private mutating func add(_ name: ArraySlice<UInt8>, _ index: Int32, _ buffer: inout [UInt8]) -> UInt64? {
         let words = NameKey.words(of: Array(name))
-        guard !words.isEmpty else { return }
+        guard !words.isEmpty else { return nil }
         var hash = NameKey.offset
         for (k, word) in words.enumerated() {
             if k > 0 {
@@ -133,5 +153,6 @@ struct GazetteerIndex: Sendable {
         }
         longestName = max(longestName, words.count)
         byName[hash, default: []].append(index)
+        return hash
     }
 }

@@ -94,3 +94,21 @@ struct StoryPlaceTests {
     }
 }
 
+
+/// `PlaceFinder.letters(of:)` reads ASCII and basic Cyrillic by bytes; it must answer as the
+/// character-by-character reading does (how many letters, whether none is lower case).
+struct NameLettersTests {
+    static func byCharacters(_ s: String) -> (count: Int, capitals: Bool) {
+        let all = s.filter(\.isLetter)
+        return (all.count, all.allSatisfy(\.isUppercase))
+    }
+
+    @Test func bytesAndCharactersAgree() {
+        for name in ["BISHKEK", "Bishkek", "St. Petersburg", "МОСКВА", "Москва", "Санкт-Петербург", "ЁЛКИНО", "Ёлкино", "ЙОШКАР-ОЛА",
+                     "Ѓ", "ѓ", "Ѝ", "ѝ", "São Paulo", "SÃO PAULO", "Łódź", "ŁÓDŹ", "Ѣ", "ѣ", "Київ", "КИЇВ", "", "-", "A-1"] {
+            let fast = PlaceFinder.letters(of: name)
+            let slow = Self.byCharacters(name)
+            #expect(fast.count == slow.count && fast.capitals == slow.capitals, "\(name): \(fast) against \(slow)")
+        }
+    }
+}

@@ -217,15 +217,22 @@ struct PlaceFinder {
         return group.sorted()
     }
 
-    /// How many letters a name has and whether none is lower case ("BISHKEK"): ASCII read byte by
-    /// byte, other text by its characters.
+    /// How many letters a name has and whether none is lower case ("BISHKEK"): ASCII and the basic
+    /// Cyrillic letters (U+0400–U+045F) read byte by byte, other text by its characters.
     static func letters(of surface: String) -> (count: Int, capitals: Bool) {
         var count = 0
         var capitals = true
-        for b in surface.utf8 {
+        var bytes = surface.utf8.makeIterator()
+        while let b = bytes.next() {
             if b >= 0x80 {
-                let all = surface.filter(\.isLetter)
-                return (all.count, all.allSatisfy(\.isUppercase))
+                // Ѐ–Я (D0 80–AF) are capitals, а–џ (D0 B0–BF, D1 80–9F) small letters.
+                guard b == 0xD0 || b == 0xD1, let c = bytes.next(), c >= 0x80, c <= 0xBF, b == 0xD0 || c <= 0x9F else {
+                    let all = surface.filter(\.isLetter)
+                    return (all.count, all.allSatisfy(\.isUppercase))
+                }
+                count += 1
+                if b == 0xD1 || c >= 0xB0 { capitals = false }
+                continue
             }
             if b >= 97 && b <= 122 { count += 1; capitals = false }
             if b >= 65 && b <= 90 { count += 1 }
