@@ -25,13 +25,14 @@ struct DocumentPass {
 
     mutating func run() -> [Claim] {
         let furniture = FurnitureRanges.ranges(in: bytes)
-        let sentences: [Sentence] = SentenceSplitter.sentences(bytes)
+        let read: [Sentence] = SentenceSplitter.sentences(bytes)
             .filter { r in !furniture.contains { $0.contains(r.lowerBound) } }
             .map { r in
                 var tokens = Tokenizer.tokens(bytes, in: r)
                 lexicon.annotate(&tokens)
                 return Sentence(range: r, tokens: tokens)
             }
+        let sentences = Self.withoutGalleries(read, bytes: bytes, grammar: lexicon.grammar)
         guard !sentences.isEmpty else { return [] }
 
         let placeFinder = PlaceFinder(lexicon: lexicon, gazetteer: gazetteer)
@@ -125,9 +126,15 @@ struct DocumentPass {
             // "A total of 344 people were killed in the city last year": a year's count is a total of
             // many events, no event's figure; a year that ranks the event does not make one
             // ("five killed in the deadliest shooting this year").
-            let yearCount = lexicon.yearTotals.matches(s.tokens, in: 0..<s.tokens.count).contains { m in
-                !(max(0, m.start - 5)..<m.start).contains { s.tokens[$0].kind == .word && lexicon.grammar.rankingsAfter.contains(s.tokens[$0]) }
+            // So is a count over years ("in two-and-a-half years", "since January 1, 2014"); a
+            // ranking before it keeps the figure too ("the first killing in the city since 2019").
+            func ranked(_ start: Int) -> Bool {
+                (max(0, start - 5)..<start).contains { k in
+                    s.tokens[k].kind == .word && (lexicon.grammar.rankingsAfter.contains(s.tokens[k]) || lexicon.grammar.spanRankings.contains(s.tokens[k]))
+                }
             }
+            let yearCount = !read.isEmpty && (lexicon.yearTotals.matches(s.tokens, in: 0..<s.tokens.count).contains { !ranked($0.start) }
+                || Self.overYears(s.tokens, lexicon: lexicon, before: document.published?.year).contains { !ranked($0) })
             let found = yearCount ? read.filter { $0.kind == nil } : read
             // Nor does what happened carry from it to the list of those events below it.
             if yearCount { carried = nil }
@@ -212,6 +219,55 @@ struct DocumentPass {
             claims = claims.enumerated().filter { !onlyShot.contains($0.offset) || kept.contains($0.element.numberSpan) }.map(\.element)
         }
         return Self.merge(Self.namedSources(Self.documentSource(claims), pluralWords: lexicon.grammar.pluralSourceWords))
+    }
+
+    /// Sentences outside photo galleries: a paragraph with two or more gallery marks ("Caption",
+    /// `grammar.galleryMarks`; "Image 3 of 9", `grammar.galleryCounters`) strings captions together,
+    /// of other stories or repeating the article, so its figures are no claims of its own.
+    static func withoutGalleries(_ sentences: [Sentence], bytes: [UInt8], grammar g: Grammar) -> [Sentence] {
+        var paragraphs: [Int] = []
+        var marks: [Int] = [0]
+        for (n, s) in sentences.enumerated() {
+            if n > 0, bytes[sentences[n - 1].range.upperBound..<s.range.lowerBound].contains(0x0A) { marks.append(0) }
+            paragraphs.append(marks.count - 1)
+            let t = s.tokens
+            for k in t.indices where t[k].kind == .word {
+                if t[k].capitalized, g.galleryMarks.contains(t[k]) { marks[marks.count - 1] += 1 }
+                if g.galleryCounters.contains(t[k]), k + 3 < t.count, t[k + 1].kind == .number, t[k + 2].kind == .word,
+                   g.galleryOf.contains(t[k + 2]), t[k + 3].kind == .number { marks[marks.count - 1] += 1 }
+            }
+        }
+        guard marks.contains(where: { $0 >= 2 }) else { return sentences }
+        return sentences.indices.filter { marks[paragraphs[$0]] < 2 }.map { sentences[$0] }
+    }
+
+    /// Whether a sentence counts over years: "in two-and-a-half years", "the past five years"
+    /// (`grammar.yearSpanLeads`, a number, `grammar.yearSpanWords`), or from or to a day of a year
+    /// before `before`, the year of publication ("since January 1, 2014", "through May 2009";
+    /// `grammar.yearSpanEdges`). Like a year's count, such a total is no event's figure.
+    /// Returns where each such span starts.
+    static func overYears(_ tokens: [Token], lexicon: Lexicon, before: Int?) -> [Int] {
+        let g = lexicon.grammar
+        var spans: [Int] = []
+        for (k, t) in tokens.enumerated() where t.kind == .word {
+            if g.yearSpanWords.contains(t) {
+                // Back over the number ("five", "10", "two-and-a-half") and an article ("the past five").
+                var j = k - 1
+                var number = false
+                while j >= 0, tokens[j].kind == .number || lexicon.numbers.isNumberWord(tokens[j]) || tokens[j].text == "-"
+                        || (g.and.contains(tokens[j]) && tokens[j + 1].text == "-") || g.articles.contains(tokens[j]) {
+                    if tokens[j].kind == .number || lexicon.numbers.isNumberWord(tokens[j]) { number = true }
+                    j -= 1
+                }
+                if number, j >= 0, tokens[j].kind == .word, g.yearSpanLeads.contains(tokens[j]) { spans.append(j) }
+            } else if let before, g.yearSpanEdges.contains(t) {
+                // A year among the next four tokens ("since January 1, 2014").
+                if tokens[(k + 1)..<min(tokens.count, k + 5)].contains(where: { u in
+                    u.kind == .number && u.text.utf8.count == 4 && Int(u.text).map { $0 >= 1900 && $0 < before } == true
+                }) { spans.append(k) }
+            }
+        }
+        return spans
     }
 
     /// "Five people were shot, two of them fatally": those hit by gunfire include the dead, so the

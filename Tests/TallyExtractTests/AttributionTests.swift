@@ -70,3 +70,11 @@ extension AttributionTests {
     }
 }
 
+
+extension AttributionTests {
+    @Test func aVerbOfSayingAfterAnArticleIsANoun() {
+        #expect(sources("Officers answered a report of gunfire in Dayton on Friday and found two men shot.") == ["2 -"])
+        // The verb itself still names its speaker.
+        #expect(sources("Officers reported that two men were shot in Dayton on Friday.") == ["2 Officers"])
+    }
+}

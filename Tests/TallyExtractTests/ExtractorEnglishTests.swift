@@ -475,3 +475,55 @@ extension ShootingNewsTests {
         #expect(figures("Image 3 of 8 Police investigate the scene where two men were found dead in Toledo on Friday.") == ["killed 2"])
     }
 }
+
+extension ShootingNewsTests {
+    @Test func aVerbMadeHypotheticalCountsNoOne() {
+        // The figure after such a verb, and the one before it.
+        #expect(figures("His aunt said the boy would never deliberately hurt his sister in Dayton.").isEmpty)
+        #expect(figures("A donation in Dayton can only happen after a person has died.").isEmpty)
+        #expect(figures("Two officers in Dayton could have been killed on Friday, the chief said.").isEmpty)
+        // A plain modal of reported speech blocks nothing.
+        #expect(figures("Police said two men were shot in Dayton on Friday and would be questioned.") == ["injured 2"])
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func aCountOverYearsIsNoEventsFigure() {
+        #expect(figures("In the past three years, 40 people were shot dead in Dayton.").isEmpty)
+        #expect(figures("In two-and-a-half years, nine children were wounded in Dayton.").isEmpty)
+        #expect(figures("Since March 1, 2021, 90 children have been wounded by gunfire in Dayton.").isEmpty)
+        #expect(figures("Four clerks were killed in Dayton stores through June 2019.").isEmpty)
+        // Years of a sentence, and a span that ranks the event, leave the figure.
+        #expect(figures("Ten men were sentenced to three years in prison and two years on probation in Dayton.") == ["charged 10"])
+        #expect(figures("Two men were killed in Dayton on Friday, the first killings in the city since 2019.") == ["killed 2"])
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func aPhotoGalleryIsNoPartOfTheStory() {
+        #expect(figures("Image 1 of 3 Two men were shot in Dayton last week. Image 2 of 3 Police at the scene.\n\nA woman was killed in Dayton on Friday.")
+                == ["killed 1 implicit"])
+        #expect(figures("Caption Three people hurt in a crash in Dayton Caption Storm floods Dayton streets\n\nTwo men were shot in Dayton on Friday.")
+                == ["injured 2"])
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func aFourthVictimCountsAtLeastFour() {
+        let text = "A fourth victim was grazed by a bullet in Dayton on Friday, police said."
+        #expect(figures(text) == ["injured 4 implicit"])
+        #expect(sharedExtractor.claims(in: Document(id: "o", published: Day("2024-03-15"), text: text)).map(\.quantity.qualifier) == [.atLeast])
+        // Not when nothing happens to that one at once, nor of other nouns ("the third child to die").
+        #expect(figures("Police were called to a fourth victim, who walked into a Dayton hospital on Friday.").isEmpty)
+        #expect(figures("A second man was shot in Dayton on Friday.") == ["injured 1 implicit"])
+    }
+}
+
+extension ShootingNewsTests {
+    @Test func theSubjectOfAnActiveVerbOfHarmActs() {
+        #expect(figures("Two men shot a woman outside a Dayton bar on Friday.") == ["injured 1 implicit"])
+        #expect(figures("Police say three teens wounded two brothers in Dayton on Friday.") == ["injured 2"])
+        // Those who attend do what the verb says.
+        #expect(figures("Two thousand people attended a vigil in Dayton on Friday.") == ["participants 2000"])
+    }
+}

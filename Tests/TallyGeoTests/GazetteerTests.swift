@@ -88,3 +88,20 @@ struct DistrictNameTests {
         #expect(geo.place(named: "Hlaing Tharyar")?.name == "Yangon")
     }
 }
+
+struct DistrictBoundaryTests {
+    let geo = try! Gazetteer.shared.get()
+
+    @Test func aCityOverTheBorderOfItsDivisionIsNoDistrict() {
+        // Callao is its own region beside Lima; Hoboken, New Jersey lies across the river from New York.
+        #expect(geo.place(named: "Callao")?.name == "Callao")
+        #expect(geo.place(named: "Hoboken", countryHint: "US")?.country == "US")
+    }
+
+    @Test func aBoroughIsNoParent() {
+        // New Rochelle lies near The Bronx, a part of New York City, not in it.
+        #expect(geo.place(named: "New Rochelle")?.name == "New Rochelle")
+        // Districts of a city of its own still are that city.
+        #expect(geo.place(named: "Nasr City")?.name == "Cairo")
+    }
+}

@@ -60,12 +60,23 @@ def distance_km(a, b):
 
 
 def districts(cities):
-    """Maps the geonameid of each district to the city it lies in (see DISTRICT_KM)."""
+    """Maps the geonameid of each district to the city it lies in (see DISTRICT_KM).
+
+    A district lies in the city's own first-level division (Jersey City, New Jersey is no part of
+    New York City). A parent is a city of its own, not a part of a bigger one: no bigger city of its
+    division lies within twice DISTRICT_KM (The Bronx is a borough of New York City, so Yonkers
+    near it is no district of it)."""
     big = [c for c in cities if c["population"] >= DISTRICT_PARENT_FROM]
+    big = [b for b in big if not any(o["population"] > b["population"] and o["countrycode"] == b["countrycode"]
+                                     and o.get("admin1code") == b.get("admin1code")
+                                     and abs(o["latitude"] - b["latitude"]) <= 0.4 and distance_km(o, b) <= 2 * DISTRICT_KM
+                                     for o in big)]
     parent = {}
     for c in cities:
         for b in big:
             if b is c or b["countrycode"] != c["countrycode"] or b["population"] < DISTRICT_RATIO * c["population"]:
+                continue
+            if b.get("admin1code") != c.get("admin1code"):
                 continue
             if abs(b["latitude"] - c["latitude"]) > 0.2 or distance_km(b, c) > DISTRICT_KM:
                 continue

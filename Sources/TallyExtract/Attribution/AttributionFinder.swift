@@ -55,6 +55,11 @@ struct AttributionFinder {
         i = 0
         while i < tokens.count {
             if let m = lexicon.sourceVerbs.match(tokens, at: i) {
+                // "responded to a report of shots": after an article the word is a noun, not a verb of saying.
+                if i > 0, tokens[i - 1].kind == .word, grammar.articles.contains(tokens[i - 1]) {
+                    i += m.length
+                    continue
+                }
                 // "…, сообщает пресс-служба МВД.", "…, said the ministry.": after a comma, the
                 // phrase that closes the sentence is the speaker, not the clause before.
                 if i > 0, tokens[i - 1].text == ",", let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),

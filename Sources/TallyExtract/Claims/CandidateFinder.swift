@@ -73,6 +73,15 @@ struct CandidateFinder {
             }
             if isDeterminer(tokens[i]), var c = singular(tokens, at: i, relatives: grammar.possessives.contains(tokens[i])) {
                 c.definite = grammar.definiteArticles.contains(tokens[i])
+                // "A fourth victim was grazed": the story has counted at least four, when what happened
+                // to that one follows at once (not "a fourth victim, who collapsed").
+                if !c.definite, grammar.articles.contains(tokens[i]), c.last == i + 2, let n = lexicon.ordinals[tokens[i + 1].text],
+                   grammar.ordinalNouns.contains(tokens[c.last]),
+                   ((c.last + 1)..<min(tokens.count, c.last + 4)).first(where: { lexicon.triggers.match(tokens, at: $0) != nil })
+                    .map({ k in tokens[(c.last + 1)..<k].allSatisfy { $0.kind == .word } }) == true {
+                    c.value = n
+                    c.qualifier = .atLeast
+                }
                 // "shot by an unknown man": the one who acts is not among those counted.
                 if i > 0, grammar.agentPrepositions.contains(tokens[i - 1]) { i = c.last + 1; continue }
                 // "a man suspected of killing his wife": the one suspected acted.

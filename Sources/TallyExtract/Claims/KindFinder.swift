@@ -119,12 +119,16 @@ struct KindFinder {
                 && lexicon.grammar.passiveAuxiliaries.contains(tokens[afterHead])
             var best: (kind: ClaimKind, distance: Int, at: Int, length: Int)? = nil
             var blockers: [Int] = []
+            var verbBlockers: [Int] = []
             for t in found {
                 let tspan = t.start...(t.start + t.length - 1)
                 if tspan.overlaps(span) { continue }
                 switch t.value {
                 case .blocker:
                     blockers.append(t.start)
+                case .verbBlocker:
+                    blockers.append(t.start)
+                    verbBlockers.append(t.start)
                 case .kind(let kind):
                     // "were not injured", "не пострадал": a denied event counts nobody.
                     if t.start > 0, lexicon.grammar.negations.contains(tokens[t.start - 1]) { continue }
@@ -152,7 +156,8 @@ struct KindFinder {
                 }
                 return b > c.last && b <= reach + 2
             }
-            if blocked { continue }
+            // "would never hurt her brother": the object of a verb made hypothetical.
+            if blocked || verbBlockers.contains(where: { b in best.map { $0.at < c.first && b < $0.at && $0.at - b <= 4 } ?? false }) { continue }
             if var b = best {
                 if b.kind == .injured, lexicon.grammar.isGunshot(text(tokens, b.at, b.length)),
                    let death = diedAfter(shotAt: b.at + b.length, found, tokens) {
@@ -189,9 +194,10 @@ struct KindFinder {
                 }
             }
             if c.implicit, let b = best, b.distance > 6 { continue }
-            // "The gunman fatally shot one student", "a man shot two people": the subject of an
-            // active verb is the one who acts; "a man died", "a man was shot" are counted.
-            if c.implicit, let b = best, let head = c.headToken, b.at > head, !passive(tokens, before: b.at),
+            // "The gunman fatally shot one student", "a man shot two people", "two men shot a
+            // woman": the subject of an active verb of harm is the one who acts; "a man died", "a
+            // man was shot" are counted (and "1.7 million people attended a rally").
+            if let b = best, c.implicit || b.kind == .killed || b.kind == .injured, let head = c.headToken, b.at > head, !passive(tokens, before: b.at),
                lexicon.intransitiveTriggers.match(tokens, at: b.at) == nil, b.at + b.length < tokens.count, tokens[b.at + b.length].kind == .number
                 || lexicon.numbers.isNumberWord(tokens[b.at + b.length]) || lexicon.objectsAfterVerb.match(tokens, at: b.at + b.length) != nil { continue }
             // "The four officers who detained him", "50 police arrested 20 people": the police

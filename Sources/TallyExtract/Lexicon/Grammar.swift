@@ -66,6 +66,23 @@ final class Grammar: Sendable, Decodable {
     let separateEvents: WordSet
     /// "since Friday", "since January 1": a date after one starts a span; it is no event's day.
     let spanStarts: WordSet
+    /// "in two years", "over the past five years": the word before a number of years (an article between) …
+    let yearSpanLeads: WordSet
+    /// … and the words of years themselves ("years", "decades"): a count over years.
+    let yearSpanWords: WordSet
+    /// "since January 1, 2014", "through May 2009": words that start or end a span at a year's day.
+    let yearSpanEdges: WordSet
+    /// Words that mark a photo caption ("Caption", capitalised) and that count pictures ("Image 3
+    /// of 9", with the word between): a paragraph with two or more is a gallery.
+    let galleryMarks: WordSet
+    let galleryCounters: WordSet
+    let galleryOf: WordSet
+    /// "the first killing since 2019", "the only shooting this year": words that rank an event
+    /// against a span's others, so that the span does not make its figure a total.
+    let spanRankings: WordSet
+    /// "a fourth victim": nouns of one who was hurt that an ordinal after an indefinite article
+    /// makes a count of at least that many.
+    let ordinalNouns: WordSet
     /// Heads that count everyone ("people", "victims"): after a comma, such a figure may sum the
     /// ones before it, so a list joined by commas alone adds up only without them.
     let wholeGroups: WordSet
@@ -129,6 +146,14 @@ final class Grammar: Sendable, Decodable {
         case others
         case separateEvents = "separate_events"
         case spanStarts = "span_starts"
+        case yearSpanLeads = "year_span_leads"
+        case yearSpanWords = "year_span_words"
+        case yearSpanEdges = "year_span_edges"
+        case spanRankings = "span_rankings"
+        case ordinalNouns = "ordinal_nouns"
+        case galleryMarks = "gallery_marks"
+        case galleryCounters = "gallery_counters"
+        case galleryOf = "gallery_of"
         case wholeGroups = "whole_groups"
         case reflexives
         case adverbEndings = "adverb_endings"

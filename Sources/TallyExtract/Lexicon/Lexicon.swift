@@ -11,6 +11,8 @@ final class Lexicon: Sendable {
     enum Trigger: Sendable, Hashable {
         case kind(ClaimKind)
         case blocker
+        /// A blocker that also governs the verb right after it ("would never hurt her brother").
+        case verbBlocker
     }
 
     let language: String
@@ -55,6 +57,8 @@ final class Lexicon: Sendable {
     let spanWords: PhraseList<Bool>
     let dateStamps: PhraseList<Bool>
     let yearTotals: PhraseList<Bool>
+    /// Ordinal words by their text ("fourth": 4).
+    let ordinals: [String: Int]
     /// Function words the rules read (the file's `grammar` section).
     let grammar: Grammar
     /// Which of the lists above may match at a token (see `annotate(_:)`).
@@ -67,6 +71,7 @@ final class Lexicon: Sendable {
     init(file f: LexiconFile) {
         language = f.language
         grammar = f.grammar
+        ordinals = f.ordinals ?? [:]
         var index = PhraseIndex()
         numbers = NumberReader(
             vocabulary: f.numbers, decimalComma: f.decimalComma,
@@ -81,7 +86,7 @@ final class Lexicon: Sendable {
         qualifiers = index.add(PhraseList(q))
         distributiveAfter = index.add(PhraseList(f.distributive.after, value: true))
         distributiveBefore = index.add(PhraseList(f.distributive.before, value: true))
-        var t: [(String, Trigger)] = f.kindBlockers.map { ($0, .blocker) }
+        var t: [(String, Trigger)] = f.kindBlockers.map { ($0, .blocker) } + (f.verbBlockers ?? []).map { ($0, .verbBlocker) }
         var nouns: [(String, ClaimKind)] = []
         for (name, kind) in f.kinds {
             guard let k = ClaimKind(rawValue: name) else { continue }

@@ -87,6 +87,11 @@ struct LexiconFile: Decodable {
     var distributive: Distributive
     var kinds: [String: Kind]
     var kindBlockers: [String]
+    /// Ordinal words and their numbers ("fourth": 4).
+    var ordinals: [String: Int]?
+    /// Words that make the verb right after them hypothetical ("would never hurt", "could have
+    /// been killed"): blockers for the figure before that verb and for its object after it.
+    var verbBlockers: [String]?
     var nearTriggers: [String]
     /// Words that start the object of a verb ("shot his wife", "killed two people"): the one
     /// before such a verb acts, and is not counted.
@@ -111,6 +116,8 @@ struct LexiconFile: Decodable {
         case decimalComma = "decimal_comma"
         case rangeJoiners = "range_joiners"
         case kindBlockers = "kind_blockers"
+        case verbBlockers = "verb_blockers"
+        case ordinals
         case nearTriggers = "near_triggers"
         case objectsAfterVerb = "objects_after_verb"
         case relatives
