@@ -233,8 +233,8 @@ struct DocumentPass {
             let t = s.tokens
             for k in t.indices where t[k].kind == .word {
                 if t[k].capitalized, g.galleryMarks.contains(t[k]) { marks[marks.count - 1] += 1 }
-                if g.galleryCounters.contains(t[k]), k + 3 < t.count, t[k + 1].kind == .number, t[k + 2].kind == .word,
-                   g.galleryOf.contains(t[k + 2]), t[k + 3].kind == .number { marks[marks.count - 1] += 1 }
+                if k + 3 < t.count, t[k + 1].kind == .number, t[k + 3].kind == .number, t[k + 2].kind == .word,
+                   g.galleryCounters.contains(t[k]), g.galleryOf.contains(t[k + 2]) { marks[marks.count - 1] += 1 }
             }
         }
         guard marks.contains(where: { $0 >= 2 }) else { return sentences }

@@ -38,6 +38,10 @@ struct AdjectiveStems: Sendable {
         flat = all
     }
 
+    /// Whether some stem may start a word whose first four normalised bytes are `key` (false means
+    /// `country(ofWord:)` answers nil for such a word).
+    func mayStart(with key: UInt32) -> Bool { !short.isEmpty || ranges[UInt64(key)] != nil }
+
     /// The country of the first stem (in the order added) that `word` starts with.
     func country(ofWord word: [UInt8]) -> String? {
         var best: Stem? = nil

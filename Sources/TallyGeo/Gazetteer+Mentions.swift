@@ -3,10 +3,10 @@ import TallyText
 
 extension Gazetteer {
     /// Words that, before a name, make it a place ("in Moscow", "в Москве", "из Минска").
-    static let prepositions: Set<UInt64> = Set([
+    static let prepositions = KeyTable([
         "in", "at", "near", "from", "across", "throughout", "outside", "inside", "around", "of", "to", "into",
         "в", "во", "на", "из", "под", "около", "возле", "у", "по", "до", "между", "над",
-    ].map { NameKey.hash(ofName: $0) })
+    ].map { (NameKey.hash(ofName: $0), true) })
 
     /// Lower-case words allowed inside a Latin place name.
     static let joiners: Set<String> = ["on", "upon", "de", "del", "la", "le", "les", "du", "da", "do", "dos", "das", "am", "im", "an", "of", "the", "sur", "en", "y", "al", "el", "d", "c"]
@@ -47,8 +47,9 @@ extension Gazetteer {
         }
         var result: [PlaceMention] = []
         var buffer: [UInt8] = []
-        var forms: [[UInt8]] = []
+        var forms: [Int] = []
         var hashes: [UInt64] = []
+        var extended: [UInt64] = []
         var k = 0
         while k < words.count {
             let first = words[k]
@@ -71,7 +72,8 @@ extension Gazetteer {
                    !Self.isJoiner(bytes[word]) { break }
                 if NameKey.normalise(bytes[word], into: &buffer) {
                     NameKey.textForms(buffer, cyrillic: true, into: &forms)
-                    hashes = NameKey.extend(hashes, first: n == 0, with: forms)
+                    NameKey.extend(hashes, first: n == 0, word: buffer, forms: forms, into: &extended)
+                    swap(&hashes, &extended)
                 } else {
                     // A Latin word has one form, itself: extend each hash in place, as `extend` would.
                     NameKey.extend(&hashes, first: n == 0, with: buffer)
@@ -125,7 +127,15 @@ extension Gazetteer {
 
     private func adjectiveCountry(_ word: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> String? {
         if word.first.map({ $0 < 0x80 }) == true {
-            return index.adjectives[NameKey.hash(ofWord: word, buffer: &buffer)]
+            return index.adjectiveTable[NameKey.hash(ofWord: word, buffer: &buffer)]
+        }
+        // Most Russian words are no country adjective: two Cyrillic letters that start no stem
+        // answer before the word is normalised.
+        let w = word.startIndex
+        if word.count >= 4, word[w] == 0xD0 || word[w] == 0xD1, word[w + 2] == 0xD0 || word[w + 2] == 0xD1 {
+            let (a, b) = NameKey.foldCyrillic(word[w], word[w + 1])
+            let (c, d) = NameKey.foldCyrillic(word[w + 2], word[w + 3])
+            if !index.adjectiveStems.mayStart(with: UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)) { return nil }
         }
         _ = NameKey.normalise(word, into: &buffer)
         return index.adjectiveStems.country(ofWord: buffer)

@@ -50,12 +50,14 @@ public struct Gazetteer: Sendable {
     public func places(named name: String) -> [Place] {
         let words = NameKey.words(of: Array(name.utf8))
         var hashes: [UInt64] = [NameKey.offset]
+        var extended: [UInt64] = []
         var buffer: [UInt8] = []
-        var forms: [[UInt8]] = []
+        var forms: [Int] = []
         for (n, word) in words.enumerated() {
             let cyrillic = NameKey.normalise(word, into: &buffer)
             NameKey.textForms(buffer, cyrillic: cyrillic, into: &forms)
-            hashes = NameKey.extend(hashes, first: n == 0, with: forms, limit: 256)
+            NameKey.extend(hashes, first: n == 0, word: buffer, forms: forms, into: &extended, limit: 256)
+            swap(&hashes, &extended)
         }
         for h in hashes {
             if let list = index.byName[h] { return list.map { index.entries[Int($0)].place } }

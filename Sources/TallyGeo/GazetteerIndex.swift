@@ -26,6 +26,8 @@ struct GazetteerIndex: Sendable {
     var capitals: [String: String] = [:]
     /// Adjective hash → country code (Latin words whole, Cyrillic stems).
     var adjectives: [UInt64: String] = [:]
+    /// `adjectives` frozen for the text scan.
+    private(set) var adjectiveTable = KeyTable<String>([(UInt64, String)]())
     /// Cyrillic adjective stems, matched as prefixes of normalised words.
     var adjectiveStems = AdjectiveStems()
     /// The tables the text scan reads, frozen from the ones above once they are built: name hash
@@ -134,6 +136,7 @@ struct GazetteerIndex: Sendable {
             }
         }
         adjectiveStems.freeze()
+        adjectiveTable = KeyTable(adjectives)
     }
 
     /// Indexes one name of entry `index`; returns its hash (nil for a name without words).

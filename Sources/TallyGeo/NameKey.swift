@@ -38,13 +38,9 @@ enum NameKey {
                 i += 1
             } else if (b == 0xD0 || b == 0xD1), i + 1 < word.endIndex {
                 cyrillic = true
-                let scalar = (UInt32(b & 0x1F) << 6) | UInt32(word[i + 1] & 0x3F)
-                var lower = scalar
-                if scalar >= 0x410, scalar <= 0x42F { lower = scalar + 0x20 }        // А-Я → а-я
-                else if scalar >= 0x400, scalar <= 0x40F { lower = scalar + 0x50 }  // Ѐ-Џ → ѐ-џ
-                if lower == 0x451 { lower = 0x435 }                                  // ё → е
-                out.append(UInt8(0xC0 | (lower >> 6)))
-                out.append(UInt8(0x80 | (lower & 0x3F)))
+                let (x, y) = foldCyrillic(b, word[i + 1])
+                out.append(x)
+                out.append(y)
                 i += 2
             } else if b == 0xC3, i + 1 < word.endIndex, word[i + 1] >= 0x80, word[i + 1] <= 0x9E, word[i + 1] != 0x97 {
                 out.append(0xC3)          // Latin-1 capitals À–Þ → à–þ
@@ -56,6 +52,17 @@ enum NameKey {
             }
         }
         return cyrillic
+    }
+
+    /// A Cyrillic letter (lead byte D0 or D1, then `second`) lower-cased, `ё` read as `е`.
+    @inline(__always)
+    static func foldCyrillic(_ lead: UInt8, _ second: UInt8) -> (UInt8, UInt8) {
+        let scalar = (UInt32(lead & 0x1F) << 6) | UInt32(second & 0x3F)
+        var lower = scalar
+        if scalar >= 0x410, scalar <= 0x42F { lower = scalar + 0x20 }        // А-Я → а-я
+        else if scalar >= 0x400, scalar <= 0x40F { lower = scalar + 0x50 }  // Ѐ-Џ → ѐ-џ
+        if lower == 0x451 { lower = 0x435 }                                  // ё → е
+        return (UInt8(0xC0 | (lower >> 6)), UInt8(0x80 | (lower & 0x3F)))
     }
 
     /// The length of `word` without the longest of `endings` that leaves two letters or more.
@@ -79,17 +86,23 @@ enum NameKey {
 
     /// Every index form a lower-cased word of running text may have: itself as a nominative,
     /// and for Cyrillic words each stem left by cutting a case ending.
-    static func textForms(_ word: [UInt8], cyrillic: Bool, into forms: inout [[UInt8]]) {
+    /// Each form is a prefix of the word, so a form is its length: `forms` receives the lengths, in
+    /// the order above, each once (the same length is the same form).
+    static func textForms(_ word: [UInt8], cyrillic: Bool, into forms: inout [Int]) {
         forms.removeAll(keepingCapacity: true)
-        var nominative = word
-        indexForm(&nominative, cyrillic: cyrillic)
+        var nominative = word.count
+        if cyrillic {
+            for ending in nominativeEndings {
+                if let n = cut(word, ending) {
+                    nominative = n
+                    break
+                }
+            }
+        }
         forms.append(nominative)
         guard cyrillic else { return }
         for ending in obliqueEndings {
-            if let n = cut(word, ending) {
-                let stem = Array(word[..<n])
-                if !forms.contains(stem) { forms.append(stem) }
-            }
+            if let n = cut(word, ending), !forms.contains(n) { forms.append(n) }
         }
     }
 
@@ -119,19 +132,19 @@ enum NameKey {
     }
 
     /// Extends each hash with a space (unless it is the first word) and each form of the next word.
-    static func extend(_ hashes: [UInt64], first: Bool, with forms: [[UInt8]], limit: Int = 32) -> [UInt64] {
-        var out: [UInt64] = []
-        out.reserveCapacity(hashes.count * forms.count)
+    /// The forms are prefixes of `word` given by their lengths (`textForms`); the result goes to
+    /// `out` (emptied first), so a caller swaps two buffers instead of making an array per word.
+    static func extend(_ hashes: [UInt64], first: Bool, word: [UInt8], forms: [Int], into out: inout [UInt64], limit: Int = 32) {
+        out.removeAll(keepingCapacity: true)
         for h in hashes {
             let base = first ? h : mix(h, 0x20)
-            for form in forms {
+            for length in forms {
                 var x = base
-                for b in form { x = mix(x, b) }
+                for k in 0..<length { x = mix(x, word[k]) }
                 if !out.contains(x) { out.append(x) }
-                if out.count == limit { return out }
+                if out.count == limit { return }
             }
         }
-        return out
     }
 
     /// `extend(_:first:with:)` for a word with one form, in place: each hash extended with a

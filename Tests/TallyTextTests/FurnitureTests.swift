@@ -97,3 +97,23 @@ struct FurnitureTests {
         #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == text)
     }
 }
+
+/// `FurnitureRanges.containsAppeal` skips positions by their first two bytes; it must answer as
+/// asking `contains` of every marker does.
+struct AppealScanTests {
+    @Test func theScanAgreesWithAskingEveryMarker() {
+        var generator = SystemRandomNumberGenerator()
+        var lines: [[UInt8]] = FurnitureRanges.appealBytes.map { [0x61, 0x20] + $0 + [0x2E] } + [[], [0x61], Array("подпишитесь".utf8.dropLast())]
+        var pieces: [[UInt8]] = [Array("police detained 40 people ".utf8), Array("задержали 12 человек ".utf8), [0xD0], [0x20]]
+        for marker in FurnitureRanges.appealBytes { pieces += [marker, Array(marker.prefix(2)), Array(marker.dropFirst())] }
+        for _ in 0..<3_000 {
+            var line: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...4, using: &generator) { line += pieces.randomElement(using: &generator)! }
+            lines.append(line)
+        }
+        for line in lines {
+            let naive = FurnitureRanges.appealBytes.contains { FurnitureRanges.contains(line, $0) }
+            #expect(FurnitureRanges.containsAppeal(line) == naive, "\(String(decoding: line, as: UTF8.self))")
+        }
+    }
+}

@@ -13,8 +13,12 @@ struct PhraseIndex: Sendable {
     private var startStems: [UInt64: UInt64] = [:]
     private var endWords: [UInt64: UInt64] = [:]
     private var endStems: [UInt64: UInt64] = [:]
-    private var tables: (startWords: KeyTable<UInt64>, startStems: KeyTable<UInt64>, endWords: KeyTable<UInt64>, endStems: KeyTable<UInt64>)
-        = (KeyTable([(UInt64, UInt64)]()), KeyTable([(UInt64, UInt64)]()), KeyTable([(UInt64, UInt64)]()), KeyTable([(UInt64, UInt64)]()))
+    /// Word key → (start bits, end bits), and stem key → the same: two lookups a token.
+    private var tables: (words: KeyTable<Bits>, stems: KeyTable<Bits>) = (KeyTable([(UInt64, Bits)]()), KeyTable([(UInt64, Bits)]()))
+    struct Bits: Sendable {
+        var starts: UInt64 = 0
+        var ends: UInt64 = 0
+    }
     private var lists = 0
 
     /// Gives `list` the next bit and records its phrases' first and last words. Past 64 lists
@@ -33,7 +37,13 @@ struct PhraseIndex: Sendable {
 
     /// Builds the lookup tables once every list is added; `annotate` reads only these.
     mutating func seal() {
-        tables = (KeyTable(startWords), KeyTable(startStems), KeyTable(endWords), KeyTable(endStems))
+        func merged(_ starts: [UInt64: UInt64], _ ends: [UInt64: UInt64]) -> KeyTable<Bits> {
+            var out: [UInt64: Bits] = [:]
+            for (k, bits) in starts { out[k, default: Bits()].starts |= bits }
+            for (k, bits) in ends { out[k, default: Bits()].ends |= bits }
+            return KeyTable(out)
+        }
+        tables = (merged(startWords, endWords), merged(startStems, endStems))
     }
 
     private static func record(_ w: WordPattern, _ bit: UInt64, _ words: inout [UInt64: UInt64], _ stems: inout [UInt64: UInt64]) {
@@ -43,10 +53,10 @@ struct PhraseIndex: Sendable {
     /// Sets every token's `phraseStarts` and `phraseEnds` to the bits of the registered lists.
     func annotate(_ tokens: inout [Token]) {
         for i in tokens.indices {
-            let key = tokens[i].key
-            let stem = tokens[i].stemKey
-            tokens[i].phraseStarts = (tables.startWords[key] ?? 0) | (tables.startStems[stem] ?? 0)
-            tokens[i].phraseEnds = (tables.endWords[key] ?? 0) | (tables.endStems[stem] ?? 0)
+            let word = tables.words[tokens[i].key] ?? Bits()
+            let stem = tables.stems[tokens[i].stemKey] ?? Bits()
+            tokens[i].phraseStarts = word.starts | stem.starts
+            tokens[i].phraseEnds = word.ends | stem.ends
         }
     }
 }

@@ -29,17 +29,37 @@ public enum FurnitureRanges {
         return buckets
     }()
 
+    /// The first two bytes of every appeal marker, as bits of a 65,536-bit set: most positions of a
+    /// line start no marker, and one bit says so (Cyrillic text shares its first byte with every
+    /// Russian marker, so the first byte alone let too many through).
+    static let appealPairs: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for needle in appealBytes where needle.count >= 2 {
+            let pair = Int(needle[0]) << 8 | Int(needle[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        return bits
+    }()
+
     /// Whether any appeal marker occurs in `hay` (lower case bytes): one pass over `hay`, trying
-    /// only the markers that start with the byte at hand. The same answer as asking `contains`
+    /// only the markers that start with the bytes at hand. The same answer as asking `contains`
     /// of each marker.
     static func containsAppeal(_ hay: [UInt8]) -> Bool {
-        for i in hay.indices {
-            for n in appealsByFirstByte[Int(hay[i])] {
-                let needle = appealBytes[n]
-                if i + needle.count <= hay.count, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        // (Every marker has two bytes or more; a shorter one would need the bucket alone.)
+        appealPairs.withUnsafeBufferPointer { pairs in
+            hay.withUnsafeBufferPointer { h in
+                guard h.count >= 2 else { return false }
+                for i in 0..<(h.count - 1) {
+                    let pair = Int(h[i]) << 8 | Int(h[i + 1])
+                    guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    for n in appealsByFirstByte[Int(h[i])] {
+                        let needle = appealBytes[n]
+                        if i + needle.count <= h.count, h[i..<(i + needle.count)].elementsEqual(needle) { return true }
+                    }
+                }
+                return false
             }
         }
-        return false
     }
 
     /// Whether `needle` occurs in `hay` (both lower case bytes).
