@@ -80,20 +80,22 @@ struct SQLiteClaimsByKindTests {
         let db = try TempDatabase()
         let queue = try DatabaseQueue(path: db.path)
         try SQLiteStore.migrator.migrate(queue, upTo: "v4 tally sources")
-        #expect(try queue.read { try $0.indexes(on: "claims").map(\.name).contains("claims_by_group") })
+        #expect(try await queue.read { try $0.indexes(on: "claims").map(\.name).contains("claims_by_group") })
         try queue.close()
         let store = try SQLiteStore(path: db.path)
         _ = try await store.ingest(RandomCorpus(seed: 5, documents: 60).items)
         let check = try DatabaseQueue(path: db.path)
         defer { try? check.close() }
-        let indexes = try check.read { try $0.indexes(on: "claims").map(\.name) }
+        let indexes = try await check.read { try $0.indexes(on: "claims").map(\.name) }
         #expect(indexes.contains("claims_by_kind") && !indexes.contains("claims_by_group"))
         // The claim API's query for a kind, as `claims(_:)` builds it: read along the index, no sort.
         var filter = ClaimFilter(limit: 10)
         filter.kind = .detained
         let sql = "SELECT c.id FROM claims c JOIN documents d ON d.seq = c.document_seq WHERE "
             + filter.conditions.map(\.sql).joined(separator: " AND ") + " ORDER BY c.id LIMIT 10"
-        let plan = try check.read { try String.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql, arguments: ["detained"]) }
+        let plan = try await check.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: ["detained"]).map { $0["detail"] as String }
+        }
         #expect(plan.contains { $0.contains("claims_by_kind") } && !plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
         let page = try await store.claims(filter)
         #expect(!page.isEmpty && page.allSatisfy { $0.claim.kind == .detained } && page.map(\.id) == page.map(\.id).sorted())
