@@ -1,5 +1,6 @@
 import Testing
 import TallyCore
+import TallyText
 @testable import TallyExtract
 
 /// Where a figure is when its sentence names no city: landmarks, districts and the page address.
@@ -110,5 +111,18 @@ struct NameLettersTests {
             let slow = Self.byCharacters(name)
             #expect(fast.count == slow.count && fast.capitals == slow.capitals, "\(name): \(fast) against \(slow)")
         }
+    }
+}
+
+/// The binary searches that map a place name's bytes to its tokens answer as the linear ones do.
+struct TokenSearchTests {
+    @Test func binarySearchesAgreeWithLinearOnes() {
+        let bytes = Array("Police detained 40 people in Nizhny Novgorod, «Москва» — 12 Sept.".utf8)
+        let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+        for offset in -1...(bytes.count + 1) {
+            #expect(PlaceFinder.firstToken(endingAfter: offset, tokens) == tokens.firstIndex { $0.end > offset }, "first after \(offset)")
+            #expect(PlaceFinder.lastToken(startingBefore: offset, tokens) == tokens.lastIndex { $0.start < offset }, "last before \(offset)")
+        }
+        #expect(PlaceFinder.firstToken(endingAfter: 0, []) == nil && PlaceFinder.lastToken(startingBefore: 5, []) == nil)
     }
 }

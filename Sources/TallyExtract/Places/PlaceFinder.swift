@@ -82,7 +82,7 @@ struct PlaceFinder {
         for m in mentions {
             let start = sentence.lowerBound + m.span.start
             let end = sentence.lowerBound + m.span.end
-            guard let first = tokens.firstIndex(where: { $0.end > start }), let last = tokens.lastIndex(where: { $0.start < end }) else { continue }
+            guard let first = Self.firstToken(endingAfter: start, tokens), let last = Self.lastToken(startingBefore: end, tokens) else { continue }
             let best = m.candidates[0]
             // "Male, 17, arrested", "Washington, 25, was shot": a name with an age between commas is a person's.
             if last + 3 < tokens.count, tokens[last + 1].text == ",", tokens[last + 2].kind == .number,
@@ -151,6 +151,27 @@ struct PlaceFinder {
             found: result, mentions: sources,
             countryWords: lexicon.countryWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) },
             capitalWords: lexicon.capitalWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) })
+    }
+
+    /// The first token that ends after byte `offset` (`tokens.firstIndex { $0.end > offset }`): tokens
+    /// lie in text order without overlapping, so their ends rise and a binary search finds it.
+    static func firstToken(endingAfter offset: Int, _ tokens: [Token]) -> Int? {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].end > offset { high = mid } else { low = mid + 1 }
+        }
+        return low < tokens.count ? low : nil
+    }
+
+    /// The last token that starts before byte `offset` (`tokens.lastIndex { $0.start < offset }`).
+    static func lastToken(startingBefore offset: Int, _ tokens: [Token]) -> Int? {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? low - 1 : nil
     }
 
     /// The city of a landmark entry, written "Name/CC" (the country fixes which Moscow).

@@ -40,7 +40,8 @@ struct StoryPlace {
             placeFinder.draft(s.tokens, sentence: s.range, mentions: mentions[n], excluded: attributions[n]?.phrase)
         }
         for (n, draft) in drafts.enumerated() {
-            for p in placeFinder.places(draft, country: nil, seats: nil) {
+            // (Without a country, `places` is the draft's own places sorted; a vote needs no order.)
+            for p in draft.found {
                 guard let c = p.place.country else { continue }
                 if !trusted(p) { continue }
                 let weight = p.indirect ? 1 : (n < 3 ? 3 : 2)
