@@ -80,12 +80,12 @@ extension Gazetteer {
                 }
                 n += 1
                 for h in hashes {
-                    if let list = index.names[h], !(n == 1 && index.stopTable.contains(h)) {
+                    if index.nameFilter.mayContain(h), let list = index.names[h], !(n == 1 && index.stopTable.contains(h)) {
                         matched = (word.upperBound, list, n)
                         break
                     }
                 }
-                hashes.removeAll { !index.prefixTable.contains($0) }
+                hashes.removeAll { !(index.prefixFilter.mayContain($0) && index.prefixTable.contains($0)) }
                 if hashes.isEmpty { break }
             }
             let before = k > 0 ? words[k - 1] : nil

@@ -37,6 +37,10 @@ struct GazetteerIndex: Sendable {
     private(set) var nameSlots: [Int32] = []
     private(set) var prefixTable = KeyTable<Bool>([(UInt64, Bool)]())
     private(set) var stopTable = KeyTable<Bool>([(UInt64, Bool)]())
+    /// The hashes of `names` and `prefixTable` as bits, asked first: most capitalised words of a
+    /// text are no place name, and these answer from the cache where the tables wait for memory.
+    private(set) var nameFilter = KeyFilter(bits: 6, keys: [])
+    private(set) var prefixFilter = KeyFilter(bits: 6, keys: [])
     /// GeoNames id → the entry's own name and the population `population(named:id:)` gives for
     /// that name and id: the story's places ask for populations at every sentence, and hashing a
     /// name again for each answer cost more than the rest of the question.
@@ -116,6 +120,8 @@ struct GazetteerIndex: Sendable {
         nameSlots = slots
         prefixTable = KeyTable(prefixes.map { ($0, true) })
         stopTable = KeyTable(stopped.map { ($0, true) })
+        nameFilter = KeyFilter(bits: 21, keys: byName.keys)
+        prefixFilter = KeyFilter(bits: 19, keys: prefixes)
         var byID: [UInt64: (name: String, population: Int)] = [:]
         for (e, hash) in zip(entries, nameHashes) {
             guard let id = e.place.geonameID, let hash, byID[UInt64(truncatingIfNeeded: id)] == nil else { continue }

@@ -81,3 +81,16 @@ struct KeyTableTests {
         #expect(KeyTable<Int>([(UInt64, Int)]())[42] == nil)
     }
 }
+
+struct KeyFilterTests {
+    @Test func holdsEveryKeyItWasGivenAndRejectsMostOthers() {
+        var generator = SystemRandomNumberGenerator()
+        let keys = (0..<5_000).map { _ in UInt64.random(in: 0...UInt64.max, using: &generator) }
+        let filter = KeyFilter(bits: 18, keys: keys)
+        #expect(keys.allSatisfy { filter.mayContain($0) })
+        // 5,000 of 262,144 bits set: about 2% of other keys pass; far fewer than half must.
+        let passed = (0..<10_000).filter { _ in filter.mayContain(UInt64.random(in: 0...UInt64.max, using: &generator)) }.count
+        #expect(passed < 1_000, "\(passed) of 10,000 other keys passed")
+        #expect(!KeyFilter(bits: 6, keys: []).mayContain(42))
+    }
+}

@@ -69,3 +69,36 @@ public struct KeyTable<Value: Sendable>: Sendable {
         }
     }
 }
+
+/// A set of `Token.key`-style hashes as bits, asked before a large `KeyTable`: a clear bit says
+/// "not there" from a table small enough to stay in the processor's cache (2^bits bits), where the
+/// table itself (the gazetteer's 116,000 names) is megabytes and each lookup of a word that is no
+/// name waited for memory. A set bit may be another key's; then the table answers.
+public struct KeyFilter: Sendable {
+    @usableFromInline let words: [UInt64]
+    @usableFromInline let mask: UInt64
+
+    /// A filter of 2^`bits` bits holding `keys`.
+    public init(bits: Int, keys: some Sequence<UInt64>) {
+        let size = 1 << max(6, bits)
+        var words = [UInt64](repeating: 0, count: size / 64)
+        let mask = UInt64(size - 1)
+        for k in keys {
+            let bit = Self.bit(k, mask)
+            words[Int(bit >> 6)] |= 1 << (bit & 63)
+        }
+        self.words = words
+        self.mask = mask
+    }
+
+    /// The key's bit: from its high bits, which `KeyTable` does not use to place it.
+    @inlinable
+    static func bit(_ key: UInt64, _ mask: UInt64) -> UInt64 { (key >> 37 ^ key >> 13) & mask }
+
+    /// False when `key` is surely not in the set.
+    @inlinable
+    public func mayContain(_ key: UInt64) -> Bool {
+        let bit = Self.bit(key, mask)
+        return words.withUnsafeBufferPointer { $0[Int(bit >> 6)] } & (1 << (bit & 63)) != 0
+    }
+}
