@@ -254,8 +254,8 @@ struct DocumentPass {
                 // Back over the number ("five", "10", "two-and-a-half") and an article ("the past five").
                 var j = k - 1
                 var number = false
-                while j >= 0, tokens[j].kind == .number || lexicon.numbers.isNumberWord(tokens[j]) || tokens[j].text == "-"
-                        || (g.and.contains(tokens[j]) && tokens[j + 1].text == "-") || g.articles.contains(tokens[j]) {
+                while j >= 0, tokens[j].kind == .number || lexicon.numbers.isNumberWord(tokens[j]) || tokens[j].hasText("-")
+                        || (g.and.contains(tokens[j]) && tokens[j + 1].hasText("-")) || g.articles.contains(tokens[j]) {
                     if tokens[j].kind == .number || lexicon.numbers.isNumberWord(tokens[j]) { number = true }
                     j -= 1
                 }
@@ -334,12 +334,12 @@ struct DocumentPass {
         let between = tokens[(head + 1)..<b.first]
         // "2 adults, 1 child dead": a comma alone joins groups that cannot overlap, none of them everyone.
         // So do kin of different words ("his wife, 4 daughters").
-        if between.count == 1, between.first?.text == ",", let bh = b.headToken,
+        if between.count == 1, between.first?.hasText(",") == true, let bh = b.headToken,
            a.who != b.who || grammar.isKin(tokens[head]) && grammar.isKin(tokens[bh]) && tokens[head].text != tokens[bh].text,
            !grammar.wholeGroups.contains(tokens[head]), !grammar.wholeGroups.contains(tokens[bh]) { return true }
         // "his wife and their four children", "a man and a woman": articles and possessives may open the next item.
         return between.count <= 3 && between.contains { grammar.and.contains($0) } && between.allSatisfy {
-            $0.text == "," || grammar.and.contains($0) || grammar.articles.contains($0) || grammar.possessives.contains($0)
+            $0.hasText(",") || grammar.and.contains($0) || grammar.articles.contains($0) || grammar.possessives.contains($0)
         }
     }
 

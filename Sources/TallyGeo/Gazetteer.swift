@@ -5,8 +5,9 @@ import TallyCore
 /// with their names in Latin and Cyrillic script, resolved to `Place`s.
 ///
 /// Built by `scripts/gazetteer/build.py`; the generated file ships as a resource and is parsed
-/// once per process (`shared`).
-public struct Gazetteer: Sendable {
+/// once per process (`shared`). A class: every document's finders hold it, and a struct of twenty
+/// tables was copied, a reference counted per table, each time one was made.
+public final class Gazetteer: Sendable {
     let index: GazetteerIndex
 
     /// The bundled gazetteer, loaded on first use.

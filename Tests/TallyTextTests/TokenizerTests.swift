@@ -94,3 +94,33 @@ struct KeyFilterTests {
         #expect(!KeyFilter(bits: 6, keys: []).mayContain(42))
     }
 }
+
+/// A token keeps its text inline (`Token.Text`): whole up to 47 bytes, cut at a character after.
+struct TokenTextTests {
+    @Test func shortTextsRoundTripAndCompareByBytes() {
+        for s in ["", ",", "-", "задержанных", "несовершеннолетних", "o'brien", "naïve", "日本", "😀", String(repeating: "a", count: 47)] {
+            let t = Token.Text(s.utf8)
+            #expect(t.string == s && t.count == s.utf8.count)
+            #expect(t.equals(Array(s.utf8)) && t.starts(with: Array(s.utf8.prefix(3))) && t.ends(with: Array(s.utf8.suffix(2))))
+            #expect(!t.equals(Array((s + "x").utf8)) && !t.starts(with: Array((s + "x").utf8)))
+        }
+        var token = Token(kind: .punctuation, start: 0, end: 1, text: ",")
+        #expect(token.hasText(",") && !token.hasText(".") && !token.hasText(",,"))
+        token.text = "«"
+        #expect(token.hasText("«") && token.text == "«")
+    }
+
+    @Test func longTextsAreCutAtACharacter() {
+        let latin = String(repeating: "x", count: 60)
+        #expect(Token.Text(latin.utf8).string == String(repeating: "x", count: 47))
+        // 23 Cyrillic letters fill 46 bytes; the 24th does not fit whole and is left out.
+        let cyrillic = String(repeating: "ж", count: 30)
+        #expect(Token.Text(cyrillic.utf8).string == String(repeating: "ж", count: 23))
+        let mixed = String(repeating: "a", count: 45) + "日本"  // 45 + 3 + 3 bytes
+        #expect(Token.Text(mixed.utf8).string == String(repeating: "a", count: 45))
+        // The tokenizer hashes the whole word, so a long word still meets no shorter one.
+        let bytes = Array(cyrillic.utf8)
+        let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+        #expect(tokens.count == 1 && tokens[0].key == Token.key(of: bytes) && tokens[0].end == bytes.count)
+    }
+}

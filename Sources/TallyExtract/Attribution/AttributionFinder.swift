@@ -62,7 +62,7 @@ struct AttributionFinder {
                 }
                 // "…, сообщает пресс-служба МВД.", "…, said the ministry.": after a comma, the
                 // phrase that closes the sentence is the speaker, not the clause before.
-                if i > 0, tokens[i - 1].text == ",", let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
+                if i > 0, tokens[i - 1].hasText(","), let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
                    !grammar.sourceLeadWords.contains(tokens[np.lowerBound]),
                    let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
                 if var np = backward(tokens, before: i) {
@@ -90,8 +90,8 @@ struct AttributionFinder {
             i += 1
         }
         // 3. A headline "Sudan doctors: One dead" or "Кузнецова: всего…".
-        if let colon = tokens.prefix(7).firstIndex(where: { $0.text == ":" }), colon > 0,
-           tokens[..<colon].allSatisfy({ $0.kind == .word || $0.text == "«" || $0.text == "»" || $0.text == "-" || $0.text == "‑" }),
+        if let colon = tokens.prefix(7).firstIndex(where: { $0.hasText(":") }), colon > 0,
+           tokens[..<colon].allSatisfy({ $0.kind == .word || $0.hasText("«") || $0.hasText("»") || $0.hasText("-") || $0.hasText("‑") }),
            tokens[..<colon].contains(where: { $0.capitalized }),
            !tokens[..<colon].contains(where: { grammar.sourceLeadWords.contains($0) || grammar.sourceClauseVerbs.contains($0) }) {
             if let found = classify(tokens, 0..<colon, bytes) { return Result(found: found, phrase: 0..<colon) }
@@ -122,12 +122,12 @@ struct AttributionFinder {
     func backward(_ tokens: [Token], before end: Int) -> Range<Int>? {
         var stop = end
         while stop > 0 {
-            if tokens[stop - 1].text == "," { stop -= 1; continue }
+            if tokens[stop - 1].hasText(",") { stop -= 1; continue }
             if let s = lexicon.sourceSkip.match(tokens, endingBefore: stop) { stop -= s.length; continue }
             break
         }
         // "Iran's Human Rights Organization (IHR) said": the abbreviation is the name.
-        if stop >= 3, tokens[stop - 1].text == ")", tokens[stop - 3].text == "(", tokens[stop - 2].capitalized {
+        if stop >= 3, tokens[stop - 1].hasText(")"), tokens[stop - 3].hasText("("), tokens[stop - 2].capitalized {
             return (stop - 2)..<(stop - 1)
         }
         var k = stop - 1
@@ -135,7 +135,7 @@ struct AttributionFinder {
             let t = tokens[k]
             if t.kind == .number { break }
             // "Istanbul Gov. Hüseyin Avni Mutlu said": the period of a title is no stop.
-            if t.text == ".", k > 0, !t.spaceBefore, names.roles.match(tokens, at: k - 1) != nil { k -= 1; continue }
+            if t.hasText("."), k > 0, !t.spaceBefore, names.roles.match(tokens, at: k - 1) != nil { k -= 1; continue }
             if t.kind == .punctuation, Self.stopMarks.contains(t) { break }
             if t.kind == .word, grammar.sourceStopWords.contains(t) { break }
             k -= 1

@@ -18,7 +18,7 @@ struct CandidateFinder {
                 continue
             }
             // A headline's "4-year-old boy hit by stray bullet": an age before one person, the article dropped.
-            if i == 0 || (i <= 3 && tokens[i - 1].text == ":"), tokens[i].kind == .number, let age = lexicon.agesAfter.match(tokens, at: i + 1) {
+            if i == 0 || (i <= 3 && tokens[i - 1].hasText(":")), tokens[i].kind == .number, let age = lexicon.agesAfter.match(tokens, at: i + 1) {
                 let noun = i + 1 + age.length
                 var next = noun + 1
                 if next + 1 < tokens.count, tokens[next].kind == .word, grammar.isAdverb(tokens[next]), lexicon.triggers.match(tokens, at: next) == nil { next += 1 }
@@ -47,11 +47,11 @@ struct CandidateFinder {
             // So is one after the source of a headline: "Police: Boy Fatally Shot In Accident", or
             // after one capitalised word ("Burien teen accidentally shot", "Teen girl shot"), with
             // an adverb before what happened.
-            let lead = i == 0 || (i <= 3 && tokens[i - 1].text == ":")
+            let lead = i == 0 || (i <= 3 && tokens[i - 1].hasText(":"))
             let noun = lead && tokens.count > i + 2 && !grammar.singularPeople.words.contains(tokens[i]) && tokens[i].kind == .word
                 && tokens[i].capitalized && !grammar.articles.contains(tokens[i]) && grammar.singularPeople.words.contains(tokens[i + 1]) ? i + 1 : i
             if lead, tokens.count > noun + 2, grammar.singularPeople.words.contains(tokens[noun]) {
-                var next = tokens.count > noun + 4 && tokens[noun + 1].text == "," && tokens[noun + 2].kind == .number && tokens[noun + 3].text == "," ? noun + 4 : noun + 1
+                var next = tokens.count > noun + 4 && tokens[noun + 1].hasText(",") && tokens[noun + 2].kind == .number && tokens[noun + 3].hasText(",") ? noun + 4 : noun + 1
                 if next + 1 < tokens.count, tokens[next].kind == .word, grammar.isAdverb(tokens[next]), lexicon.triggers.match(tokens, at: next) == nil { next += 1 }
                 if lexicon.triggers.match(tokens, at: next) != nil {
                     found.append(Self.onePerson(first: i, noun: noun, tokens, grammar))
@@ -107,8 +107,8 @@ struct CandidateFinder {
     func namedPerson(_ m: NumberMention, _ tokens: [Token]) -> Candidate? {
         let name = m.firstToken - 2, comma = m.lastToken + 1
         guard name >= 0, m.firstToken == m.lastToken, tokens[m.firstToken].kind == .number, m.value < 120,
-              tokens[m.firstToken - 1].text == ",", tokens[name].kind == .word, tokens[name].capitalized,
-              comma < tokens.count, tokens[comma].text == "," else { return nil }
+              tokens[m.firstToken - 1].hasText(","), tokens[name].kind == .word, tokens[name].capitalized,
+              comma < tokens.count, tokens[comma].hasText(",") else { return nil }
         var k = comma + 1
         while k < tokens.count, k <= comma + 2, tokens[k].kind == .word, grammar.passiveAuxiliaries.contains(tokens[k]) { k += 1 }
         guard k < tokens.count, lexicon.triggers.match(tokens, at: k) != nil else { return nil }
@@ -156,8 +156,8 @@ struct CandidateFinder {
             if next.kind == .word, !next.spaceBefore, tokens[m.lastToken].kind == .number { return false }
             if next.kind == .punctuation, ["%", "‰", "°", "$", "€", "£", "₽", "/", "+", "×"].contains(next.text) { return false }
             // "16:00", "23.09", "8-й", "23-летний"
-            if next.text == ":", !next.spaceBefore, afterNext?.kind == .number { return false }
-            if next.text == "-" || next.text == "‑", !next.spaceBefore, let a = afterNext, a.kind == .word, !a.spaceBefore {
+            if next.hasText(":"), !next.spaceBefore, afterNext?.kind == .number { return false }
+            if next.hasText("-") || next.hasText("‑"), !next.spaceBefore, let a = afterNext, a.kind == .word, !a.spaceBefore {
                 if a.text.count <= 3 || lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil
                     || lexicon.agesAfter.match(tokens, at: m.lastToken + 2) != nil { return false }
                 // "15-years jail sentence", "5-km march"
@@ -165,27 +165,27 @@ struct CandidateFinder {
             }
             if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
             // "19- and 20-year-old brothers": the first age of a pair sharing one compound.
-            if next.text == "-", !next.spaceBefore, let a = afterNext, a.kind == .word, grammar.numberListJoiners.contains(a),
+            if next.hasText("-"), !next.spaceBefore, let a = afterNext, a.kind == .word, grammar.numberListJoiners.contains(a),
                m.lastToken + 3 < tokens.count, tokens[m.lastToken + 3].kind == .number,
                lexicon.agesAfter.match(tokens, at: m.lastToken + 4) != nil { return false }
             if next.kind == .word, grammar.timesAfterNumber.contains(next) || grammar.rankingsAfter.contains(next) { return false }
             // "5 p.m.", "9 a.m."
-            if next.kind == .word, grammar.timeLetters.contains(next), afterNext?.text == "." { return false }
+            if next.kind == .word, grammar.timeLetters.contains(next), afterNext?.hasText(".") == true { return false }
             if next.kind == .word, lexicon.month(next) != nil { return false }
-            if next.text == ".", !next.spaceBefore, afterNext?.kind == .word, afterNext?.spaceBefore == false { return false }
+            if next.hasText("."), !next.spaceBefore, afterNext?.kind == .word, afterNext?.spaceBefore == false { return false }
         }
         if let before {
             // ".380 handgun": a calibre or a decimal fragment.
-            if before.text == ".", !first.spaceBefore { return false }
+            if before.hasText("."), !first.spaceBefore { return false }
             // "10:10": the minutes of a time.
-            if before.text == ":", !first.spaceBefore, m.firstToken >= 2, tokens[m.firstToken - 2].kind == .number { return false }
+            if before.hasText(":"), !first.spaceBefore, m.firstToken >= 2, tokens[m.firstToken - 2].kind == .number { return false }
             // "Detroit boy, 9, killed", "Feisal Abdelrahman (51)": an age in apposition.
-            if let next, (before.text == "," && next.text == ",") || (before.text == "(" && next.text == ")"),
+            if let next, (before.hasText(",") && next.hasText(",")) || (before.hasText("(") && next.hasText(")")),
                m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word, m.value < 120, tokens[m.firstToken].kind == .number {
                 return false
             }
             // "Renee Doe, 30; John Roe, 31; and Ann Poe, 44.": after a name, before any mark or the end.
-            if before.text == ",", next == nil || next!.kind == .punctuation, m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word,
+            if before.hasText(","), next == nil || next!.kind == .punctuation, m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word,
                tokens[m.firstToken - 2].capitalized, m.value < 120, tokens[m.firstToken].kind == .number {
                 return false
             }
@@ -194,18 +194,18 @@ struct CandidateFinder {
             // "LE100,000", "COVID19": a word glued to the digits.
             if before.kind == .word, !first.spaceBefore { return false }
             // "Oct. 25"
-            if before.text == ".", m.firstToken >= 2, lexicon.month(tokens[m.firstToken - 2]) != nil, m.value <= 31 { return false }
+            if before.hasText("."), m.firstToken >= 2, lexicon.month(tokens[m.firstToken - 2]) != nil, m.value <= 31 { return false }
             if before.kind == .punctuation, ["$", "€", "£", "₽", "№", "#", "§", "+"].contains(before.text) { return false }
             if before.kind == .word, lexicon.notClaimBefore.contains(before.text) { return false }
             // "ages 14, 11, 7 and 3": every number of a list after such a word.
-            if before.text == "," || grammar.and.contains(before) {
+            if before.hasText(",") || grammar.and.contains(before) {
                 var k = m.firstToken - 1
-                while k > 0, tokens[k].text == "," || grammar.and.contains(tokens[k]) || tokens[k].kind == .number { k -= 1 }
+                while k > 0, tokens[k].hasText(",") || grammar.and.contains(tokens[k]) || tokens[k].kind == .number { k -= 1 }
                 if k < m.firstToken - 2, tokens[k].kind == .word, lexicon.notClaimBefore.contains(tokens[k].text) { return false }
             }
             if before.kind == .word, lexicon.month(before) != nil, m.value <= 31 { return false }
             // "COVID-19", "Ан-26", "G-20": a code glued to a word by a hyphen.
-            if (before.text == "-" || before.text == "‑"), !first.spaceBefore, !before.spaceBefore, m.firstToken >= 2,
+            if (before.hasText("-") || before.hasText("‑")), !first.spaceBefore, !before.spaceBefore, m.firstToken >= 2,
                tokens[m.firstToken - 2].kind == .word { return false }
         }
         return true
@@ -244,7 +244,7 @@ struct CandidateFinder {
             let t = tokens[k]
             if t.kind == .punctuation {
                 // A period right after an abbreviated multiplier ("тыс.") or a quote mark is no stop.
-                if t.text == "." && k == c.last + 1 && tokens[c.last].text.count <= 4 { k += 1; continue }
+                if t.hasText(".") && k == c.last + 1 && tokens[c.last].text.count <= 4 { k += 1; continue }
                 if ["«", "»", "\"", "“", "”", "'"].contains(t.text) { k += 1; continue }
                 break
             }
@@ -334,7 +334,7 @@ struct CandidateFinder {
         var steps = 0
         while k < tokens.count, steps < 6 {
             // "a 17-year-old was shot": the age stands for the person.
-            if !relatives, k >= i + 4, grammar.ageCompound.count == 2, tokens[k - 1].isWord(grammar.ageCompound[1]), tokens[k - 2].text == "-",
+            if !relatives, k >= i + 4, grammar.ageCompound.count == 2, tokens[k - 1].isWord(grammar.ageCompound[1]), tokens[k - 2].hasText("-"),
                tokens[k - 3].isWord(grammar.ageCompound[0]),
                grammar.nounPhraseEnds.contains(tokens[k]) || lexicon.triggers.match(tokens, at: k) != nil,
                let age = (i + 1..<(k - 3)).first(where: { tokens[$0].kind == .number || lexicon.numbers.isNumberWord(tokens[$0]) })
@@ -347,8 +347,8 @@ struct CandidateFinder {
                 return c
             }
             // "a 23-year-old man", "a two-year-old boy": ages and hyphens between the article and the noun.
-            if tokens[k].kind != .word || (lexicon.numbers.isNumberWord(tokens[k]) && k + 1 < tokens.count && tokens[k + 1].text == "-") {
-                guard tokens[k].kind == .number || tokens[k].kind == .word || tokens[k].text == "-" else { break }
+            if tokens[k].kind != .word || (lexicon.numbers.isNumberWord(tokens[k]) && k + 1 < tokens.count && tokens[k + 1].hasText("-")) {
+                guard tokens[k].kind == .number || tokens[k].kind == .word || tokens[k].hasText("-") else { break }
                 k += 1
                 steps += 1
                 continue

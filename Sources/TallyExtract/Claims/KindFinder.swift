@@ -22,16 +22,16 @@ struct KindFinder {
             while k < to {
                 defer { k += 1 }
                 let t = tokens[k]
-                if let opensAside, t.text == ",", k + 1 < to, opensAside(tokens[k + 1]),
-                   let close = tokens[(k + 1)..<min(to, k + 10)].firstIndex(where: { $0.text == "," }) {
+                if let opensAside, t.hasText(","), k + 1 < to, opensAside(tokens[k + 1]),
+                   let close = tokens[(k + 1)..<min(to, k + 10)].firstIndex(where: { $0.hasText(",") }) {
                     d -= close - k
                     k = close
                     continue
                 }
-                if t.kind == .punctuation, t.text == "(" || t.text == ")" { d += 1 }
+                if t.kind == .punctuation, t.hasText("(") || t.hasText(")") { d += 1 }
                 else if t.kind == .punctuation, clauseMarks.contains(t) { d += 5 }
                 else if t.kind == .punctuation, dashMarks.contains(t) { d += 2 }
-                else if t.kind == .punctuation, t.text == "-", t.spaceBefore { d += 5 }
+                else if t.kind == .punctuation, t.hasText("-"), t.spaceBefore { d += 5 }
                 // Words that open a new clause: a trigger across one is farther than it looks.
                 else if t.kind == .word, grammar.clauseOpeners.contains(t) { d += 5 }
                 // "one dead and three injured": a trigger across "and" belongs to the other figure.
@@ -73,19 +73,19 @@ struct KindFinder {
         for t in found where t.start >= end {
             guard case .kind(.killed) = t.value else { continue }
             let between = tokens[end..<t.start]
-            if !between.isEmpty, between.count <= 2, between.allSatisfy({ $0.text == "," || g.and.contains($0) }) {
+            if !between.isEmpty, between.count <= 2, between.allSatisfy({ $0.hasText(",") || g.and.contains($0) }) {
                 return (t.start, t.length)
             }
             // "Four people shot in the head, killed", "Teen shot near festival dies": where they were
             // hit may come between.
             let intransitive = lexicon.intransitiveTriggers.match(tokens, at: t.start) != nil
             if let first = between.first, g.nounPhraseEnds.contains(first), between.count <= 5, let last = between.last,
-               last.text == "," || g.and.contains(last) || (intransitive && last.kind == .word),
+               last.hasText(",") || g.and.contains(last) || (intransitive && last.kind == .word),
                !between.dropLast().contains(where: { $0.kind != .word || lexicon.numbers.isNumberWord($0) || g.and.contains($0) }) {
                 return (t.start, t.length)
             }
             if intransitive, between.count <= 8, let last = between.last, g.and.contains(last),
-               !between.contains(where: { $0.kind == .number || ($0.kind == .punctuation && $0.text != "-") || lexicon.numbers.isNumberWord($0) }) {
+               !between.contains(where: { $0.kind == .number || ($0.kind == .punctuation && !$0.hasText("-")) || lexicon.numbers.isNumberWord($0) }) {
                 return (t.start, t.length)
             }
             return nil
@@ -108,7 +108,7 @@ struct KindFinder {
             guard let head = candidates[k].headToken, head < candidates[k + 1].first else { continue }
             let between = tokens[(head + 1)..<candidates[k + 1].first]
             if between.count <= 2, between.contains(where: { lexicon.grammar.and.contains($0) }),
-               between.allSatisfy({ $0.text == "," || lexicon.grammar.and.contains($0) }) { listEnd[k] = listEnd[k + 1] }
+               between.allSatisfy({ $0.hasText(",") || lexicon.grammar.and.contains($0) }) { listEnd[k] = listEnd[k + 1] }
         }
         for (n, var c) in candidates.enumerated() {
             let span = c.first...max(c.last, listEnd[n])

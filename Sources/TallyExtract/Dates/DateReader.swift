@@ -34,7 +34,7 @@ struct DateReader {
                 // "20 July", "26 декабря" (day before) or "July 20", "March 26th" (day after), with an optional year.
                 var dayNumber: Int? = nil
                 // "Dec. 23": an abbreviated month keeps its period.
-                let after = i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
+                let after = i + 1 < tokens.count && tokens[i + 1].hasText(".") && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
                 var yearToken = i + 1
                 if i > 0, tokens[i - 1].kind == .number, let d = Int(tokens[i - 1].text), (1...31).contains(d) {
                     dayNumber = d
@@ -43,7 +43,7 @@ struct DateReader {
                     yearToken = after + 1
                     if yearToken < tokens.count, tokens[yearToken].kind == .word, !tokens[yearToken].spaceBefore { yearToken += 1 }  // 26th
                 }
-                if yearToken < tokens.count, tokens[yearToken].text == "," { yearToken += 1 }
+                if yearToken < tokens.count, tokens[yearToken].hasText(",") { yearToken += 1 }
                 var year: Int? = nil
                 if yearToken < tokens.count, tokens[yearToken].kind == .number, tokens[yearToken].text.count == 4,
                    let y = Int(tokens[yearToken].text), (1900...2100).contains(y) { year = y }

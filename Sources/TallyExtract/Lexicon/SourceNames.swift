@@ -3,7 +3,8 @@ import TallyCore
 import TallyText
 
 /// Well-known sources and the words that tell a source's class, from `Lexicons/sources.json`.
-struct SourceNames: Sendable {
+/// A class, as `Lexicon` is: each document's attribution finder holds it.
+final class SourceNames: Sendable {
     let names: PhraseList<Source>
     let classes: PhraseList<SourceClass>
     let roles: PhraseList<String>
@@ -56,7 +57,7 @@ struct SourceNames: Sendable {
         for i in tokens.indices {
             guard let m = roles.match(tokens, at: i) else { continue }
             var k = i + m.length
-            if k < tokens.count, tokens[k].text == "." { k += 1 }
+            if k < tokens.count, tokens[k].hasText(".") { k += 1 }
             let name = tokens[k...]
             guard name.count >= 2, name.count <= 4, name.allSatisfy({ $0.kind == .word && $0.capitalized }) else { return nil }
             let before = tokens[..<i].filter { $0.kind == .word && !articles.contains($0) }.map(\.text)
@@ -81,7 +82,7 @@ struct SourceNames: Sendable {
     static func properName(_ tokens: [Token], _ text: String) -> String? {
         guard let last = tokens.last, last.capitalized || last.kind == .punctuation else { return nil }
         var k = tokens.count - 1
-        while k > 0, tokens[k - 1].capitalized || (tokens[k - 1].kind == .punctuation && tokens[k - 1].text == "-") { k -= 1 }
+        while k > 0, tokens[k - 1].capitalized || (tokens[k - 1].kind == .punctuation && tokens[k - 1].hasText("-")) { k -= 1 }
         guard k > 0, tokens[k].capitalized, tokens[..<k].contains(where: { $0.kind == .word && !$0.capitalized }) else { return nil }
         let start = tokens[k].start - tokens[0].start
         let utf8 = Array(text.utf8)

@@ -21,7 +21,7 @@ struct WordPattern: Sendable, Hashable {
 
     @inline(__always)
     func matches(_ token: Token) -> Bool {
-        isPrefix ? token.text.utf8.starts(with: bytes) : token.key == key && token.text.utf8.elementsEqual(bytes)
+        isPrefix ? token.stored.starts(with: bytes) : token.key == key && token.stored.equals(bytes)
     }
 }
 

@@ -85,8 +85,8 @@ struct PlaceFinder {
             guard let first = Self.firstToken(endingAfter: start, tokens), let last = Self.lastToken(startingBefore: end, tokens) else { continue }
             let best = m.candidates[0]
             // "Male, 17, arrested", "Washington, 25, was shot": a name with an age between commas is a person's.
-            if last + 3 < tokens.count, tokens[last + 1].text == ",", tokens[last + 2].kind == .number,
-               tokens[last + 2].text.utf8.count <= 2, tokens[last + 3].text == "," { continue }
+            if last + 3 < tokens.count, tokens[last + 1].hasText(","), tokens[last + 2].kind == .number,
+               tokens[last + 2].text.utf8.count <= 2, tokens[last + 3].hasText(",") { continue }
             // Datelines ("BISHKEK, Kyrgyzstan —") name where the story was filed.
             let letters = best.level == .city ? Self.letters(of: m.surface) : (count: 0, capitals: false)
             if best.level == .city, letters.count >= 3, letters.capitals {
@@ -104,7 +104,7 @@ struct PlaceFinder {
                 if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].capitalized, !m.sentenceInitial,
                    !m.afterPreposition, !lexicon.grammar.cityTitleWords.contains(tokens[first - 1]) { continue }
                 // "Al-Ahram": a name glued to a capitalised word by a hyphen.
-                if first > 1, tokens[first - 1].text == "-", !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
+                if first > 1, tokens[first - 1].hasText("-"), !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
                 let possessive = tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("'")
                 if !possessive, last + 1 < tokens.count, tokens[last + 1].kind == .word,
                    (tokens[last + 1].capitalized && !lexicon.grammar.cityRoleWords.contains(tokens[last + 1]))
@@ -119,7 +119,7 @@ struct PlaceFinder {
             found.afterPreposition = m.afterPreposition
             if m.form == .adjective || best.level == .country {
                 // "Russian-led", "Iranian-backed": the nationality describes something else.
-                if last + 2 < tokens.count, tokens[last + 1].text == "-", !tokens[last + 1].spaceBefore,
+                if last + 2 < tokens.count, tokens[last + 1].hasText("-"), !tokens[last + 1].spaceBefore,
                    lexicon.adjectiveCompounds.match(tokens, at: last + 2) != nil { continue }
                 // "Sudan doctors say…", "Kazakhstan's president's office": who speaks or acts, not where.
                 if !m.afterPreposition, last + 1 < tokens.count, lexicon.institutions.match(tokens, at: last + 1) != nil {
@@ -228,7 +228,7 @@ struct PlaceFinder {
         let joiners = lexicon.grammar.placeListJoiners
         func joined(_ a: SentencePlace, _ b: SentencePlace) -> Bool {
             guard a.last < b.first else { return false }
-            return tokens[(a.last + 1)..<b.first].allSatisfy { $0.text == "," || $0.text == "&" || joiners.contains($0) } && b.first - a.last <= 4
+            return tokens[(a.last + 1)..<b.first].allSatisfy { $0.hasText(",") || $0.hasText("&") || joiners.contains($0) } && b.first - a.last <= 4
         }
         var group = [index]
         var k = index

@@ -149,7 +149,7 @@ public struct NumberReader: Sendable {
                       unit(tokens[k + 1]) != nil, lastUnit >= 100 {
                 k += 1
                 continue
-            } else if consumed, token.kind == .punctuation, token.text == "-", !token.spaceBefore, k + 1 < tokens.count,
+            } else if consumed, token.kind == .punctuation, token.hasText("-"), !token.spaceBefore, k + 1 < tokens.count,
                       !tokens[k + 1].spaceBefore, let u = unit(tokens[k + 1]), u < 10, lastUnit >= 20 {
                 k += 1
                 continue

@@ -1,4 +1,8 @@
 /// A word, number or punctuation mark of a text, with where it sits (UTF-8 byte offsets).
+///
+/// Every field is a plain value (the text is kept inline, see `Token.Text`), so a token is copied
+/// as bytes: the finders copy tokens at every step, and a `String` field made each copy count a
+/// reference and each drop release one.
 public struct Token: Sendable, Hashable {
     public enum Kind: UInt8, Sendable {
         /// Letters (any script), with inner apostrophes ("doctors’", "O'Brien").
@@ -14,8 +18,13 @@ public struct Token: Sendable, Hashable {
     public var start: Int
     /// One past its last byte.
     public var end: Int
-    /// Words in lower case; numbers and punctuation as written.
-    public var text: String
+    /// Words in lower case; numbers and punctuation as written (see `Token.Text` for the length kept).
+    public var text: String {
+        get { stored.string }
+        set { stored = Text(newValue.utf8) }
+    }
+    /// `text`'s bytes, inline.
+    public var stored: Text
     /// Whether a word starts with a capital letter.
     public var capitalized: Bool
     /// Whether white space (or the start of the text) comes right before the token.
@@ -45,12 +54,26 @@ public struct Token: Sendable, Hashable {
                   plain: Token.isPlainText(text.utf8), capitalized: capitalized, spaceBefore: spaceBefore)
     }
 
+    /// A token of the text `bytes` whose keys are already worked out (`Token.keys(of:)`).
+    @inlinable
+    init(kind: Kind, start: Int, end: Int, bytes: [UInt8], key: UInt64, stemKey: UInt64, plain: Bool, capitalized: Bool, spaceBefore: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.stored = Text(bytes)
+        self.capitalized = capitalized
+        self.spaceBefore = spaceBefore
+        self.key = key
+        self.stemKey = stemKey
+        self.plain = plain
+    }
+
     @inlinable
     init(kind: Kind, start: Int, end: Int, text: String, key: UInt64, stemKey: UInt64, plain: Bool, capitalized: Bool, spaceBefore: Bool) {
         self.kind = kind
         self.start = start
         self.end = end
-        self.text = text
+        self.stored = Text(text.utf8)
         self.capitalized = capitalized
         self.spaceBefore = spaceBefore
         self.key = key
@@ -142,9 +165,89 @@ public struct Token: Sendable, Hashable {
 
     /// Whether the token is a word equal to `word` (lower case).
     @inlinable
-    public func isWord(_ word: String) -> Bool { kind == .word && text == word }
+    public func isWord(_ word: String) -> Bool { kind == .word && stored.equals(word.utf8) }
 
     /// Whether the token is the punctuation mark `mark`.
     @inlinable
-    public func isPunctuation(_ mark: String) -> Bool { kind == .punctuation && text == mark }
+    public func isPunctuation(_ mark: String) -> Bool { kind == .punctuation && stored.equals(mark.utf8) }
+
+    /// Whether the token's text is `text`, compared by bytes without making a `String`. That is
+    /// `text == ...` for the marks the rules ask about (",", "-", "«"…): no other character is
+    /// canonically equivalent to them (unlike ";", which U+037E is), so equal strings have equal bytes.
+    @inlinable
+    public func hasText(_ text: StaticString) -> Bool {
+        stored.equals(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
+
+extension Token {
+    /// A token's text kept in the token: up to `capacity` bytes of UTF-8, cut at a character, and
+    /// their count. Words of news text are far shorter (a Russian word of 23 letters fills it);
+    /// a longer run of letters or digits (a code, a glued string) keeps its first 47 bytes, while
+    /// its `key` still hashes all of them, so it meets no lexicon word either way.
+    public struct Text: Sendable, Hashable {
+        @usableFromInline var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0, w4: UInt64 = 0, w5: UInt64 = 0
+
+        /// Bytes kept; the last of the 48 holds the count.
+        public static let capacity = 47
+
+        public init(_ bytes: some Collection<UInt8>) {
+            var n = 0
+            withUnsafeMutableBytes(of: &self) { raw in
+                for b in bytes {
+                    guard n < Self.capacity else { break }
+                    raw[n] = b
+                    n += 1
+                }
+                // Cut at a character: drop a lead byte whose continuation bytes did not fit.
+                if bytes.count > Self.capacity {
+                    var k = n
+                    while k > 0, raw[k - 1] & 0xC0 == 0x80 { k -= 1 }
+                    if k > 0, raw[k - 1] >= 0xC0 {
+                        let lead = raw[k - 1]
+                        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                        if n - (k - 1) < width {
+                            for j in (k - 1)..<n { raw[j] = 0 }
+                            n = k - 1
+                        }
+                    }
+                }
+                raw[Self.capacity] = UInt8(n)
+            }
+        }
+
+        /// How many bytes are kept.
+        @inlinable
+        public var count: Int { Int(w5 >> 56) }
+
+        /// The kept bytes.
+        @inlinable
+        public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+            try withUnsafeBytes(of: self) { raw in try body(UnsafeRawBufferPointer(rebasing: raw[0..<count])) }
+        }
+
+        /// The text as a `String`.
+        public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+        /// Whether the kept bytes are exactly `other`.
+        @inlinable
+        public func equals(_ other: some Collection<UInt8>) -> Bool {
+            guard other.count == count else { return false }
+            return withBytes { $0.elementsEqual(other) }
+        }
+
+        /// Whether the kept bytes start with `prefix`.
+        @inlinable
+        public func starts(with prefix: some Collection<UInt8>) -> Bool {
+            guard prefix.count <= count else { return false }
+            return withBytes { $0.starts(with: prefix) }
+        }
+
+        /// Whether the kept bytes end with `suffix`.
+        @inlinable
+        public func ends(with suffix: some Collection<UInt8>) -> Bool {
+            guard suffix.count <= count else { return false }
+            return withBytes { $0.suffix(suffix.count).elementsEqual(suffix) }
+        }
+    }
 }

@@ -72,7 +72,7 @@ public enum Tokenizer {
             buffer.append(contentsOf: bytes[start..<end])
         }
         let (key, stemKey, plain) = Token.keys(of: buffer)
-        return Token(kind: kind, start: start, end: end, text: String(decoding: buffer, as: UTF8.self), key: key, stemKey: stemKey,
+        return Token(kind: kind, start: start, end: end, bytes: buffer, key: key, stemKey: stemKey,
                      plain: plain, capitalized: capitalized, spaceBefore: spaceBefore)
     }
 

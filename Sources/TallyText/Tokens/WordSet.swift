@@ -29,7 +29,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// Whether the token's text is one of the set's words (as `Set<String>.contains` decides).
     @inlinable
     public func contains(_ token: Token) -> Bool {
-        if let words = table[token.key], words.contains(where: { token.text.utf8.elementsEqual($0) }) { return true }
+        if let words = table[token.key], words.contains(where: { token.stored.equals($0) }) { return true }
         if plainWords, token.plain { return false }
         return strings.contains(token.text)
     }
