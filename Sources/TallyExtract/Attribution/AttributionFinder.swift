@@ -6,6 +6,14 @@ import TallyText
 struct AttributionFinder {
     let lexicon: Lexicon
     let names: SourceNames
+    /// `lexicon.grammar`, held: asked at every token, a computed property counted a reference each time.
+    let grammar: Grammar
+
+    init(lexicon: Lexicon, names: SourceNames) {
+        self.lexicon = lexicon
+        self.names = names
+        self.grammar = lexicon.grammar
+    }
 
     enum Found {
         case named(Source)
@@ -20,7 +28,6 @@ struct AttributionFinder {
     }
 
     static let stopMarks: WordSet = [",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "…"]
-    var grammar: Grammar { lexicon.grammar }
 
     func find(_ tokens: [Token], bytes: [UInt8]) -> Result? {
         // "…", говорится в сообщении: the statement of the source named before.

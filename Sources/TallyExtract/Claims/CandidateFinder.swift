@@ -4,6 +4,13 @@ import TallyText
 /// Finds the figures of one sentence that may count people, and what each counts.
 struct CandidateFinder {
     let lexicon: Lexicon
+    /// `lexicon.grammar`, held: asked at every token, a computed property counted a reference each time.
+    let grammar: Grammar
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.grammar = lexicon.grammar
+    }
 
     func candidates(_ tokens: [Token], bytes: [UInt8]) -> [Candidate] {
         var found: [Candidate] = []
@@ -311,7 +318,6 @@ struct CandidateFinder {
         return true
     }
 
-    var grammar: Grammar { lexicon.grammar }
 
     /// Whether a word of `grammar.agentsAfter` follows the noun at `noun` within three words, before
     /// any mark or trigger ("a man suspected of", "the man police suspect of", "a man who was arrested").

@@ -4,6 +4,13 @@ import TallyText
 /// Decides what happened to the people a figure counts, from the trigger words of its sentence.
 struct KindFinder {
     let lexicon: Lexicon
+    /// `lexicon.grammar`, held (read at every token).
+    let grammar: Grammar
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        self.grammar = lexicon.grammar
+    }
 
     static let clauseMarks: WordSet = [",", ";", ":", "\""]
     /// Dashes join "Новосибирск – 400 человек" as often as they split clauses: a smaller penalty.
@@ -43,13 +50,13 @@ struct KindFinder {
 
     /// A word that opens an aside after a figure: a number or "including", "among them".
     func opensAside(_ token: Token) -> Bool {
-        token.kind == .number || lexicon.numbers.isNumberWord(token) || (token.kind == .word && lexicon.grammar.subsetWords.contains(token))
+        token.kind == .number || lexicon.numbers.isNumberWord(token) || (token.kind == .word && grammar.subsetWords.contains(token))
     }
 
     /// Whether the trigger at `at` is in the passive voice: an auxiliary ("were detained", "были
     /// задержаны") among the three words before it, or a participle passive by itself.
     func passive(_ tokens: [Token], before at: Int) -> Bool {
-        let g = lexicon.grammar
+        let g = grammar
         return (max(0, at - 3)..<at).contains { tokens[$0].kind == .word && g.passiveAuxiliaries.contains(tokens[$0]) }
             || (at < tokens.count && g.isPassiveStem(tokens[at]))
     }
@@ -69,7 +76,7 @@ struct KindFinder {
     /// trigger that the gunshot's own subject shares, joined right after it by "and" or a comma
     /// (a verb that takes no object may come a few words later, with no figure or clause between).
     func diedAfter(shotAt end: Int, _ found: [(start: Int, length: Int, value: Lexicon.Trigger)], _ tokens: [Token]) -> (start: Int, length: Int)? {
-        let g = lexicon.grammar
+        let g = grammar
         for t in found where t.start >= end {
             guard case .kind(.killed) = t.value else { continue }
             let between = tokens[end..<t.start]
@@ -107,8 +114,8 @@ struct KindFinder {
         for k in candidates.indices.reversed().dropFirst() {
             guard let head = candidates[k].headToken, head < candidates[k + 1].first else { continue }
             let between = tokens[(head + 1)..<candidates[k + 1].first]
-            if between.count <= 2, between.contains(where: { lexicon.grammar.and.contains($0) }),
-               between.allSatisfy({ $0.hasText(",") || lexicon.grammar.and.contains($0) }) { listEnd[k] = listEnd[k + 1] }
+            if between.count <= 2, between.contains(where: { grammar.and.contains($0) }),
+               between.allSatisfy({ $0.hasText(",") || grammar.and.contains($0) }) { listEnd[k] = listEnd[k + 1] }
         }
         for (n, var c) in candidates.enumerated() {
             let span = c.first...max(c.last, listEnd[n])
@@ -116,7 +123,7 @@ struct KindFinder {
             // auxiliary is the subject of what comes next, not of a trigger before it.
             let afterHead = max(c.headToken ?? c.last, listEnd[n]) + 1
             let subjectOfNext = afterHead < tokens.count && tokens[afterHead].kind == .word
-                && lexicon.grammar.passiveAuxiliaries.contains(tokens[afterHead])
+                && grammar.passiveAuxiliaries.contains(tokens[afterHead])
             var best: (kind: ClaimKind, distance: Int, at: Int, length: Int)? = nil
             var blockers: [Int] = []
             var verbBlockers: [Int] = []
@@ -131,8 +138,8 @@ struct KindFinder {
                     verbBlockers.append(t.start)
                 case .kind(let kind):
                     // "were not injured", "не пострадал": a denied event counts nobody.
-                    if t.start > 0, lexicon.grammar.negations.contains(tokens[t.start - 1]) { continue }
-                    var d = Self.distance(tokens, span, tspan, grammar: lexicon.grammar, opensAside: opensAside)
+                    if t.start > 0, grammar.negations.contains(tokens[t.start - 1]) { continue }
+                    var d = Self.distance(tokens, span, tspan, grammar: grammar, opensAside: opensAside)
                     // The head noun is a weak trigger: "66 участников" detained by "задержали".
                     if let head = c.headToken, tspan.contains(head) {
                         if c.partitive { continue }
@@ -151,7 +158,7 @@ struct KindFinder {
             let blocked = blockers.contains { b in
                 if let at = best?.at, (min(c.first, at)...max(reach, at)).contains(b) { return true }
                 if b < c.first {
-                    let gap = Self.distance(tokens, b...b, c.first...c.last, grammar: lexicon.grammar)
+                    let gap = Self.distance(tokens, b...b, c.first...c.last, grammar: grammar)
                     return gap <= 6 && (best == nil || best!.at > c.last || best!.at < b)
                 }
                 return b > c.last && b <= reach + 2
@@ -159,7 +166,7 @@ struct KindFinder {
             // "would never hurt her brother": the object of a verb made hypothetical.
             if blocked || verbBlockers.contains(where: { b in best.map { $0.at < c.first && b < $0.at && $0.at - b <= 4 } ?? false }) { continue }
             if var b = best {
-                if b.kind == .injured, lexicon.grammar.isGunshot(text(tokens, b.at, b.length)),
+                if b.kind == .injured, grammar.isGunshot(text(tokens, b.at, b.length)),
                    let death = diedAfter(shotAt: b.at + b.length, found, tokens) {
                     b = (.killed, b.distance, death.start, death.length)
                 }
@@ -216,7 +223,7 @@ struct KindFinder {
         var next: Candidate? = nil
         for k in result.indices.reversed() {
             if !result[k].hasHead, !result[k].partitive, let n = next, n.kind == result[k].kind, n.hasHead,
-               !tokens[(result[k].last + 1)..<n.first].contains(where: { $0.kind == .word && lexicon.grammar.subsetWords.contains($0) }) {
+               !tokens[(result[k].last + 1)..<n.first].contains(where: { $0.kind == .word && grammar.subsetWords.contains($0) }) {
                 result[k].who = n.who
             }
             next = result[k]

@@ -37,6 +37,14 @@ struct PlaceDraft {
 struct PlaceFinder {
     let lexicon: Lexicon
     let gazetteer: Gazetteer
+    /// `lexicon.grammar`, held (read for every name).
+    let grammar: Grammar
+
+    init(lexicon: Lexicon, gazetteer: Gazetteer) {
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+        self.grammar = lexicon.grammar
+    }
 
     /// Places named in a sentence. `country` resolves "nationwide" and "the capital".
     /// Places named in a sentence. `country` resolves "nationwide" and "the capital"; names
@@ -98,19 +106,19 @@ struct PlaceFinder {
             // of another name (a longer name of a country, "South Sudan", is matched whole).
             if m.form == .name, best.level == .country, first > 0, tokens[first - 1].kind == .word, tokens[first - 1].capitalized,
                !m.sentenceInitial, tokens[first - 1].text.utf8.first.map({ $0 < 0x80 }) == true,
-               !lexicon.grammar.cityTitleWords.contains(tokens[first - 1]) { continue }
+               !grammar.cityTitleWords.contains(tokens[first - 1]) { continue }
             if m.form == .name, best.level == .city {
                 // Part of a longer proper name: "Ales Bialiatski", "Mohamed Morsi", "Denver Post".
                 if first > 0, tokens[first - 1].kind == .word, tokens[first - 1].capitalized, !m.sentenceInitial,
-                   !m.afterPreposition, !lexicon.grammar.cityTitleWords.contains(tokens[first - 1]) { continue }
+                   !m.afterPreposition, !grammar.cityTitleWords.contains(tokens[first - 1]) { continue }
                 // "Al-Ahram": a name glued to a capitalised word by a hyphen.
                 if first > 1, tokens[first - 1].hasText("-"), !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
                 let possessive = tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("'")
                 if !possessive, last + 1 < tokens.count, tokens[last + 1].kind == .word,
-                   (tokens[last + 1].capitalized && !lexicon.grammar.cityRoleWords.contains(tokens[last + 1]))
-                    || lexicon.grammar.landmarkWords.contains(tokens[last + 1]) { continue }
+                   (tokens[last + 1].capitalized && !grammar.cityRoleWords.contains(tokens[last + 1]))
+                    || grammar.landmarkWords.contains(tokens[last + 1]) { continue }
                 // Russian cities take "в"; "на Болотной" is a square, "на Пушкинской" a street.
-                if first > 0, lexicon.grammar.notCityPrepositions.contains(tokens[first - 1]) { continue }
+                if first > 0, grammar.notCityPrepositions.contains(tokens[first - 1]) { continue }
                 // A capitalised word at the start of a sentence may be any word ("Как", "More").
                 if m.sentenceInitial, !m.afterPreposition, last == first, gazetteer.population(of: best) < 100_000 { continue }
                 if letters.count < 3 { continue }
@@ -189,7 +197,7 @@ struct PlaceFinder {
         var pairs: [(c: Int, p: Int, d: Int)] = []
         for (ci, c) in candidates.enumerated() {
             for (pi, p) in places.enumerated() {
-                var d = KindFinder.distance(tokens, c.first...c.last, p.first...p.last, grammar: lexicon.grammar)
+                var d = KindFinder.distance(tokens, c.first...c.last, p.first...p.last, grammar: grammar)
                 if p.indirect { d += 2 }
                 if p.weak { d += 20 }
                 if p.last < c.first { d += 1 }
@@ -216,7 +224,7 @@ struct PlaceFinder {
         // МВД РФ") only when the sentence has no other.
         for (ci, c) in candidates.enumerated() where !done.contains(ci) {
             func cost(_ p: SentencePlace) -> Int {
-                KindFinder.distance(tokens, c.first...c.last, p.first...p.last, grammar: lexicon.grammar) + (p.weak ? 1000 : 0)
+                KindFinder.distance(tokens, c.first...c.last, p.first...p.last, grammar: grammar) + (p.weak ? 1000 : 0)
             }
             if let n = places.indices.min(by: { cost(places[$0]) < cost(places[$1]) }) { result[ci] = [places[n].place] }
         }
@@ -225,7 +233,7 @@ struct PlaceFinder {
 
     /// Places joined to `index` by "and", "и", commas or prepositions only.
     func coordinated(_ places: [SentencePlace], around index: Int, _ tokens: [Token]) -> [Int] {
-        let joiners = lexicon.grammar.placeListJoiners
+        let joiners = grammar.placeListJoiners
         func joined(_ a: SentencePlace, _ b: SentencePlace) -> Bool {
             guard a.last < b.first else { return false }
             return tokens[(a.last + 1)..<b.first].allSatisfy { $0.hasText(",") || $0.hasText("&") || joiners.contains($0) } && b.first - a.last <= 4
