@@ -54,13 +54,13 @@ public struct Token: Sendable, Hashable {
                   plain: Token.isPlainText(text.utf8), capitalized: capitalized, spaceBefore: spaceBefore)
     }
 
-    /// A token of the text `bytes` whose keys are already worked out (`Token.keys(of:)`).
+    /// A token of the text `stored` whose keys are already worked out (`Token.KeyReader`).
     @inlinable
-    init(kind: Kind, start: Int, end: Int, bytes: [UInt8], key: UInt64, stemKey: UInt64, plain: Bool, capitalized: Bool, spaceBefore: Bool) {
+    init(kind: Kind, start: Int, end: Int, stored: Text, key: UInt64, stemKey: UInt64, plain: Bool, capitalized: Bool, spaceBefore: Bool) {
         self.kind = kind
         self.start = start
         self.end = end
-        self.stored = Text(bytes)
+        self.stored = stored
         self.capitalized = capitalized
         self.spaceBefore = spaceBefore
         self.key = key
@@ -117,35 +117,50 @@ public struct Token: Sendable, Hashable {
     /// `key(of:)`, `stemKey(of:)` and `isPlainText(_:)` of the same bytes, in one pass over them.
     @inlinable
     public static func keys(of bytes: [UInt8]) -> (key: UInt64, stemKey: UInt64, plain: Bool) {
-        var key: UInt64 = 0xcbf2_9ce4_8422_2325
-        var stem = key
-        var characters = 0
-        var plain = true
-        var pending = 0  // continuation bytes still owed to the last lead byte judged for plainness
-        var lead: UInt8 = 0
-        var second: UInt8 = 0
-        for b in bytes {
+        var reader = KeyReader()
+        for b in bytes { reader.add(b) }
+        return reader.keys
+    }
+
+    /// `keys(of:)` one byte at a time, for a reader that makes the bytes as it goes (the tokenizer).
+    public struct KeyReader: Sendable {
+        @usableFromInline var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        @usableFromInline var stem: UInt64 = 0xcbf2_9ce4_8422_2325
+        @usableFromInline var characters = 0
+        @usableFromInline var plain = true
+        /// Continuation bytes still owed to the last lead byte judged for plainness.
+        @usableFromInline var pending = 0
+        @usableFromInline var lead: UInt8 = 0
+        @usableFromInline var second: UInt8 = 0
+
+        @inlinable
+        public init() {}
+
+        @inlinable
+        public mutating func add(_ b: UInt8) {
             key = (key ^ UInt64(b)) &* 0x100_0000_01b3
             if b & 0xC0 != 0x80 { characters += 1 }
             if characters <= 2 { stem = (stem ^ UInt64(b)) &* 0x100_0000_01b3 }
-            guard plain else { continue }
+            guard plain else { return }
             // The test of `isPlainText`, one byte at a time.
             if pending > 0 {
                 pending -= 1
                 if lead == 0xE2 {
-                    if pending == 1 { second = b; continue }
+                    if pending == 1 { second = b; return }
                     if b & 0xC0 != 0x80 || !((second == 0x80 && b >= 0x82) || second == 0x81 || second == 0x82) { plain = false }
                 } else if b & 0xC0 != 0x80 {
                     plain = false
                 }
-                continue
+                return
             }
-            if b < 0x80 { continue }
+            if b < 0x80 { return }
             lead = b
             if b >= 0xC2 && b <= 0xC9 || b == 0xD0 || b == 0xD1 { pending = 1 } else if b == 0xE2 { pending = 2 } else { plain = false }
         }
-        if pending > 0 { plain = false }
-        return (key, stem, plain)
+
+        /// The keys of the bytes added so far.
+        @inlinable
+        public var keys: (key: UInt64, stemKey: UInt64, plain: Bool) { (key, stem, plain && pending == 0) }
     }
 
     /// The key of the first two characters of some UTF-8 bytes.
@@ -192,24 +207,43 @@ extension Token {
         public static let capacity = 47
 
         public init(_ bytes: some Collection<UInt8>) {
-            var n = 0
+            var overflow = false
+            for b in bytes where !append(b) {
+                overflow = true
+                break
+            }
+            if overflow { cutAtCharacter() }
+        }
+
+        /// An empty text, to `append` to.
+        @inlinable
+        public init() {}
+
+        /// Adds a byte; false (and nothing kept) when the text is full.
+        @inlinable
+        @discardableResult
+        public mutating func append(_ b: UInt8) -> Bool {
+            let n = count
+            guard n < Self.capacity else { return false }
             withUnsafeMutableBytes(of: &self) { raw in
-                for b in bytes {
-                    guard n < Self.capacity else { break }
-                    raw[n] = b
-                    n += 1
-                }
-                // Cut at a character: drop a lead byte whose continuation bytes did not fit.
-                if bytes.count > Self.capacity {
-                    var k = n
-                    while k > 0, raw[k - 1] & 0xC0 == 0x80 { k -= 1 }
-                    if k > 0, raw[k - 1] >= 0xC0 {
-                        let lead = raw[k - 1]
-                        let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                        if n - (k - 1) < width {
-                            for j in (k - 1)..<n { raw[j] = 0 }
-                            n = k - 1
-                        }
+                raw[n] = b
+                raw[Self.capacity] = UInt8(n + 1)
+            }
+            return true
+        }
+
+        /// After bytes did not fit: drops a last character whose continuation bytes did not fit.
+        public mutating func cutAtCharacter() {
+            withUnsafeMutableBytes(of: &self) { raw in
+                var n = Int(raw[Self.capacity])
+                var k = n
+                while k > 0, raw[k - 1] & 0xC0 == 0x80 { k -= 1 }
+                if k > 0, raw[k - 1] >= 0xC0 {
+                    let lead = raw[k - 1]
+                    let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    if n - (k - 1) < width {
+                        for j in (k - 1)..<n { raw[j] = 0 }
+                        n = k - 1
                     }
                 }
                 raw[Self.capacity] = UInt8(n)

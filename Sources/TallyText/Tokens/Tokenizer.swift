@@ -11,8 +11,6 @@ public enum Tokenizer {
         var i = range.lowerBound
         let end = range.upperBound
         var sawSpace = true
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
         while i < end {
             let b = bytes[i]
             // White space: ASCII, no-break space, and the U+2000–U+200B / U+202F / U+205F spaces.
@@ -29,7 +27,7 @@ public enum Tokenizer {
             let start = i
             if isDigit(b) {
                 i = numberEnd(bytes, i, end)
-                tokens.append(token(.number, bytes, start, i, lower: false, capitalized: false, spaceBefore: sawSpace, buffer: &text))
+                tokens.append(token(.number, bytes, start, i, lower: false, capitalized: false, spaceBefore: sawSpace))
             } else if letterWidth(bytes, i, end) > 0 {
                 let capital = isCapital(bytes, i, end)
                 while i < end {
@@ -45,14 +43,14 @@ public enum Tokenizer {
                     }
                     break
                 }
-                tokens.append(token(.word, bytes, start, i, lower: true, capitalized: capital, spaceBefore: sawSpace, buffer: &text))
+                tokens.append(token(.word, bytes, start, i, lower: true, capitalized: capital, spaceBefore: sawSpace))
             } else {
                 i += min(sequenceLength(b), end - i)
                 // Non-breaking and plain hyphens (U+2011, U+2010) are hyphens.
                 if i - start == 3 && b == 0xE2 && bytes[start + 1] == 0x80 && (bytes[start + 2] == 0x91 || bytes[start + 2] == 0x90) {
                     tokens.append(Token(kind: .punctuation, start: start, end: i, text: "-", spaceBefore: sawSpace))
                 } else {
-                    tokens.append(token(.punctuation, bytes, start, i, lower: false, capitalized: false, spaceBefore: sawSpace, buffer: &text))
+                    tokens.append(token(.punctuation, bytes, start, i, lower: false, capitalized: false, spaceBefore: sawSpace))
                 }
             }
             sawSpace = false
@@ -60,19 +58,33 @@ public enum Tokenizer {
         return tokens
     }
 
-    /// The token of `bytes[start..<end]`, its text lower-cased (`lower`, as `lowercase` does) in
-    /// `buffer` (reused from token to token) and its keys read off that text in one more pass.
+    /// The token of `bytes[start..<end]`, its text lower-cased (`lower`, as `lowercase` does) into
+    /// the token itself and its keys read off the same bytes as they are written: one pass.
     @inline(__always)
     static func token(_ kind: Token.Kind, _ bytes: [UInt8], _ start: Int, _ end: Int, lower: Bool,
-                      capitalized: Bool, spaceBefore: Bool, buffer: inout [UInt8]) -> Token {
-        if lower {
-            lowercase(bytes, start, end, into: &buffer)
-        } else {
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: bytes[start..<end])
+                      capitalized: Bool, spaceBefore: Bool) -> Token {
+        var text = Token.Text()
+        var reader = Token.KeyReader()
+        var n = 0
+        withUnsafeMutableBytes(of: &text) { raw in
+            var i = start
+            while i < end {
+                let (c, advance) = lower ? lowered(bytes, i, end) : ((bytes[i], 0, 1), 1)
+                reader.add(c.0)
+                if n < Token.Text.capacity { raw[n] = c.0 }
+                n += 1
+                if c.2 == 2 {
+                    reader.add(c.1)
+                    if n < Token.Text.capacity { raw[n] = c.1 }
+                    n += 1
+                }
+                i += advance
+            }
+            raw[Token.Text.capacity] = UInt8(min(n, Token.Text.capacity))
         }
-        let (key, stemKey, plain) = Token.keys(of: buffer)
-        return Token(kind: kind, start: start, end: end, bytes: buffer, key: key, stemKey: stemKey,
+        if n > Token.Text.capacity { text.cutAtCharacter() }
+        let (key, stemKey, plain) = reader.keys
+        return Token(kind: kind, start: start, end: end, stored: text, key: key, stemKey: stemKey,
                      plain: plain, capitalized: capitalized, spaceBefore: spaceBefore)
     }
 
@@ -169,28 +181,30 @@ public enum Tokenizer {
         out.reserveCapacity(end - start)
         var i = start
         while i < end {
-            let b = bytes[i]
-            if b >= 65 && b <= 90 {
-                out.append(b + 32)
-                i += 1
-            } else if b == 0xD0, i + 1 < end {
-                let c = bytes[i + 1]
-                if c >= 0x90 && c <= 0x9F { out.append(0xD0); out.append(c + 0x20) }        // А–П → а–п
-                else if c >= 0xA0 && c <= 0xAF { out.append(0xD1); out.append(c - 0x20) }  // Р–Я → р–я
-                else if c == 0x81 { out.append(0xD1); out.append(0x91) }                    // Ё → ё
-                else { out.append(b); out.append(c) }
-                i += 2
-            } else if b == 0xC3, i + 1 < end, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9E, bytes[i + 1] != 0x97 {
-                out.append(0xC3)
-                out.append(bytes[i + 1] + 0x20)
-                i += 2
-            } else if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
-                out.append(0x27)  // ’ → '
-                i += 3
-            } else {
-                out.append(b)
-                i += 1
-            }
+            let (c, advance) = lowered(bytes, i, end)
+            out.append(c.0)
+            if c.2 == 2 { out.append(c.1) }
+            i += advance
         }
+    }
+
+    /// The character at `i` lower-cased: ASCII, Latin-1 and Cyrillic capitals, and ’ as '. Returns its
+    /// bytes (the second one only when the count is 2) and how many bytes of the input it took.
+    @inline(__always)
+    static func lowered(_ bytes: [UInt8], _ i: Int, _ end: Int) -> ((UInt8, UInt8, Int), Int) {
+        let b = bytes[i]
+        if b >= 65 && b <= 90 { return ((b + 32, 0, 1), 1) }
+        if b == 0xD0, i + 1 < end {
+            let c = bytes[i + 1]
+            if c >= 0x90 && c <= 0x9F { return ((0xD0, c + 0x20, 2), 2) }        // А–П → а–п
+            if c >= 0xA0 && c <= 0xAF { return ((0xD1, c - 0x20, 2), 2) }        // Р–Я → р–я
+            if c == 0x81 { return ((0xD1, 0x91, 2), 2) }                          // Ё → ё
+            return ((b, c, 2), 2)
+        }
+        if b == 0xC3, i + 1 < end, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9E, bytes[i + 1] != 0x97 {
+            return ((0xC3, bytes[i + 1] + 0x20, 2), 2)
+        }
+        if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return ((0x27, 0, 1), 3) }  // ’ → '
+        return ((b, 0, 1), 1)
     }
 }
