@@ -30,8 +30,16 @@ public final class Gazetteer: Sendable {
 
     /// A gazetteer from the bytes of its files (see `scripts/gazetteer/build.py` for the format).
     public init(tsv: [UInt8], stoplist: [UInt8] = [], demonyms: [UInt8] = []) throws {
-        index = try GazetteerIndex(tsv: tsv, stoplist: stoplist, demonyms: demonyms)
+        let index = try GazetteerIndex(tsv: tsv, stoplist: stoplist, demonyms: demonyms)
+        self.index = index
+        var found: [String: Place?] = [:]
+        for code in index.capitals.keys { found[code] = Self.findCapital(code, in: index) }
+        capitals = found
     }
+
+    /// Each country's capital by its code as the gazetteer writes it: every story asks for its
+    /// country's, and finding one by name hashes it and lists every place of that name.
+    private let capitals: [String: Place?]
 
     /// How many places it knows.
     public var count: Int { index.entries.count }
@@ -43,12 +51,20 @@ public final class Gazetteer: Sendable {
 
     /// The capital city of a country (ISO code), for "in the capital" and "в столице".
     public func capital(ofCountry code: String) -> Place? {
+        if let known = capitals[code] { return known }
+        return Self.findCapital(code, in: index)
+    }
+
+    /// The capital of a country code, looked up by its name.
+    private static func findCapital(_ code: String, in index: GazetteerIndex) -> Place? {
         guard let name = index.capitals[code.uppercased()] else { return nil }
-        return places(named: name).first { $0.country == code.uppercased() && $0.level == .city }
+        return places(named: name, in: index).first { $0.country == code.uppercased() && $0.level == .city }
     }
 
     /// Every place a name (any variant, any case form) may refer to, most populous first.
-    public func places(named name: String) -> [Place] {
+    public func places(named name: String) -> [Place] { Self.places(named: name, in: index) }
+
+    private static func places(named name: String, in index: GazetteerIndex) -> [Place] {
         let words = NameKey.words(of: Array(name.utf8))
         var hashes: [UInt64] = [NameKey.offset]
         var extended: [UInt64] = []
