@@ -78,3 +78,21 @@ extension AttributionTests {
         #expect(sources("Officers reported that two men were shot in Dayton on Friday.") == ["2 Officers"])
     }
 }
+
+/// `SourceNames.nominative` reads plain text byte by byte; it must answer as the reading by
+/// characters does.
+struct NominativeTests {
+    @Test func bytesAndCharactersAgree() {
+        let samples = [
+            "Анны Кузнецовой", "«Анна Кузнецова»", "пресс-службы МВД", "Ирины Смирновой и Петра Ивановой", "«ОВД-Инфо»",
+            "“Мемориал”", "Civic Monitor", "\"Viasna\"", "Союза журналистов  России", " ведущей Петровой ", "Щукиной", "ёлкиной",
+            "Ёлкиной", "«»", "Łódź Police", "Élise Ivanovой", "Ѣ Ивановой", "group «Правозащитной»", "Сибирской", "a\u{301}b Ивановой",
+        ]
+        for text in samples {
+            let fast = SourceNames.nominativeByBytes(text)
+            if let fast { #expect(fast == SourceNames.nominativeByCharacters(text), "\(text)") }
+            #expect(SourceNames.nominative(text) == SourceNames.nominativeByCharacters(text), "\(text)")
+        }
+        #expect(SourceNames.nominative("Анны Кузнецовой") == "Анны Кузнецова")
+    }
+}

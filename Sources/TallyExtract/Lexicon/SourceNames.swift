@@ -96,6 +96,55 @@ final class SourceNames: Sendable {
         if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x22 }) {
             return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
         }
+        return nominativeByBytes(text) ?? nominativeByCharacters(text)
+    }
+
+    static let quoteMarks: [[UInt8]] = ["«", "»", "\"", "“", "”"].map { Array($0.utf8) }
+    static let surnameEndings: [(ending: [UInt8], replacement: [UInt8])] = [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")]
+        .map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// `nominative` read byte by byte, for text whose characters are single scalars that compare by
+    /// their bytes (`Token.isPlainText`) and whose words start with ASCII or a basic Cyrillic letter
+    /// (U+0400–U+045F, capitals U+0400–U+042F); nil for any other text.
+    static func nominativeByBytes(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard Token.isPlainText(bytes) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (k, word) in bytes.split(separator: 0x20).enumerated() {
+            var w: [UInt8] = []
+            var i = word.startIndex
+            while i < word.endIndex {
+                if let q = quoteMarks.first(where: { word[i...].starts(with: $0) }) {
+                    i += q.count
+                    continue
+                }
+                w.append(word[i])
+                i += 1
+            }
+            if k > 0 { out.append(0x20) }
+            guard let first = w.first else { continue }
+            let capital: Bool
+            if first < 0x80 {
+                capital = first >= 65 && first <= 90
+            } else if w.count >= 2, first == 0xD0 || (first == 0xD1 && w[1] <= 0x9F) {
+                capital = first == 0xD0 && w[1] <= 0xAF
+            } else {
+                return nil
+            }
+            // A Cyrillic scalar is U+0400–U+04FF: lead bytes D0–D3.
+            if capital, w.contains(where: { $0 >= 0xD0 && $0 <= 0xD3 }),
+               let e = surnameEndings.first(where: { w.count >= $0.ending.count && w.suffix($0.ending.count).elementsEqual($0.ending) }) {
+                w.removeLast(e.ending.count)
+                w += e.replacement
+            }
+            out += w
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `nominative` read by characters, for any text.
+    static func nominativeByCharacters(_ text: String) -> String {
         let words = text.split(separator: " ").map { word -> String in
             var w = String(word).filter { !"«»\"“”".contains($0) }
             guard let first = w.first, first.isUppercase, w.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) }) else { return w }
