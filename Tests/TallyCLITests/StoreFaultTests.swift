@@ -107,3 +107,22 @@ struct SmallDisk {
         return process.terminationStatus == 0
     }
 }
+
+/// Processes that open one fresh SQLite file at once all get it: the first puts it in WAL mode and
+/// makes the schema while the others wait (SQLite answers "locked" at once there, without waiting).
+struct FreshFileRaceTests {
+    @Test func processesOpeningAFreshFileAtOnceAllSucceed() async throws {
+        for _ in 0..<4 {
+            let dir = try Scratch()
+            let db = dir.path + "/fresh.db"
+            let results = try await withThrowingTaskGroup(of: TallyProcess.Result.self) { group in
+                for _ in 0..<6 { group.addTask { try await TallyProcess.runDetached(["report", "--db", db]) } }
+                var all: [TallyProcess.Result] = []
+                for try await r in group { all.append(r) }
+                return all
+            }
+            for r in results { #expect(r.status == 0, "\(r.stderr)") }
+        }
+    }
+}
+

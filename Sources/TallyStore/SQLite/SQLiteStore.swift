@@ -30,7 +30,7 @@ public final class SQLiteStore: Store {
         }
         do {
             if FileManager.default.fileExists(atPath: path) { try Self.refuseForeign(path) }
-            pool = try DatabasePool(path: path, configuration: config)
+            pool = try Self.openPool(path, config)
             try Self.migrate(pool)
         } catch let error as DatabaseError {
             throw Self.describe(error, path: path)
@@ -44,23 +44,42 @@ public final class SQLiteStore: Store {
 
     /// Brings the schema up to date. GRDB applies each step in its own transaction after reading
     /// which are applied, so another process opening the same fresh file at once may apply a step
-    /// in between: ours then fails and is rolled back, and reading the applied steps again settles it.
+    /// in between: ours then fails and is rolled back (as a database error, or as the first step's
+    /// refusal of a file whose tables are already there), and reading the applied steps again
+    /// settles it. A file with no step applied is not being migrated by anyone: its error stands.
     static func migrate(_ pool: DatabasePool) throws {
         for attempt in 1...5 {
             do {
                 return try migrator.migrate(pool)
-            } catch let error as DatabaseError where attempt < 5 {
+            } catch where attempt < 5 {
                 guard try pool.read({ try migrator.appliedIdentifiers($0) }).count > 0 else { throw error }
                 usleep(useconds_t(20_000 * attempt))
             }
         }
     }
 
+    /// Opens the pool. Putting a fresh file in WAL mode needs it alone, and SQLite answers "locked"
+    /// at once, without waiting, while another process does the same: so the open is tried again
+    /// for up to ten seconds before that answer stands.
+    static func openPool(_ path: String, _ config: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: config)
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 100 {
+                attempt += 1
+                usleep(useconds_t(min(100_000, 5_000 * attempt)))
+            }
+        }
+    }
+
     /// Looks at an existing file read-only first: someone else's database is refused before
-    /// anything (WAL mode, the migrations table) is written to it.
+    /// anything (WAL mode, the migrations table) is written to it. It waits, as a writer does, while
+    /// another process holds the file (one that is making it, say).
     static func refuseForeign(_ path: String) throws {
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(30)
         let queue = try DatabaseQueue(path: path, configuration: config)
         defer { try? queue.close() }
         let tables = try queue.read { db in
