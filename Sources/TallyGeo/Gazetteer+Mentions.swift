@@ -29,7 +29,10 @@ extension Gazetteer {
 
     /// Every place name in the UTF-8 bytes of a text, as `mentions(in:)` finds them.
     public func mentions(inUTF8 bytes: [UInt8]) -> [PlaceMention] {
+        // Room for every word at once (a word and its space take two bytes or more): growing the
+        // array word by word was most of the scan's allocations.
         var words: [Range<Int>] = []
+        words.reserveCapacity(bytes.count / 2 + 1)
         var i = 0
         while i < bytes.count {
             let w = WordBytes.letterWidth(bytes, i)
@@ -46,10 +49,15 @@ extension Gazetteer {
             words.append(start..<i)
         }
         var result: [PlaceMention] = []
+        // Scratch for each capitalised word, sized once (a name's forms and hashes are few).
         var buffer: [UInt8] = []
+        buffer.reserveCapacity(64)
         var forms: [Int] = []
+        forms.reserveCapacity(16)
         var hashes: [UInt64] = []
+        hashes.reserveCapacity(32)
         var extended: [UInt64] = []
+        extended.reserveCapacity(32)
         var k = 0
         while k < words.count {
             let first = words[k]
