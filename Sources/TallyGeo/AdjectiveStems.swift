@@ -38,9 +38,16 @@ struct AdjectiveStems: Sendable {
         flat = all
     }
 
-    /// Whether some stem may start a word whose first four normalised bytes are `key` (false means
-    /// `country(ofWord:)` answers nil for such a word).
-    func mayStart(with key: UInt32) -> Bool { !short.isEmpty || ranges[UInt64(key)] != nil }
+    /// Whether some stem may start `word` (not yet normalised): false when its first two letters
+    /// are Cyrillic and, normalised, begin no stem, so `country(ofWord:)` of the normalised word is
+    /// nil. Most Russian words are asked, and this spares normalising them.
+    func mayStart(_ word: ArraySlice<UInt8>) -> Bool {
+        let w = word.startIndex
+        guard short.isEmpty, word.count >= 4, word[w] == 0xD0 || word[w] == 0xD1, word[w + 2] == 0xD0 || word[w + 2] == 0xD1 else { return true }
+        let (a, b) = NameKey.foldCyrillic(word[w], word[w + 1])
+        let (c, d) = NameKey.foldCyrillic(word[w + 2], word[w + 3])
+        return ranges[UInt64(Self.key(a, b, c, d))] != nil
+    }
 
     /// The country of the first stem (in the order added) that `word` starts with.
     func country(ofWord word: [UInt8]) -> String? {
@@ -57,6 +64,11 @@ struct AdjectiveStems: Sendable {
 
     private static func key(_ bytes: [UInt8]) -> UInt32? {
         guard bytes.count >= 4 else { return nil }
-        return UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
+        return key(bytes[0], bytes[1], bytes[2], bytes[3])
+    }
+
+    /// A bucket's key: a stem's or word's first four bytes.
+    private static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt32 {
+        UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
     }
 }

@@ -137,14 +137,8 @@ extension Gazetteer {
         if word.first.map({ $0 < 0x80 }) == true {
             return index.adjectiveTable[NameKey.hash(ofWord: word, buffer: &buffer)]
         }
-        // Most Russian words are no country adjective: two Cyrillic letters that start no stem
-        // answer before the word is normalised.
-        let w = word.startIndex
-        if word.count >= 4, word[w] == 0xD0 || word[w] == 0xD1, word[w + 2] == 0xD0 || word[w + 2] == 0xD1 {
-            let (a, b) = NameKey.foldCyrillic(word[w], word[w + 1])
-            let (c, d) = NameKey.foldCyrillic(word[w + 2], word[w + 3])
-            if !index.adjectiveStems.mayStart(with: UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)) { return nil }
-        }
+        // Most Russian words are no country adjective: answered before the word is normalised.
+        if !index.adjectiveStems.mayStart(word) { return nil }
         _ = NameKey.normalise(word, into: &buffer)
         return index.adjectiveStems.country(ofWord: buffer)
     }

@@ -47,8 +47,11 @@ struct GazetteerIndex: Sendable {
     private(set) var populationByID = KeyTable<(name: String, population: Int)>([(UInt64, (name: String, population: Int))]())
 
     /// The population of the entry with GeoNames id `id` among those of a name (0 when none is).
-    func population(named name: String, id: Int) -> Int {
-        for i in byName[NameKey.hash(ofName: name)] ?? [] where entries[Int(i)].place.geonameID == id { return entries[Int(i)].population }
+    func population(named name: String, id: Int) -> Int { population(nameHash: NameKey.hash(ofName: name), id: id) }
+
+    /// As `population(named:id:)`, the name given by its hash.
+    func population(nameHash: UInt64, id: Int) -> Int {
+        for i in byName[nameHash] ?? [] where entries[Int(i)].place.geonameID == id { return entries[Int(i)].population }
         return 0
     }
 
@@ -125,8 +128,7 @@ struct GazetteerIndex: Sendable {
         var byID: [UInt64: (name: String, population: Int)] = [:]
         for (e, hash) in zip(entries, nameHashes) {
             guard let id = e.place.geonameID, let hash, byID[UInt64(truncatingIfNeeded: id)] == nil else { continue }
-            let population = (byName[hash] ?? []).first { entries[Int($0)].place.geonameID == id }.map { entries[Int($0)].population } ?? 0
-            byID[UInt64(truncatingIfNeeded: id)] = (e.place.name, population)
+            byID[UInt64(truncatingIfNeeded: id)] = (e.place.name, population(nameHash: hash, id: id))
         }
         populationByID = KeyTable(byID)
         for line in String(decoding: demonyms, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {

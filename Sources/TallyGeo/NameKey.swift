@@ -75,13 +75,16 @@ enum NameKey {
 
     /// The index form of a lower-cased word: a Cyrillic word loses its nominative ending.
     static func indexForm(_ word: inout [UInt8], cyrillic: Bool) {
-        guard cyrillic else { return }
+        word.removeLast(word.count - nominativeLength(word, cyrillic: cyrillic))
+    }
+
+    /// The length of a lower-cased word's index form (see `indexForm`).
+    static func nominativeLength(_ word: [UInt8], cyrillic: Bool) -> Int {
+        guard cyrillic else { return word.count }
         for ending in nominativeEndings {
-            if let n = cut(word, ending) {
-                word.removeLast(word.count - n)
-                return
-            }
+            if let n = cut(word, ending) { return n }
         }
+        return word.count
     }
 
     /// Every index form a lower-cased word of running text may have: itself as a nominative,
@@ -90,16 +93,7 @@ enum NameKey {
     /// the order above, each once (the same length is the same form).
     static func textForms(_ word: [UInt8], cyrillic: Bool, into forms: inout [Int]) {
         forms.removeAll(keepingCapacity: true)
-        var nominative = word.count
-        if cyrillic {
-            for ending in nominativeEndings {
-                if let n = cut(word, ending) {
-                    nominative = n
-                    break
-                }
-            }
-        }
-        forms.append(nominative)
+        forms.append(nominativeLength(word, cyrillic: cyrillic))
         guard cyrillic else { return }
         for ending in obliqueEndings {
             if let n = cut(word, ending), !forms.contains(n) { forms.append(n) }

@@ -26,7 +26,7 @@ public struct IngestPipeline {
 
     /// Documents per transaction unless told otherwise. A batch's cost is mostly the pages it
     /// dirties (tallies, their sources, index leaves), and a page shared by many of its documents
-    /// is written once: at a million stored documents on SQLite, 2,000 a batch stored about 40%
+    /// is written once: adding to 500,000 stored documents on SQLite, 2,000 a batch stored about 36%
     /// more documents a second than 500 (BENCHMARKS.md, "Store at scale"), while a batch still
     /// commits within a second or two, so other writers and the progress line do not wait long.
     public static let defaultBatchSize = 2_000

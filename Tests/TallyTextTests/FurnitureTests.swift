@@ -117,3 +117,10 @@ struct AppealScanTests {
         }
     }
 }
+
+extension AppealScanTests {
+    /// The scan looks at a marker's first two bytes, so none may be shorter.
+    @Test func everyAppealMarkerHasTwoBytesOrMore() {
+        #expect(FurnitureRanges.appealBytes.allSatisfy { $0.count >= 2 })
+    }
+}

@@ -29,7 +29,7 @@ struct TokenizerTests {
     }
 }
 
-/// The tokenizer works out a token's keys in one pass (`Token.keys(of:)`); they must be exactly
+/// The tokenizer works out a token's keys in one pass (`Token.KeyReader`); they must be exactly
 /// what the three separate definitions give, or lexicon lookups would silently miss.
 struct TokenKeysTests {
     static let samples: [[UInt8]] = [
@@ -46,7 +46,9 @@ struct TokenKeysTests {
             cases.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
         }
         for bytes in cases {
-            let keys = Token.keys(of: bytes)
+            var reader = Token.KeyReader()
+            for b in bytes { reader.add(b) }
+            let keys = reader.keys
             #expect(keys.key == Token.key(of: bytes), "key of \(bytes)")
             #expect(keys.stemKey == Token.stemKey(of: bytes), "stem key of \(bytes)")
             #expect(keys.plain == Token.isPlainText(bytes), "plainness of \(bytes)")
@@ -101,7 +103,7 @@ struct TokenTextTests {
         for s in ["", ",", "-", "задержанных", "несовершеннолетних", "o'brien", "naïve", "日本", "😀", String(repeating: "a", count: 47)] {
             let t = Token.Text(s.utf8)
             #expect(t.string == s && t.count == s.utf8.count)
-            #expect(t.equals(Array(s.utf8)) && t.starts(with: Array(s.utf8.prefix(3))) && t.ends(with: Array(s.utf8.suffix(2))))
+            #expect(t.equals(Array(s.utf8)) && t.starts(with: Array(s.utf8.prefix(3))))
             #expect(!t.equals(Array((s + "x").utf8)) && !t.starts(with: Array((s + "x").utf8)))
         }
         var token = Token(kind: .punctuation, start: 0, end: 1, text: ",")

@@ -114,15 +114,8 @@ public struct Token: Sendable, Hashable {
         return true
     }
 
-    /// `key(of:)`, `stemKey(of:)` and `isPlainText(_:)` of the same bytes, in one pass over them.
-    @inlinable
-    public static func keys(of bytes: [UInt8]) -> (key: UInt64, stemKey: UInt64, plain: Bool) {
-        var reader = KeyReader()
-        for b in bytes { reader.add(b) }
-        return reader.keys
-    }
-
-    /// `keys(of:)` one byte at a time, for a reader that makes the bytes as it goes (the tokenizer).
+    /// `key(of:)`, `stemKey(of:)` and `isPlainText(_:)` of the same bytes, read one byte at a time,
+    /// for a reader that makes the bytes as it goes (the tokenizer).
     public struct KeyReader: Sendable {
         @usableFromInline var key: UInt64 = 0xcbf2_9ce4_8422_2325
         @usableFromInline var stem: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -207,33 +200,36 @@ extension Token {
         public static let capacity = 47
 
         public init(_ bytes: some Collection<UInt8>) {
-            var overflow = false
-            for b in bytes where !append(b) {
-                overflow = true
-                break
+            fill { raw in
+                var n = 0
+                for b in bytes {
+                    if n < raw.count { raw[n] = b }
+                    n += 1
+                }
+                return n
             }
-            if overflow { cutAtCharacter() }
         }
 
-        /// An empty text, to `append` to.
+        /// An empty text.
         @inlinable
         public init() {}
 
-        /// Adds a byte; false (and nothing kept) when the text is full.
+        /// Lets `body` write the text's bytes into the `capacity` bytes kept (any beyond them it
+        /// counts but does not write) and return how many it had; a text that did not fit is then
+        /// cut at a character.
         @inlinable
-        @discardableResult
-        public mutating func append(_ b: UInt8) -> Bool {
-            let n = count
-            guard n < Self.capacity else { return false }
-            withUnsafeMutableBytes(of: &self) { raw in
-                raw[n] = b
-                raw[Self.capacity] = UInt8(n + 1)
+        public mutating func fill(_ body: (UnsafeMutableRawBufferPointer) -> Int) {
+            let n = withUnsafeMutableBytes(of: &self) { raw in
+                let n = body(UnsafeMutableRawBufferPointer(rebasing: raw[0..<Self.capacity]))
+                raw[Self.capacity] = UInt8(min(n, Self.capacity))
+                return n
             }
-            return true
+            if n > Self.capacity { cutAtCharacter() }
         }
 
         /// After bytes did not fit: drops a last character whose continuation bytes did not fit.
-        public mutating func cutAtCharacter() {
+        @usableFromInline
+        mutating func cutAtCharacter() {
             withUnsafeMutableBytes(of: &self) { raw in
                 var n = Int(raw[Self.capacity])
                 var k = n
@@ -275,13 +271,6 @@ extension Token {
         public func starts(with prefix: some Collection<UInt8>) -> Bool {
             guard prefix.count <= count else { return false }
             return withBytes { $0.starts(with: prefix) }
-        }
-
-        /// Whether the kept bytes end with `suffix`.
-        @inlinable
-        public func ends(with suffix: some Collection<UInt8>) -> Bool {
-            guard suffix.count <= count else { return false }
-            return withBytes { $0.suffix(suffix.count).elementsEqual(suffix) }
         }
     }
 }

@@ -65,24 +65,23 @@ public enum Tokenizer {
                       capitalized: Bool, spaceBefore: Bool) -> Token {
         var text = Token.Text()
         var reader = Token.KeyReader()
-        var n = 0
-        withUnsafeMutableBytes(of: &text) { raw in
+        text.fill { raw in
+            var n = 0
             var i = start
             while i < end {
                 let (c, advance) = lower ? lowered(bytes, i, end) : ((bytes[i], 0, 1), 1)
                 reader.add(c.0)
-                if n < Token.Text.capacity { raw[n] = c.0 }
+                if n < raw.count { raw[n] = c.0 }
                 n += 1
                 if c.2 == 2 {
                     reader.add(c.1)
-                    if n < Token.Text.capacity { raw[n] = c.1 }
+                    if n < raw.count { raw[n] = c.1 }
                     n += 1
                 }
                 i += advance
             }
-            raw[Token.Text.capacity] = UInt8(min(n, Token.Text.capacity))
+            return n
         }
-        if n > Token.Text.capacity { text.cutAtCharacter() }
         let (key, stemKey, plain) = reader.keys
         return Token(kind: kind, start: start, end: end, stored: text, key: key, stemKey: stemKey,
                      plain: plain, capitalized: capitalized, spaceBefore: spaceBefore)
