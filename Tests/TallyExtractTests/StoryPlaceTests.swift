@@ -29,6 +29,17 @@ struct StoryPlaceTests {
         #expect(places(text, url: "https://cyprus-times.example/2024/03/10/police-arrest-62/") != ["62 Cyprus"])
     }
 
+    @Test func thePathsWordsAreItsLongRunsOfLettersCapitalised() {
+        func slug(_ url: String) -> String { String(decoding: StoryPlace.pathSlug(Array(url.utf8)), as: UTF8.self) }
+        #expect(slug("https://news.example/2024/03/10/manchester-police-arrest-62/") == "Manchester Police Arrest")
+        #expect(slug("http://example.org/a/to/rio-de-janeiro?id=77") == "Rio Janeiro")
+        // The host is left out, and an address without a scheme or a path has no words.
+        #expect(slug("https://cyprus-mail.com") == "")
+        #expect(slug("cyprus-mail.com/cyprus/news") == "")
+        // Letters beyond ASCII are letters too.
+        #expect(slug("https://ria.example/новости/москва-задержания-20220921") == "Новости Москва Задержания")
+    }
+
     @Test func aRunningTotalKeepsTheStorysOneCity() {
         let text = """
             Hundreds marched through Leeds on Saturday.

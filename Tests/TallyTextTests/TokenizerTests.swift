@@ -126,3 +126,21 @@ struct TokenTextTests {
         #expect(tokens.count == 1 && tokens[0].key == Token.key(of: bytes) && tokens[0].end == bytes.count)
     }
 }
+
+/// A word set answers as the `Set<String>` of its words would.
+struct WordSetTests {
+    @Test func answersAsASetOfStrings() {
+        let words = ["and", "an", "a", "и", "задержанных", "naïve", "«", "—", String(repeating: "x", count: 60)]
+        let set = WordSet(words)
+        let text = "And an a ax и задержанных задержанные naïve naive « — - " + String(repeating: "x", count: 60) + " " + String(repeating: "x", count: 47)
+        let bytes = Array(text.utf8)
+        for t in Tokenizer.tokens(bytes, in: 0..<bytes.count) {
+            #expect(set.contains(t) == Set(words).contains(t.text), "\(t.text)")
+        }
+    }
+
+    @Test func aTokenStaysSmall() {
+        // The one-byte fields share a word (see the order of `Token`'s stored fields).
+        #expect(MemoryLayout<Token>.stride <= 104)
+    }
+}

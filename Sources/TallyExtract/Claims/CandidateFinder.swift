@@ -35,7 +35,7 @@ struct CandidateFinder {
                     continue
                 }
             }
-            if let m = lexicon.numbers.read(tokens, at: i), startsNumber(tokens, i) {
+            if lexicon.numbers.mayStart(tokens[i]), let m = lexicon.numbers.read(tokens, at: i), startsNumber(tokens, i) {
                 var c = Candidate(first: m.firstToken, last: m.lastToken)
                 if accept(m, tokens, bytes), let value = Self.whole(m.value) {
                     c.value = value

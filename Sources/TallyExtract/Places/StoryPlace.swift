@@ -80,26 +80,12 @@ struct StoryPlace {
 
     /// Places named in the path of the page's address ("/2019/10/07/london-police-arrest-21-…"):
     /// cities of at least 100,000 people and countries. The host is left out ("cyprus-mail.com").
+    /// The path's words are runs of letters of three or more, each capitalised, joined by spaces.
     static func urlPlaces(_ url: String?, gazetteer: Gazetteer) -> [Place] {
-        guard let url, let schemeEnd = schemeEnd(url) else { return [] }
-        let rest = url[schemeEnd...]
-        guard let slash = rest.firstIndex(of: "/") else { return [] }
-        let path = rest[slash...]
-        let text: String
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
-            text = asciiSlug(path.utf8)
-        } else {
-            var words: [String] = []
-            var current = ""
-            for ch in path {
-                if ch.isLetter { current.append(ch) } else if !current.isEmpty { words.append(current); current = "" }
-            }
-            if !current.isEmpty { words.append(current) }
-            // Only slugs of words: query strings and ids say nothing.
-            text = words.filter { $0.count >= 3 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-        }
-        guard !text.isEmpty else { return [] }
-        return gazetteer.mentions(in: text).compactMap { m -> Place? in
+        guard let url else { return [] }
+        let slug = pathSlug(Array(url.utf8))
+        guard !slug.isEmpty else { return [] }
+        return gazetteer.mentions(inUTF8: slug).compactMap { m -> Place? in
             guard m.form == .name else { return nil }
             let p = m.best
             if p.level == .country { return p }
@@ -107,39 +93,44 @@ struct StoryPlace {
         }
     }
 
-    /// Where the "://" after an address's scheme ends, looked for byte by byte.
-    static func schemeEnd(_ url: String) -> String.Index? {
-        let utf8 = url.utf8
-        var i = utf8.startIndex
+    /// The words of an address's path as `urlPlaces` reads them, in UTF-8: empty when the address
+    /// has no "://" or no path. An ASCII path is read byte by byte; any other by its characters.
+    static func pathSlug(_ url: [UInt8]) -> [UInt8] {
+        // Past the "://" after the scheme, then from the first slash.
         var seen = 0
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            seen = b == UInt8(ascii: ":") ? 1 : (b == UInt8(ascii: "/") && seen > 0 ? seen + 1 : 0)
-            i = utf8.index(after: i)
-            if seen == 3 { return i }
+        var i = 0
+        while i < url.count, seen < 3 {
+            seen = url[i] == UInt8(ascii: ":") ? 1 : (url[i] == UInt8(ascii: "/") && seen > 0 ? seen + 1 : 0)
+            i += 1
         }
-        return nil
+        guard seen == 3, let slash = url[i...].firstIndex(of: UInt8(ascii: "/")) else { return [] }
+        let path = url[slash...]
+        guard path.allSatisfy({ $0 < 0x80 }) else {
+            var words: [String] = []
+            var current = ""
+            for ch in String(decoding: path, as: UTF8.self) {
+                if ch.isLetter { current.append(ch) } else if !current.isEmpty { words.append(current); current = "" }
+            }
+            if !current.isEmpty { words.append(current) }
+            // Only slugs of words: query strings and ids say nothing.
+            return Array(words.filter { $0.count >= 3 }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ").utf8)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(path.count)
+        var k = path.startIndex
+        while k < path.endIndex {
+            guard Self.isASCIILetter(path[k]) else { k += 1; continue }
+            let start = k
+            while k < path.endIndex, Self.isASCIILetter(path[k]) { k += 1 }
+            guard k - start >= 3 else { continue }
+            if !out.isEmpty { out.append(0x20) }
+            out.append(path[start] >= 97 ? path[start] - 32 : path[start])
+            out += path[(start + 1)..<k]
+        }
+        return out
     }
 
-    /// The words of an ASCII address path as `urlPlaces` reads them, byte by byte: runs of
-    /// letters of three or more, each capitalised, joined by spaces.
-    static func asciiSlug(_ path: Substring.UTF8View) -> String {
-        var out: [UInt8] = []
-        var word: [UInt8] = []
-        func flush() {
-            if word.count >= 3 {
-                if !out.isEmpty { out.append(0x20) }
-                out.append(word[0] >= 97 && word[0] <= 122 ? word[0] - 32 : word[0])
-                out += word.dropFirst()
-            }
-            word.removeAll(keepingCapacity: true)
-        }
-        for b in path {
-            if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) { word.append(b) } else { flush() }
-        }
-        flush()
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
 
     static func mostFrequent(_ places: [Place]) -> Place? {
         var counts: [String: (Int, Place)] = [:]

@@ -16,11 +16,11 @@ public struct NumberReader: Sendable {
     let hundreds: KeyTable<Double>
     let multipliers: KeyTable<Double>
     let fractions: KeyTable<Double>
-    let articles: KeyTable<Bool>
+    @usableFromInline let articles: KeyTable<Bool>
     let joiners: KeyTable<Bool>
     let joinerKeys: KeyTable<Bool>
     /// Every unit, hundred, multiplier and fraction word: `isNumberWord` in one lookup.
-    let numberWords: KeyTable<Bool>
+    @usableFromInline let numberWords: KeyTable<Bool>
 
     public init(vocabulary: NumberVocabulary, decimalComma: Bool, rangePairs: [(String, String)] = [], rangeJoiners: Set<String> = []) {
         self.vocabulary = vocabulary
@@ -42,6 +42,7 @@ public struct NumberReader: Sendable {
     }
 
     /// Whether a token is a word that can be part of a number.
+    @inlinable
     public func isNumberWord(_ token: Token) -> Bool {
         token.kind == .word && numberWords.contains(token.key)
     }
@@ -51,6 +52,14 @@ public struct NumberReader: Sendable {
 
     /// The value of a unit word ("nine", "девятерых"), if it is one.
     public func unit(_ token: Token) -> Double? { token.kind == .word ? units[token.key] : nil }
+
+    /// Whether a number may start at this token: digits, a number word, or an article ("a
+    /// thousand"). `read` returns nil at once for any other; asking this first, inlined, spares
+    /// the call at the many tokens that are neither.
+    @inlinable
+    public func mayStart(_ token: Token) -> Bool {
+        token.kind == .number || (token.kind == .word && (numberWords.contains(token.key) || articles.contains(token.key)))
+    }
 
     /// The number that starts at token `i`, with a range if one follows, or nil.
     public func read(_ tokens: [Token], at i: Int) -> NumberMention? {

@@ -14,6 +14,13 @@ public enum SentenceSplitter {
 
     /// Byte ranges of the sentences of `bytes`, trimmed of white space, in order.
     public static func sentences(_ bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { sentences($0) }
+    }
+
+    /// The text's bytes as the loops read them; every index they read is below `bytes.count`.
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    static func sentences(_ bytes: Bytes) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var i = 0
@@ -71,19 +78,19 @@ public enum SentenceSplitter {
         return result
     }
 
-    @inline(__always) static func isSpace(_ bytes: [UInt8], _ i: Int) -> Bool {
+    @inline(__always) static func isSpace(_ bytes: Bytes, _ i: Int) -> Bool {
         let b = bytes[i]
         return b == 0x20 || b == 0x09 || b == 0x0D || (b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0)
     }
 
-    @inline(__always) static func spaceWidth(_ bytes: [UInt8], _ i: Int) -> Int { bytes[i] == 0xC2 ? 2 : 1 }
+    @inline(__always) static func spaceWidth(_ bytes: Bytes, _ i: Int) -> Int { bytes[i] == 0xC2 ? 2 : 1 }
 
-    static func isDecimalPoint(_ bytes: [UInt8], _ i: Int) -> Bool {
+    static func isDecimalPoint(_ bytes: Bytes, _ i: Int) -> Bool {
         i > 0 && i + 1 < bytes.count && Tokenizer.isDigit(bytes[i - 1]) && Tokenizer.isDigit(bytes[i + 1])
     }
 
     /// Capital letters, digits, opening quotes, brackets and dashes can start a sentence.
-    static func startsSentence(_ bytes: [UInt8], _ k: Int) -> Bool {
+    static func startsSentence(_ bytes: Bytes, _ k: Int) -> Bool {
         let b = bytes[k]
         if Tokenizer.isDigit(b) || b == 0x22 || b == 0x27 || b == 0x28 || b == 0x5B || b == 0x2D { return true }
         if Tokenizer.isCapital(bytes, k, bytes.count) { return true }
@@ -93,7 +100,7 @@ public enum SentenceSplitter {
     }
 
     /// Whether the word that ends just before `stop` is an abbreviation or a single capital (an initial).
-    static func isAbbreviation(_ bytes: [UInt8], before stop: Int) -> Bool {
+    static func isAbbreviation(_ bytes: Bytes, before stop: Int) -> Bool {
         var s = stop
         while s > 0 {
             let p = s - 1
@@ -111,7 +118,7 @@ public enum SentenceSplitter {
             }
         }
         guard s < stop else { return false }
-        let word = Tokenizer.lowercased(bytes, s, stop)
+        let word = Tokenizer.lowercased(Array(bytes[s..<stop]), 0, stop - s)
         if abbreviations.contains(word) { return true }
         // A single capital letter: an initial ("Ales B. Smith") or part of "U.S.".
         return stop - s <= 2 && Tokenizer.isCapital(bytes, s, bytes.count) && word.count == 1

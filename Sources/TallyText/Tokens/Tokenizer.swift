@@ -3,8 +3,18 @@
 /// Numbers keep their group separators when the groups make a number: "1,300", "1.300", "15,5",
 /// and "1 300" with a space, no-break space or thin space before a group of exactly three digits.
 public enum Tokenizer {
+    /// The text's bytes as the loops read them. Every index they read is below the `end` they are
+    /// given, which their callers check against the text once.
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
     /// The tokens of `bytes[range]`, offsets relative to the start of `bytes`.
     public static func tokens(_ bytes: [UInt8], in range: Range<Int>) -> [Token] {
+        // The range is checked once here; the loops below read through a buffer without checks.
+        precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "token range outside the text")
+        return bytes.withUnsafeBufferPointer { tokens($0, in: range) }
+    }
+
+    static func tokens(_ bytes: Bytes, in range: Range<Int>) -> [Token] {
         var tokens: [Token] = []
         // About one token per four bytes of news text (words, marks, spaces); growing past it is rare.
         tokens.reserveCapacity(range.count / 3 + 4)
@@ -61,7 +71,7 @@ public enum Tokenizer {
     /// The token of `bytes[start..<end]`, its text lower-cased (`lower`, as `lowercase` does) into
     /// the token itself and its keys read off the same bytes as they are written: one pass.
     @inline(__always)
-    static func token(_ kind: Token.Kind, _ bytes: [UInt8], _ start: Int, _ end: Int, lower: Bool,
+    static func token(_ kind: Token.Kind, _ bytes: Bytes, _ start: Int, _ end: Int, lower: Bool,
                       capitalized: Bool, spaceBefore: Bool) -> Token {
         var text = Token.Text()
         var reader = Token.KeyReader()
@@ -94,7 +104,7 @@ public enum Tokenizer {
     }
 
     /// The width of a space character that is not ASCII (NBSP, U+2000–U+200B, U+202F, U+205F, U+3000).
-    @inline(__always) static func spaceWidth(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int? {
+    @inline(__always) static func spaceWidth(_ bytes: Bytes, _ i: Int, _ end: Int) -> Int? {
         let b = bytes[i]
         if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return 2 }
         if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8B) || bytes[i + 2] == 0xAF { return 3 }
@@ -103,7 +113,7 @@ public enum Tokenizer {
         return nil
     }
 
-    @inline(__always) static func apostropheWidth(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int? {
+    @inline(__always) static func apostropheWidth(_ bytes: Bytes, _ i: Int, _ end: Int) -> Int? {
         if bytes[i] == 0x27 { return 1 }
         if bytes[i] == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }  // ’
         return nil
@@ -111,7 +121,7 @@ public enum Tokenizer {
 
     /// The byte width of a letter at `i`, or 0. Letters: ASCII, and any non-ASCII character
     /// outside Latin-1 punctuation, General Punctuation and symbol blocks.
-    @inline(__always) static func letterWidth(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int {
+    @inline(__always) static func letterWidth(_ bytes: Bytes, _ i: Int, _ end: Int) -> Int {
         let b = bytes[i]
         if b < 0x80 { return (b >= 65 && b <= 90) || (b >= 97 && b <= 122) ? 1 : 0 }
         if b < 0xC3 { return 0 }                                        // U+0080–U+00BF
@@ -125,7 +135,7 @@ public enum Tokenizer {
         return n
     }
 
-    @inline(__always) static func isCapital(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Bool {
+    @inline(__always) static func isCapital(_ bytes: Bytes, _ i: Int, _ end: Int) -> Bool {
         let b = bytes[i]
         if b >= 65 && b <= 90 { return true }
         guard i + 1 < end else { return false }
@@ -136,7 +146,7 @@ public enum Tokenizer {
     }
 
     /// Where a number starting at `i` ends.
-    static func numberEnd(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+    static func numberEnd(_ bytes: Bytes, _ start: Int, _ end: Int) -> Int {
         var i = start
         while i < end, isDigit(bytes[i]) { i += 1 }
         var group = i - start
@@ -176,21 +186,24 @@ public enum Tokenizer {
 
     /// Writes the lower-cased bytes of `bytes[start..<end]` into `out` (emptied first), as `lowercased` does.
     static func lowercase(_ bytes: [UInt8], _ start: Int, _ end: Int, into out: inout [UInt8]) {
+        precondition(start >= 0 && end <= bytes.count, "range outside the text")
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(end - start)
-        var i = start
-        while i < end {
-            let (c, advance) = lowered(bytes, i, end)
-            out.append(c.0)
-            if c.2 == 2 { out.append(c.1) }
-            i += advance
+        bytes.withUnsafeBufferPointer { b in
+            var i = start
+            while i < end {
+                let (c, advance) = lowered(b, i, end)
+                out.append(c.0)
+                if c.2 == 2 { out.append(c.1) }
+                i += advance
+            }
         }
     }
 
     /// The character at `i` lower-cased: ASCII, Latin-1 and Cyrillic capitals, and ’ as '. Returns its
     /// bytes (the second one only when the count is 2) and how many bytes of the input it took.
     @inline(__always)
-    static func lowered(_ bytes: [UInt8], _ i: Int, _ end: Int) -> ((UInt8, UInt8, Int), Int) {
+    static func lowered(_ bytes: Bytes, _ i: Int, _ end: Int) -> ((UInt8, UInt8, Int), Int) {
         let b = bytes[i]
         if b >= 65 && b <= 90 { return ((b + 32, 0, 1), 1) }
         if b == 0xD0, i + 1 < end {

@@ -7,7 +7,11 @@
 /// characters outside the common Latin, Cyrillic and punctuation ranges, and such text is asked
 /// of the `Set<String>` itself.
 public struct WordSet: Sendable, ExpressibleByArrayLiteral {
-    @usableFromInline let table: KeyTable<[[UInt8]]>
+    /// Key → the range in `bytes` of the words with that key, laid end to end as (length, bytes…)
+    /// entries: a hit compares bytes in place, where an array per key was retained and released
+    /// at every hit.
+    @usableFromInline let table: KeyTable<Range<Int>>
+    @usableFromInline let bytes: [UInt8]
     @usableFromInline let strings: Set<String>
     /// Whether every word is in normalisation-stable ranges (see `Token.isPlainText(_:)`).
     @usableFromInline let plainWords: Bool
@@ -16,8 +20,20 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     public init(_ words: some Sequence<String>) {
         strings = Set(words)
         var byKey: [UInt64: [[UInt8]]] = [:]
-        for w in strings { byKey[Token.key(of: w.utf8), default: []].append(Array(w.utf8)) }
-        table = KeyTable(byKey)
+        for w in strings.sorted() { byKey[Token.key(of: w.utf8), default: []].append(Array(w.utf8)) }
+        var bytes: [UInt8] = []
+        var ranges: [(UInt64, Range<Int>)] = []
+        for (key, list) in byKey {
+            let start = bytes.count
+            // (A word longer than a token keeps, `Token.Text.capacity`, is no token's kept text.)
+            for w in list where w.count <= Token.Text.capacity {
+                bytes.append(UInt8(w.count))
+                bytes += w
+            }
+            ranges.append((key, start..<bytes.count))
+        }
+        self.bytes = bytes
+        table = KeyTable(ranges)
         plainWords = strings.allSatisfy { Token.isPlainText($0.utf8) }
     }
 
@@ -29,9 +45,23 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// Whether the token's text is one of the set's words (as `Set<String>.contains` decides).
     @inlinable
     public func contains(_ token: Token) -> Bool {
-        if let words = table[token.key], words.contains(where: { token.stored.equals($0) }) { return true }
+        if let range = table[token.key], found(token, in: range) { return true }
         if plainWords, token.plain { return false }
         return strings.contains(token.text)
+    }
+
+    /// Whether one of the words laid out in `bytes[range]` is the token's kept text.
+    @inlinable
+    func found(_ token: Token, in range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var k = range.lowerBound
+            while k < range.upperBound {
+                let n = Int(b[k])
+                if token.stored.equals(UnsafeBufferPointer(rebasing: b[(k + 1)..<(k + 1 + n)])) { return true }
+                k += 1 + n
+            }
+            return false
+        }
     }
 }
 
