@@ -27,6 +27,10 @@ struct AttributionFinder {
         var phrase: Range<Int>
     }
 
+    /// Quote marks trimmed from the start of a source's phrase, and those (with a dash) from its end.
+    static let openingMarks: WordSet = ["«", "»", "\"", "“", "”"]
+    static let closingMarks: WordSet = ["«", "»", "\"", "“", "”", "-"]
+
     static let stopMarks: WordSet = [",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "…"]
 
     func find(_ tokens: [Token], bytes: [UInt8]) -> Result? {
@@ -156,8 +160,8 @@ struct AttributionFinder {
         if !all.isEmpty, lexicon.anaphora.match(all, at: 0)?.length == all.count { return .anaphora }
         var r = range
         // Trim quotes and leading articles.
-        while r.lowerBound < r.upperBound, (["«", "»", "\"", "“", "”"].contains(tokens[r.lowerBound].text) || grammar.articles.contains(tokens[r.lowerBound])) { r = (r.lowerBound + 1)..<r.upperBound }
-        while r.lowerBound < r.upperBound, ["«", "»", "\"", "“", "”", "-"].contains(tokens[r.upperBound - 1].text) {
+        while r.lowerBound < r.upperBound, (Self.openingMarks.contains(tokens[r.lowerBound]) || grammar.articles.contains(tokens[r.lowerBound])) { r = (r.lowerBound + 1)..<r.upperBound }
+        while r.lowerBound < r.upperBound, Self.closingMarks.contains(tokens[r.upperBound - 1]) {
             // «Гражданский монитор»: a closing quote whose opening one is in the name stays.
             let mark = tokens[r.upperBound - 1].text
             let opening = mark == "»" ? "«" : mark == "”" ? "“" : nil

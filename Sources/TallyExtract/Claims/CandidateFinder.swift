@@ -14,10 +14,22 @@ struct CandidateFinder {
 
     func candidates(_ tokens: [Token], bytes: [UInt8]) -> [Candidate] {
         var found: [Candidate] = []
+        // The next word a noun phrase of one person can end on (`lexicon.personWords`), found
+        // lazily: `singular` reads at most six tokens past its determiner, so a determiner with
+        // none that near starts no such phrase (most determiners of most sentences).
+        var person = -1
+        func nextPersonWord(from start: Int) -> Int {
+            if person >= start { return person }
+            var k = start
+            while k < tokens.count, !(tokens[k].kind == .word && lexicon.personWords.contains(tokens[k])) { k += 1 }
+            person = k
+            return k
+        }
         var i = 0
         while i < tokens.count {
-            let previousIsNumber = i > 0 && (tokens[i - 1].kind == .number || lexicon.numbers.isNumberWord(tokens[i - 1]))
-            if !previousIsNumber, let v = lexicon.vague.match(tokens, at: i) {
+            // (Asked in order of cost: the phrase index's bit, then the lookups.)
+            if lexicon.vague.mayStart(tokens[i]), !(i > 0 && (tokens[i - 1].kind == .number || lexicon.numbers.isNumberWord(tokens[i - 1]))),
+               let v = lexicon.vague.match(tokens, at: i) {
                 var c = Candidate(first: i, last: i + v.length - 1, vague: v.value)
                 c.qualifier = .about
                 if describe(&c, tokens) { found.append(c) }
@@ -68,8 +80,8 @@ struct CandidateFinder {
             }
             // "killed four classmates and himself": one more person of the list. (Alone, "shot
             // himself" may be one who is dead in another story.)
-            if tokens[i].kind == .word, grammar.reflexives.contains(tokens[i]), i >= 2, grammar.and.contains(tokens[i - 1]),
-               let last = found.last, last.headToken == i - 2 {
+            if tokens[i].kind == .word, i >= 2, let last = found.last, last.headToken == i - 2, grammar.reflexives.contains(tokens[i]),
+               grammar.and.contains(tokens[i - 1]) {
                 var c = Candidate(first: i, last: i, value: 1)
                 c.implicit = true
                 c.hasHead = true
@@ -78,7 +90,8 @@ struct CandidateFinder {
                 i += 1
                 continue
             }
-            if isDeterminer(tokens[i]), var c = singular(tokens, at: i, relatives: grammar.possessives.contains(tokens[i])) {
+            if isDeterminer(tokens[i]), nextPersonWord(from: i + 1) <= i + 6,
+               var c = singular(tokens, at: i, relatives: grammar.possessives.contains(tokens[i])) {
                 c.definite = grammar.definiteArticles.contains(tokens[i])
                 // "A fourth victim was grazed": the story has counted at least four, when what happened
                 // to that one follows at once (not "a fourth victim, who collapsed").
@@ -152,6 +165,13 @@ struct CandidateFinder {
         return Int(value)
     }
 
+    /// Marks after a number that make it a measure, a share or money ("15%", "20°", "5/7").
+    static let unitMarks: WordSet = ["%", "‰", "°", "$", "€", "£", "₽", "/", "+", "×"]
+    /// Marks before a number that make it money, a code or a number of something ("$20", "№ 5").
+    static let signsBefore: WordSet = ["$", "€", "£", "₽", "№", "#", "§", "+"]
+    /// Quote marks, which a figure's noun may come after ("500 «иноагентов»").
+    static let quoteMarks: WordSet = ["«", "»", "\"", "“", "”", "'"]
+
     /// Rejects numbers that are times, dates, ordinals, ages, codes, money or percentages.
     func accept(_ m: NumberMention, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
         let first = tokens[m.firstToken]
@@ -161,7 +181,7 @@ struct CandidateFinder {
         if let next {
             // "8am", "16th", "100s", "403px", "2nd": letters glued to the digits.
             if next.kind == .word, !next.spaceBefore, tokens[m.lastToken].kind == .number { return false }
-            if next.kind == .punctuation, ["%", "‰", "°", "$", "€", "£", "₽", "/", "+", "×"].contains(next.text) { return false }
+            if next.kind == .punctuation, Self.unitMarks.contains(next) { return false }
             // "16:00", "23.09", "8-й", "23-летний"
             if next.hasText(":"), !next.spaceBefore, afterNext?.kind == .number { return false }
             if next.hasText("-") || next.hasText("‑"), !next.spaceBefore, let a = afterNext, a.kind == .word, !a.spaceBefore {
@@ -202,13 +222,13 @@ struct CandidateFinder {
             if before.kind == .word, !first.spaceBefore { return false }
             // "Oct. 25"
             if before.hasText("."), m.firstToken >= 2, lexicon.month(tokens[m.firstToken - 2]) != nil, m.value <= 31 { return false }
-            if before.kind == .punctuation, ["$", "€", "£", "₽", "№", "#", "§", "+"].contains(before.text) { return false }
-            if before.kind == .word, lexicon.notClaimBefore.contains(before.text) { return false }
+            if before.kind == .punctuation, Self.signsBefore.contains(before) { return false }
+            if before.kind == .word, lexicon.notClaimBefore.contains(before) { return false }
             // "ages 14, 11, 7 and 3": every number of a list after such a word.
             if before.hasText(",") || grammar.and.contains(before) {
                 var k = m.firstToken - 1
                 while k > 0, tokens[k].hasText(",") || grammar.and.contains(tokens[k]) || tokens[k].kind == .number { k -= 1 }
-                if k < m.firstToken - 2, tokens[k].kind == .word, lexicon.notClaimBefore.contains(tokens[k].text) { return false }
+                if k < m.firstToken - 2, tokens[k].kind == .word, lexicon.notClaimBefore.contains(tokens[k]) { return false }
             }
             if before.kind == .word, lexicon.month(before) != nil, m.value <= 31 { return false }
             // "COVID-19", "Ан-26", "G-20": a code glued to a word by a hyphen.
@@ -252,7 +272,7 @@ struct CandidateFinder {
             if t.kind == .punctuation {
                 // A period right after an abbreviated multiplier ("тыс.") or a quote mark is no stop.
                 if t.hasText(".") && k == c.last + 1 && tokens[c.last].text.count <= 4 { k += 1; continue }
-                if ["«", "»", "\"", "“", "”", "'"].contains(t.text) { k += 1; continue }
+                if Self.quoteMarks.contains(t) { k += 1; continue }
                 break
             }
             // "Image 4 of 5 Two children were shot": a number word starts another figure.

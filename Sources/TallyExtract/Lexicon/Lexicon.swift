@@ -31,7 +31,7 @@ final class Lexicon: Sendable {
     let measureVerbs: PhraseList<Bool>
     let kindNouns: PhraseList<ClaimKind>
     let who: PhraseList<Group?>   // nil value: a noun that is not people (cities, years…)
-    let notClaimBefore: Set<String>
+    let notClaimBefore: WordSet
     let agesAfter: PhraseList<Bool>
     let sourceBefore: PhraseList<Bool>
     let sourceVerbs: PhraseList<Bool>
@@ -61,6 +61,10 @@ final class Lexicon: Sendable {
     let ordinals: [String: Int]
     /// Function words the rules read (the file's `grammar` section).
     let grammar: Grammar
+    /// Every word a noun phrase of one person can end on (`grammar.singularPeople`, `grammar.kin`,
+    /// and the last word of an age compound, "old"): a sentence without one has no such phrase, so
+    /// the candidate finder looks for one before it reads any noun phrase.
+    let personWords: WordSet
     /// Which of the lists above may match at a token (see `annotate(_:)`).
     let phraseIndex: PhraseIndex
 
@@ -71,6 +75,8 @@ final class Lexicon: Sendable {
     init(file f: LexiconFile) {
         language = f.language
         grammar = f.grammar
+        personWords = WordSet(f.grammar.singularPeople.words.words.union(f.grammar.kin.words)
+            .union(f.grammar.ageCompound.count == 2 ? [f.grammar.ageCompound[1]] : []))
         ordinals = f.ordinals ?? [:]
         var index = PhraseIndex()
         numbers = NumberReader(
@@ -106,7 +112,7 @@ final class Lexicon: Sendable {
             w += words.map { ($0, g) }
         }
         who = index.add(PhraseList(w))
-        notClaimBefore = Set(f.notClaimBeforeStrict)
+        notClaimBefore = WordSet(f.notClaimBeforeStrict)
         agesAfter = index.add(PhraseList(f.agesAfter, value: true))
         sourceBefore = index.add(PhraseList(f.sources.before, value: true))
         sourceVerbs = index.add(PhraseList(f.sources.verbs, value: true))

@@ -123,6 +123,11 @@ struct PhraseList<Value: Sendable>: Sendable {
     }
 
     /// The longest phrase that starts at token `i`.
+    /// Whether a phrase of the list may start at this token, by the phrase index's bit alone
+    /// (true for a list without a bit): a cheap first question before `match`.
+    @inline(__always)
+    func mayStart(_ token: Token) -> Bool { bit == 0 || token.phraseStarts & bit != 0 }
+
     func match(_ tokens: [Token], at i: Int) -> (length: Int, value: Value)? {
         guard i >= 0, i < tokens.count else { return nil }
         if tokens[i].phraseStarts & bit == 0, bit != 0 { return nil }
