@@ -9,14 +9,18 @@ struct DocumentPass {
     let lexicon: Lexicon
     let names: SourceNames
     let gazetteer: Gazetteer
+    let landmarks: [String: Place]
 
     struct Sentence {
         var range: Range<Int>
         var tokens: [Token]
+        /// The phrase lists that may have a phrase in the sentence (see `PhraseList.mayOccur(in:)`).
+        var phraseStarts: UInt64 = .max
     }
 
-    init(document: Document, bytes: [UInt8], lexicon: Lexicon, names: SourceNames, gazetteer: Gazetteer) {
+    init(document: Document, bytes: [UInt8], lexicon: Lexicon, names: SourceNames, gazetteer: Gazetteer, landmarks: [String: Place] = [:]) {
         self.document = document
+        self.landmarks = landmarks
         self.bytes = bytes
         self.lexicon = lexicon
         self.names = names
@@ -29,20 +33,20 @@ struct DocumentPass {
             .filter { r in !furniture.contains { $0.contains(r.lowerBound) } }
             .map { r in
                 var tokens = Tokenizer.tokens(bytes, in: r)
-                lexicon.annotate(&tokens)
-                return Sentence(range: r, tokens: tokens)
+                let starts = lexicon.annotate(&tokens)
+                return Sentence(range: r, tokens: tokens, phraseStarts: starts)
             }
         let sentences = Self.withoutGalleries(read, bytes: bytes, grammar: lexicon.grammar)
         guard !sentences.isEmpty else { return [] }
 
-        let placeFinder = PlaceFinder(lexicon: lexicon, gazetteer: gazetteer)
+        let placeFinder = PlaceFinder(lexicon: lexicon, gazetteer: gazetteer, landmarks: landmarks)
         let dateReader = DateReader(lexicon: lexicon)
         let attribution = AttributionFinder(lexicon: lexicon, names: names)
         let candidateFinder = CandidateFinder(lexicon: lexicon)
         let kindFinder = KindFinder(lexicon: lexicon)
 
         // Who each sentence quotes; the source's own words ("МВД России") are not places of figures.
-        let attributions = sentences.map { attribution.find($0.tokens, bytes: bytes) }
+        let attributions = sentences.map { attribution.find($0.tokens, bytes: bytes, phraseStarts: $0.phraseStarts) }
 
         // The document's country and main place (see StoryPlace).
         let mentions = sentences.map { gazetteer.mentions(inUTF8: Array(bytes[$0.range])) }

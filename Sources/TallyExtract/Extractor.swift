@@ -11,12 +11,15 @@ public struct Extractor: Sendable {
     let lexicons: [String: Lexicon]
     let sourceNames: SourceNames
     let gazetteer: Gazetteer
+    /// The lexicons' landmarks with their cities (see `PlaceFinder.landmarks`).
+    let landmarks: [String: Place]
 
     /// Loads the bundled lexicons (English, Russian) and the gazetteer.
     public init() throws {
         lexicons = ["en": try Lexicon.bundled("en"), "ru": try Lexicon.bundled("ru")]
         sourceNames = try SourceNames.bundled()
         gazetteer = try Gazetteer.shared.get()
+        landmarks = PlaceFinder.landmarkCities(lexicons.values, gazetteer)
     }
 
     /// The languages the extractor reads.
@@ -29,7 +32,7 @@ public struct Extractor: Sendable {
         guard !bytes.isEmpty else { return [] }
         let code = document.language.map { String($0.prefix(2)).lowercased() } ?? LanguageGuess.code(for: bytes)
         let lexicon = lexicons[code] ?? lexicons[LanguageGuess.code(for: bytes)] ?? lexicons["en"]!
-        var pass = DocumentPass(document: document, bytes: bytes, lexicon: lexicon, names: sourceNames, gazetteer: gazetteer)
+        var pass = DocumentPass(document: document, bytes: bytes, lexicon: lexicon, names: sourceNames, gazetteer: gazetteer, landmarks: landmarks)
         return pass.run()
     }
 }

@@ -33,14 +33,16 @@ struct AttributionFinder {
 
     static let stopMarks: WordSet = [",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "…"]
 
-    func find(_ tokens: [Token], bytes: [UInt8]) -> Result? {
+    /// `phraseStarts`: the lists that may have a phrase in the sentence (`Lexicon.annotate`); a
+    /// lead-in or verb of saying that cannot occur there is not looked for token by token.
+    func find(_ tokens: [Token], bytes: [UInt8], phraseStarts: UInt64 = .max) -> Result? {
         // "…", говорится в сообщении: the statement of the source named before.
-        if !lexicon.backReferences.matches(tokens, in: 0..<tokens.count).isEmpty {
+        if lexicon.backReferences.mayOccur(in: phraseStarts), !lexicon.backReferences.matches(tokens, in: 0..<tokens.count).isEmpty {
             return Result(found: .anaphora, phrase: 0..<0)
         }
         // 1. "according to X", "по данным X" ("со ссылкой на X" wins: it names the origin).
         var before: Result? = nil
-        var i = 0
+        var i = lexicon.sourceBefore.mayOccur(in: phraseStarts) ? 0 : tokens.count
         while i < tokens.count {
             if let m = lexicon.sourceBefore.match(tokens, at: i) {
                 let phrase = tokens[i..<(i + m.length)].map(\.text).joined(separator: " ")
@@ -63,7 +65,7 @@ struct AttributionFinder {
         }
         if let before { return before }
         // 2. "X said", or inverted "…, said X" / "says human rights group".
-        i = 0
+        i = lexicon.sourceVerbs.mayOccur(in: phraseStarts) ? 0 : tokens.count
         while i < tokens.count {
             if let m = lexicon.sourceVerbs.match(tokens, at: i) {
                 // "responded to a report of shots": after an article the word is a noun, not a verb of saying.

@@ -70,7 +70,9 @@ final class Lexicon: Sendable {
 
     /// Marks each token with the lists whose phrases may start or end at it, so that a list
     /// with no phrase there answers without a lookup of its own.
-    func annotate(_ tokens: inout [Token]) { phraseIndex.annotate(&tokens) }
+    /// Returns the bits of the lists that may have a phrase in the tokens (see `PhraseList.mayOccur(in:)`).
+    @discardableResult
+    func annotate(_ tokens: inout [Token]) -> UInt64 { phraseIndex.annotate(&tokens) }
 
     init(file f: LexiconFile) {
         language = f.language

@@ -51,12 +51,18 @@ struct PhraseIndex: Sendable {
     }
 
     /// Sets every token's `phraseStarts` and `phraseEnds` to the bits of the registered lists.
-    func annotate(_ tokens: inout [Token]) {
+    /// Returns the bits of the lists that may start a phrase anywhere in the tokens: a list whose
+    /// bit is clear there has no phrase in them (`PhraseList.mayOccur(in:)`).
+    @discardableResult
+    func annotate(_ tokens: inout [Token]) -> UInt64 {
+        var all: UInt64 = 0
         for i in tokens.indices {
             let word = tables.words[tokens[i].key] ?? Bits()
             let stem = tables.stems[tokens[i].stemKey] ?? Bits()
             tokens[i].phraseStarts = word.starts | stem.starts
             tokens[i].phraseEnds = word.ends | stem.ends
+            all |= tokens[i].phraseStarts
         }
+        return all
     }
 }

@@ -123,6 +123,12 @@ struct PhraseList<Value: Sendable>: Sendable {
     }
 
     /// The longest phrase that starts at token `i`.
+    /// Whether a phrase of the list may occur in a sentence whose tokens' `phraseStarts` together
+    /// make `sentenceStarts` (what `Lexicon.annotate` returns): false means no phrase there, so a
+    /// scan of the sentence can be skipped whole.
+    @inline(__always)
+    func mayOccur(in sentenceStarts: UInt64) -> Bool { bit == 0 || sentenceStarts & bit != 0 }
+
     /// Whether a phrase of the list may start at this token, by the phrase index's bit alone
     /// (true for a list without a bit): a cheap first question before `match`.
     @inline(__always)
@@ -147,8 +153,14 @@ struct PhraseList<Value: Sendable>: Sendable {
     /// Every match in `tokens[range]`, left to right, not overlapping.
     func matches(_ tokens: [Token], in range: Range<Int>) -> [(start: Int, length: Int, value: Value)] {
         var found: [(start: Int, length: Int, value: Value)] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
+        var i = max(0, range.lowerBound)
+        let end = min(range.upperBound, tokens.count)
+        while i < end {
+            // Most tokens start no phrase of the list: skip them by the bit before calling `match`.
+            if bit != 0, tokens[i].phraseStarts & bit == 0 {
+                i += 1
+                continue
+            }
             if let m = match(tokens, at: i), i + m.length <= range.upperBound {
                 found.append((start: i, length: m.length, value: m.value))
                 i += m.length

@@ -40,9 +40,14 @@ struct PlaceFinder {
     /// `lexicon.grammar`, held (read for every name).
     let grammar: Grammar
 
-    init(lexicon: Lexicon, gazetteer: Gazetteer) {
+    /// The city of each landmark entry of the lexicon ("Trafalgar Square" → London), resolved once
+    /// when the extractor is built (`landmarkCities`) instead of at every match.
+    let landmarks: [String: Place]
+
+    init(lexicon: Lexicon, gazetteer: Gazetteer, landmarks: [String: Place] = [:]) {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        self.landmarks = landmarks
         self.grammar = lexicon.grammar
     }
 
@@ -83,7 +88,9 @@ struct PlaceFinder {
 
     /// What a sentence names before the story's country is known: the work of `places` that does
     /// not depend on the country, done once per sentence.
-    func draft(_ tokens: [Token], sentence: Range<Int>, mentions: [PlaceMention], excluded: Range<Int>? = nil) -> PlaceDraft {
+    /// `phraseStarts`: the lists that may have a phrase in the sentence (`Lexicon.annotate`).
+    func draft(_ tokens: [Token], sentence: Range<Int>, mentions: [PlaceMention], excluded: Range<Int>? = nil,
+               phraseStarts: UInt64 = .max) -> PlaceDraft {
         var result: [SentencePlace] = []
         var sources: [PlaceMention?] = []
         var datelineEnd = -1
@@ -146,10 +153,10 @@ struct PlaceFinder {
             sources.append(m)
         }
         // "Trafalgar Square", "на Болотной площади": a landmark places the figure in its city.
-        for m in lexicon.landmarks.matches(tokens, in: 0..<tokens.count) {
+        for m in lexicon.landmarks.mayOccur(in: phraseStarts) ? lexicon.landmarks.matches(tokens, in: 0..<tokens.count) : [] {
             let last = m.start + m.length - 1
             guard !result.contains(where: { $0.first <= last && m.start <= $0.last }),
-                  let place = Self.landmarkCity(m.value, gazetteer) else { continue }
+                  let place = landmarks[m.value] ?? Self.landmarkCity(m.value, gazetteer) else { continue }
             var found = SentencePlace(first: m.start, last: last, place: place, indirect: false)
             if let excluded, excluded.contains(m.start) { found.weak = true }
             result.append(found)
@@ -157,8 +164,10 @@ struct PlaceFinder {
         }
         return PlaceDraft(
             found: result, mentions: sources,
-            countryWords: lexicon.countryWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) },
-            capitalWords: lexicon.capitalWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) })
+            countryWords: !lexicon.countryWords.mayOccur(in: phraseStarts) ? []
+                : lexicon.countryWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) },
+            capitalWords: !lexicon.capitalWords.mayOccur(in: phraseStarts) ? []
+                : lexicon.capitalWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) })
     }
 
     /// The first token that ends after byte `offset` (`tokens.firstIndex { $0.end > offset }`): tokens
@@ -182,8 +191,18 @@ struct PlaceFinder {
         return low > 0 ? low - 1 : nil
     }
 
+    /// The cities of every landmark entry of the lexicons that the gazetteer knows.
+    static func landmarkCities(_ lexicons: some Sequence<Lexicon>, _ gazetteer: Gazetteer) -> [String: Place] {
+        var cities: [String: Place] = [:]
+        for lexicon in lexicons {
+            for entry in Set(lexicon.landmarks.phrases.map(\.value)) { cities[entry] = landmarkCity(entry, gazetteer) }
+        }
+        return cities
+    }
+
     /// The city of a landmark entry, written "Name/CC" (the country fixes which Moscow).
     static func landmarkCity(_ entry: String, _ gazetteer: Gazetteer) -> Place? {
+        guard !entry.isEmpty else { return nil }
         let parts = entry.split(separator: "/", maxSplits: 1).map(String.init)
         return gazetteer.place(named: parts[0], countryHint: parts.count > 1 ? parts[1] : nil)
     }

@@ -37,7 +37,7 @@ struct StoryPlace {
         var votes: [String: Int] = [:]
         for p in slug { if let c = p.country { votes[c, default: 0] += 3 } }
         let drafts = sentences.enumerated().map { n, s in
-            placeFinder.draft(s.tokens, sentence: s.range, mentions: mentions[n], excluded: attributions[n]?.phrase)
+            placeFinder.draft(s.tokens, sentence: s.range, mentions: mentions[n], excluded: attributions[n]?.phrase, phraseStarts: s.phraseStarts)
         }
         for (n, draft) in drafts.enumerated() {
             // (Without a country, `places` is the draft's own places sorted; a vote needs no order.)

@@ -1,0 +1,62 @@
+import Testing
+import TallyCore
+import TallyGeo
+import TallyText
+@testable import TallyExtract
+
+/// The phrase index's shortcuts answer as the plain scans they stand for.
+struct PhraseIndexTests {
+    /// Every match of `list`, found by asking `match` at every token (the plain definition).
+    func plainMatches<V>(_ list: PhraseList<V>, _ tokens: [Token]) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        var i = 0
+        while i < tokens.count {
+            if let m = list.match(tokens, at: i) { found.append((i, m.length)); i += m.length } else { i += 1 }
+        }
+        return found
+    }
+
+    @Test func aSentenceSkipsOnlyListsWithNoPhraseInIt() throws {
+        let sentences = [
+            ("en", "Police detained 45 people near Trafalgar Square, the Metropolitan Police said on Sunday."),
+            ("en", "Protests were held across the country, according to OVD-Info; it also said 9 were journalists."),
+            ("en", "The weather was fine."),
+            ("ru", "На Болотной площади задержали более 500 человек по всей стране, сообщает ОВД-Инфо."),
+            ("ru", "В столице прошли акции."),
+        ]
+        for (code, text) in sentences {
+            let lexicon = try Lexicon.bundled(code)
+            let bytes = Array(text.utf8)
+            var tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+            let starts = lexicon.annotate(&tokens)
+            for (name, list) in [("landmarks", lexicon.landmarks), ("vague", lexicon.vague)] as [(String, PhraseList<String>)] {
+                let plain = plainMatches(list, tokens)
+                #expect(list.matches(tokens, in: 0..<tokens.count).map { [$0.start, $0.length] } == plain.map { [$0.0, $0.1] }, "\(name): \(text)")
+                if !list.mayOccur(in: starts) { #expect(plain.isEmpty, "\(name): \(text)") }
+            }
+            for (name, list) in [("countryWords", lexicon.countryWords), ("capitalWords", lexicon.capitalWords), ("sourceBefore", lexicon.sourceBefore),
+                                 ("sourceVerbs", lexicon.sourceVerbs), ("backReferences", lexicon.backReferences)] as [(String, PhraseList<Bool>)] {
+                let plain = plainMatches(list, tokens)
+                #expect(list.matches(tokens, in: 0..<tokens.count).map { [$0.start, $0.length] } == plain.map { [$0.0, $0.1] }, "\(name): \(text)")
+                if !list.mayOccur(in: starts) { #expect(plain.isEmpty, "\(name): \(text)") }
+            }
+        }
+        // A sentence with none of a list's words does not have the list's bit.
+        let en = try Lexicon.bundled("en")
+        let bytes = Array("The weather was fine.".utf8)
+        var tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+        #expect(!en.landmarks.mayOccur(in: en.annotate(&tokens)))
+    }
+
+    @Test func landmarksAreResolvedOnceToTheirCities() throws {
+        let lexicons = [try Lexicon.bundled("en"), try Lexicon.bundled("ru")]
+        let gazetteer = try Gazetteer.shared.get()
+        let cities = PlaceFinder.landmarkCities(lexicons, gazetteer)
+        for lexicon in lexicons {
+            for entry in Set(lexicon.landmarks.phrases.map(\.value)) {
+                #expect(cities[entry] == PlaceFinder.landmarkCity(entry, gazetteer), "\(entry)")
+            }
+        }
+        #expect(cities.values.contains { $0.name == "London" } && cities.values.contains { $0.name == "Moscow" })
+    }
+}
