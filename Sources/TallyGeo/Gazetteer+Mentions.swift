@@ -35,14 +35,14 @@ extension Gazetteer {
         words.reserveCapacity(bytes.count / 2 + 1)
         var i = 0
         while i < bytes.count {
-            let w = WordBytes.letterWidth(bytes, i)
+            let w = WordBytes.width(bytes, i)
             if w == 0 {
                 i += WordBytes.sequenceLength(bytes[i])
                 continue
             }
             let start = i
             while i < bytes.count {
-                let width = WordBytes.letterWidth(bytes, i)
+                let width = WordBytes.width(bytes, i)
                 if width == 0 { break }
                 i += width
             }

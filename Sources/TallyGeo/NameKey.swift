@@ -204,6 +204,16 @@ enum WordBytes {
         return n
     }
 
+    /// `letterWidth`, answered without its general tests for the commonest bytes of news text:
+    /// ASCII, and the two-byte Cyrillic letters (leads 0xD0 and 0xD1).
+    @inline(__always)
+    static func width(_ bytes: [UInt8], _ i: Int) -> Int {
+        let b = bytes[i]
+        if b < 0x80 { return b &- 48 < 10 || (b | 0x20) &- 97 < 26 ? 1 : 0 }
+        if (b == 0xD0 || b == 0xD1), i + 2 <= bytes.count { return 2 }
+        return letterWidth(bytes, i)
+    }
+
     /// Whether the word starting at `i` starts with a capital letter (Latin, Latin-1 or Cyrillic).
     @inline(__always)
     static func isCapital(_ bytes: [UInt8], _ i: Int) -> Bool {

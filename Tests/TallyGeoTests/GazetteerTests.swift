@@ -105,3 +105,17 @@ struct DistrictBoundaryTests {
         #expect(geo.place(named: "Nasr City")?.name == "Cairo")
     }
 }
+
+/// The name scan's byte tests answer as their general definitions.
+struct WordBytesTests {
+    @Test func theFastWidthIsTheLetterWidth() {
+        // Every one- and two-byte start, at the end of the text and before more bytes.
+        for a in 0...255 {
+            for b in [0x20, 0x80, 0x97, 0xA0, 0xBF] {
+                for bytes in [[UInt8(a)], [UInt8(a), UInt8(b)], [UInt8(a), UInt8(b), 0x41]] {
+                    #expect(WordBytes.width(bytes, 0) == WordBytes.letterWidth(bytes, 0), "\(bytes)")
+                }
+            }
+        }
+    }
+}

@@ -21,6 +21,8 @@ public struct NumberReader: Sendable {
     let joinerKeys: KeyTable<Bool>
     /// Every unit, hundred, multiplier and fraction word: `isNumberWord` in one lookup.
     @usableFromInline let numberWords: KeyTable<Bool>
+    /// `numberWords` and `articles` together: `mayStart` in one lookup.
+    @usableFromInline let starters: KeyTable<Bool>
 
     public init(vocabulary: NumberVocabulary, decimalComma: Bool, rangePairs: [(String, String)] = [], rangeJoiners: Set<String> = []) {
         self.vocabulary = vocabulary
@@ -39,6 +41,7 @@ public struct NumberReader: Sendable {
         joiners = keySet(vocabulary.joiners)
         joinerKeys = keySet(rangeJoiners)
         numberWords = keySet([vocabulary.units, vocabulary.hundreds, vocabulary.multipliers, vocabulary.fractions].flatMap(\.keys))
+        starters = keySet([vocabulary.units, vocabulary.hundreds, vocabulary.multipliers, vocabulary.fractions].flatMap(\.keys) + vocabulary.articles)
     }
 
     /// Whether a token is a word that can be part of a number.
@@ -56,9 +59,9 @@ public struct NumberReader: Sendable {
     /// Whether a number may start at this token: digits, a number word, or an article ("a
     /// thousand"). `read` returns nil at once for any other; asking this first, inlined, spares
     /// the call at the many tokens that are neither.
-    @inlinable
+    @inlinable @inline(__always)
     public func mayStart(_ token: Token) -> Bool {
-        token.kind == .number || (token.kind == .word && (numberWords.contains(token.key) || articles.contains(token.key)))
+        token.kind == .number || (token.kind == .word && starters.contains(token.key))
     }
 
     /// The number that starts at token `i`, with a range if one follows, or nil.
