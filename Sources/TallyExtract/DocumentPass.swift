@@ -39,11 +39,14 @@ struct DocumentPass {
         let sentences = Self.withoutGalleries(read, bytes: bytes, grammar: lexicon.grammar)
         guard !sentences.isEmpty else { return [] }
 
+        // What each sentence counts, first: it needs neither places nor sources, and a document
+        // that states no figure (most of a news feed) needs no more reading.
+        let counted = figures(sentences)
+        guard counted.contains(where: { $0.contains { $0.kind != nil } }) else { return [] }
+
         let placeFinder = PlaceFinder(lexicon: lexicon, gazetteer: gazetteer, landmarks: landmarks)
         let dateReader = DateReader(lexicon: lexicon)
         let attribution = AttributionFinder(lexicon: lexicon, names: names)
-        let candidateFinder = CandidateFinder(lexicon: lexicon)
-        let kindFinder = KindFinder(lexicon: lexicon)
 
         // Who each sentence quotes; the source's own words ("МВД России") are not places of figures.
         let attributions = sentences.map { attribution.find($0.tokens, bytes: bytes, phraseStarts: $0.phraseStarts) }
@@ -82,8 +85,6 @@ struct DocumentPass {
 
         var claims: [Claim] = []
         var lastSource: Source? = nil
-        var carried: ClaimKind? = nil
-        var carriedAge = 0
         var paragraphSource: Source? = nil
         // Claims of one person "shot", with no word saying they lived ("wounded", "injured").
         var onlyShot = Set<Int>()
@@ -116,32 +117,7 @@ struct DocumentPass {
             }
             paragraphSource = source
             unsourced = []
-            let read = Self.coordinatedTotals(Self.separateFatal(grammar: lexicon.grammar, kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried), s.tokens), s.tokens,
-                                               grammar: lexicon.grammar)
-            // What happened carries to a list right below it. (Carrying it past a sentence without
-            // figures found lists in Russian quotes but counted numbered lists in shooting news.)
-            if let kind = read.last?.kind {
-                carried = kind
-                carriedAge = 0
-            } else {
-                carriedAge += 1
-                if carriedAge > 0 { carried = nil }
-            }
-            // "A total of 344 people were killed in the city last year": a year's count is a total of
-            // many events, no event's figure; a year that ranks the event does not make one
-            // ("five killed in the deadliest shooting this year").
-            // So is a count over years ("in two-and-a-half years", "since January 1, 2014"); a
-            // ranking before it keeps the figure too ("the first killing in the city since 2019").
-            func ranked(_ start: Int) -> Bool {
-                (max(0, start - 5)..<start).contains { k in
-                    s.tokens[k].kind == .word && (lexicon.grammar.rankingsAfter.contains(s.tokens[k]) || lexicon.grammar.spanRankings.contains(s.tokens[k]))
-                }
-            }
-            let yearCount = !read.isEmpty && (lexicon.yearTotals.matches(s.tokens, in: 0..<s.tokens.count).contains { !ranked($0.start) }
-                || Self.overYears(s.tokens, lexicon: lexicon, before: document.published?.year).contains { !ranked($0) })
-            let found = yearCount ? read.filter { $0.kind == nil } : read
-            // Nor does what happened carry from it to the list of those events below it.
-            if yearCount { carried = nil }
+            let found = counted[n]
             guard !found.isEmpty else { continue }
             // "Sudan doctors say one shot dead" in a story about Khartoum: the city, not the country.
             let places = allPlaces[n].filter { p in
@@ -223,6 +199,49 @@ struct DocumentPass {
             claims = claims.enumerated().filter { !onlyShot.contains($0.offset) || kept.contains($0.element.numberSpan) }.map(\.element)
         }
         return Self.merge(Self.namedSources(Self.documentSource(claims), pluralWords: lexicon.grammar.pluralSourceWords))
+    }
+
+    /// The figures of each sentence with what happened to those they count (`kind`, nil when the
+    /// sentence says nothing of it), in text order. What happened carries from one sentence to a
+    /// list right below it; a sentence that counts over a year or years keeps only its figures
+    /// without a kind.
+    func figures(_ sentences: [Sentence]) -> [[Candidate]] {
+        let candidateFinder = CandidateFinder(lexicon: lexicon)
+        let kindFinder = KindFinder(lexicon: lexicon)
+        var carried: ClaimKind? = nil
+        var carriedAge = 0
+        var result: [[Candidate]] = []
+        result.reserveCapacity(sentences.count)
+        for s in sentences {
+            let read = Self.coordinatedTotals(Self.separateFatal(grammar: lexicon.grammar, kindFinder.assign(candidateFinder.candidates(s.tokens, bytes: bytes), s.tokens, carried: carried), s.tokens), s.tokens,
+                                               grammar: lexicon.grammar)
+            // What happened carries to a list right below it. (Carrying it past a sentence without
+            // figures found lists in Russian quotes but counted numbered lists in shooting news.)
+            if let kind = read.last?.kind {
+                carried = kind
+                carriedAge = 0
+            } else {
+                carriedAge += 1
+                if carriedAge > 0 { carried = nil }
+            }
+            // "A total of 344 people were killed in the city last year": a year's count is a total of
+            // many events, no event's figure; a year that ranks the event does not make one
+            // ("five killed in the deadliest shooting this year").
+            // So is a count over years ("in two-and-a-half years", "since January 1, 2014"); a
+            // ranking before it keeps the figure too ("the first killing in the city since 2019").
+            func ranked(_ start: Int) -> Bool {
+                (max(0, start - 5)..<start).contains { k in
+                    s.tokens[k].kind == .word && (lexicon.grammar.rankingsAfter.contains(s.tokens[k]) || lexicon.grammar.spanRankings.contains(s.tokens[k]))
+                }
+            }
+            let yearCount = !read.isEmpty && (lexicon.yearTotals.matches(s.tokens, in: 0..<s.tokens.count).contains { !ranked($0.start) }
+                || Self.overYears(s.tokens, lexicon: lexicon, before: document.published?.year).contains { !ranked($0) })
+            let found = yearCount ? read.filter { $0.kind == nil } : read
+            // Nor does what happened carry from it to the list of those events below it.
+            if yearCount { carried = nil }
+            result.append(found)
+        }
+        return result
     }
 
     /// Sentences outside photo galleries: a paragraph with two or more gallery marks ("Caption",

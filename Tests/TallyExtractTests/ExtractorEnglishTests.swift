@@ -28,6 +28,19 @@ struct ExtractorEnglishTests {
                 ["detained people 40 at_most Tbilisi 2024-03-09 Interior Ministry"])
     }
 
+    @Test func aStoryWithoutFiguresGivesNothingAndOneFigureStillReadsTheWholeStory() {
+        // No figure of people anywhere: nothing, though the story names places, a source and a day.
+        #expect(summary("""
+            Protesters gathered in Kazan on Saturday, Civic Monitor said.
+            The rally was the largest in the city since 2019, with 3 stages and 12 speakers.
+            """).isEmpty)
+        // One figure at the end: the place, the source and the day come from the sentences above it.
+        #expect(summary("""
+            Protesters gathered in Kazan on Saturday, Civic Monitor reported.
+            The group said 48 of them were detained.
+            """) == ["detained people 48 exact Kazan 2024-03-09 Civic Monitor"])
+    }
+
     @Test func subgroupsListsAndAnaphora() {
         let claims = summary("""
             A rights group, Civic Monitor, said 250 people were detained across Kazakhstan on Thursday.
