@@ -122,7 +122,6 @@ struct PhraseList<Value: Sendable>: Sendable {
         }
     }
 
-    /// The longest phrase that starts at token `i`.
     /// Whether a phrase of the list may occur in a sentence whose tokens' `phraseStarts` together
     /// make `sentenceStarts` (what `Lexicon.annotate` returns): false means no phrase there, so a
     /// scan of the sentence can be skipped whole.
@@ -134,9 +133,9 @@ struct PhraseList<Value: Sendable>: Sendable {
     @inline(__always)
     func mayStart(_ token: Token) -> Bool { bit == 0 || token.phraseStarts & bit != 0 }
 
+    /// The longest phrase that starts at token `i`.
     func match(_ tokens: [Token], at i: Int) -> (length: Int, value: Value)? {
-        guard i >= 0, i < tokens.count else { return nil }
-        if tokens[i].phraseStarts & bit == 0, bit != 0 { return nil }
+        guard i >= 0, i < tokens.count, mayStart(tokens[i]) else { return nil }
         guard let k = first(tokens[i], byFirst, byFirstStem, where: { phrases[$0].matches(tokens, at: i) }) else { return nil }
         return (phrases[k].words.count, phrases[k].value)
     }
@@ -157,7 +156,7 @@ struct PhraseList<Value: Sendable>: Sendable {
         let end = min(range.upperBound, tokens.count)
         while i < end {
             // Most tokens start no phrase of the list: skip them by the bit before calling `match`.
-            if bit != 0, tokens[i].phraseStarts & bit == 0 {
+            if !mayStart(tokens[i]) {
                 i += 1
                 continue
             }

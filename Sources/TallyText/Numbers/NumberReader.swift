@@ -16,7 +16,7 @@ public struct NumberReader: Sendable {
     let hundreds: KeyTable<Double>
     let multipliers: KeyTable<Double>
     let fractions: KeyTable<Double>
-    @usableFromInline let articles: KeyTable<Bool>
+    let articles: KeyTable<Bool>
     let joiners: KeyTable<Bool>
     let joinerKeys: KeyTable<Bool>
     /// Every unit, hundred, multiplier and fraction word: `isNumberWord` in one lookup.
@@ -40,8 +40,9 @@ public struct NumberReader: Sendable {
         articles = keySet(vocabulary.articles)
         joiners = keySet(vocabulary.joiners)
         joinerKeys = keySet(rangeJoiners)
-        numberWords = keySet([vocabulary.units, vocabulary.hundreds, vocabulary.multipliers, vocabulary.fractions].flatMap(\.keys))
-        starters = keySet([vocabulary.units, vocabulary.hundreds, vocabulary.multipliers, vocabulary.fractions].flatMap(\.keys) + vocabulary.articles)
+        let words = [vocabulary.units, vocabulary.hundreds, vocabulary.multipliers, vocabulary.fractions].flatMap(\.keys)
+        numberWords = keySet(words)
+        starters = keySet(words + vocabulary.articles)
     }
 
     /// Whether a token is a word that can be part of a number.

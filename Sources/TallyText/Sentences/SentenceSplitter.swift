@@ -118,7 +118,7 @@ public enum SentenceSplitter {
             }
         }
         guard s < stop else { return false }
-        let word = Tokenizer.lowercased(Array(bytes[s..<stop]), 0, stop - s)
+        let word = Tokenizer.lowercased(bytes, s, stop)
         if abbreviations.contains(word) { return true }
         // A single capital letter: an initial ("Ales B. Smith") or part of "U.S.".
         return stop - s <= 2 && Tokenizer.isCapital(bytes, s, bytes.count) && word.count == 1

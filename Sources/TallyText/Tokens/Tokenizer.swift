@@ -178,7 +178,7 @@ public enum Tokenizer {
     }
 
     /// Lower-cases ASCII, Latin-1 and Cyrillic letters byte by byte; other letters stay as written.
-    static func lowercased(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+    static func lowercased(_ bytes: Bytes, _ start: Int, _ end: Int) -> String {
         var out = [UInt8]()
         lowercase(bytes, start, end, into: &out)
         return String(decoding: out, as: UTF8.self)
@@ -187,16 +187,18 @@ public enum Tokenizer {
     /// Writes the lower-cased bytes of `bytes[start..<end]` into `out` (emptied first), as `lowercased` does.
     static func lowercase(_ bytes: [UInt8], _ start: Int, _ end: Int, into out: inout [UInt8]) {
         precondition(start >= 0 && end <= bytes.count, "range outside the text")
+        bytes.withUnsafeBufferPointer { lowercase($0, start, end, into: &out) }
+    }
+
+    static func lowercase(_ bytes: Bytes, _ start: Int, _ end: Int, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(end - start)
-        bytes.withUnsafeBufferPointer { b in
-            var i = start
-            while i < end {
-                let (c, advance) = lowered(b, i, end)
-                out.append(c.0)
-                if c.2 == 2 { out.append(c.1) }
-                i += advance
-            }
+        var i = start
+        while i < end {
+            let (c, advance) = lowered(bytes, i, end)
+            out.append(c.0)
+            if c.2 == 2 { out.append(c.1) }
+            i += advance
         }
     }
 
