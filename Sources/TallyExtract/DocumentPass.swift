@@ -18,7 +18,7 @@ struct DocumentPass {
         var phraseStarts: UInt64 = .max
     }
 
-    init(document: Document, bytes: [UInt8], lexicon: Lexicon, names: SourceNames, gazetteer: Gazetteer, landmarks: [String: Place] = [:]) {
+    init(document: Document, bytes: [UInt8], lexicon: Lexicon, names: SourceNames, gazetteer: Gazetteer, landmarks: [String: Place]) {
         self.document = document
         self.landmarks = landmarks
         self.bytes = bytes

@@ -55,7 +55,8 @@ struct GrammarLexiconTests {
         func claims(_ lexicon: Lexicon) throws -> [Claim] {
             var pass = DocumentPass(document: Document(id: "t", language: "en", published: Day("2024-03-15"), text: text),
                                     bytes: Array(text.utf8), lexicon: lexicon, names: try SourceNames.bundled(),
-                                    gazetteer: try Gazetteer.shared.get())
+                                    gazetteer: try Gazetteer.shared.get(),
+                                    landmarks: PlaceFinder.landmarkCities([lexicon], try Gazetteer.shared.get()))
             return pass.run()
         }
         let bundled = try claims(try Lexicon.bundled("en"))

@@ -44,7 +44,7 @@ struct PlaceFinder {
     /// when the extractor is built (`landmarkCities`) instead of at every match.
     let landmarks: [String: Place]
 
-    init(lexicon: Lexicon, gazetteer: Gazetteer, landmarks: [String: Place] = [:]) {
+    init(lexicon: Lexicon, gazetteer: Gazetteer, landmarks: [String: Place]) {
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.landmarks = landmarks
@@ -156,7 +156,7 @@ struct PlaceFinder {
         for m in lexicon.landmarks.mayOccur(in: phraseStarts) ? lexicon.landmarks.matches(tokens, in: 0..<tokens.count) : [] {
             let last = m.start + m.length - 1
             guard !result.contains(where: { $0.first <= last && m.start <= $0.last }),
-                  let place = landmarks[m.value] ?? Self.landmarkCity(m.value, gazetteer) else { continue }
+                  let place = landmarks[m.value] else { continue }
             var found = SentencePlace(first: m.start, last: last, place: place, indirect: false)
             if let excluded, excluded.contains(m.start) { found.weak = true }
             result.append(found)
@@ -191,7 +191,8 @@ struct PlaceFinder {
         return low > 0 ? low - 1 : nil
     }
 
-    /// The cities of every landmark entry of the lexicons that the gazetteer knows.
+    /// The cities of every landmark entry of the lexicons that the gazetteer knows (an entry it
+    /// does not know has none, and places no figure).
     static func landmarkCities(_ lexicons: some Sequence<Lexicon>, _ gazetteer: Gazetteer) -> [String: Place] {
         var cities: [String: Place] = [:]
         for lexicon in lexicons {
