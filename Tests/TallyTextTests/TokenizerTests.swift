@@ -144,3 +144,33 @@ struct WordSetTests {
         #expect(MemoryLayout<Token>.stride <= 104)
     }
 }
+
+struct WordAffixesTests {
+    /// Every token of a mixed text, asked by bytes, answers as `String.hasSuffix`/`hasPrefix` do,
+    /// plain or not (a decomposed "й", Greek, a word cut at the kept length).
+    @Test func answersAsStringAffixes() {
+        let endings = ["ly", "ли", "ют", "ing"]
+        let stems = ["задержан", "naï", "x"]
+        let text = "fatally Fully ly rally. рассказали сообщают задерживают confirming sing задержанные задержан naïve "
+            + "naive рассказал\u{0438}\u{0306} καλly " + String(repeating: "x", count: 60) + "ly"
+        let bytes = Array(text.utf8)
+        let suffixes = WordAffixes(endings), prefixes = WordAffixes(stems)
+        let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+        #expect(tokens.contains { !$0.plain }, "the text should hold tokens that are not plain")
+        for t in tokens {
+            #expect(suffixes.endsWord(t) == endings.contains { t.text.hasSuffix($0) }, "\(t.text)")
+            #expect(prefixes.startsWord(t) == stems.contains { t.text.hasPrefix($0) }, "\(t.text)")
+        }
+        #expect(suffixes.endsWord(tokens[0]) && suffixes.endsWord(tokens[9]) && !suffixes.endsWord(tokens[4]))
+        #expect(prefixes.startsWord(tokens[10]) && prefixes.startsWord(tokens[11]))
+    }
+
+    /// Affixes that are not plain text are asked of the token's `String`: "й" written as и + ̆
+    /// ends a word that has the composed letter.
+    @Test func affixesThatAreNotPlainCompareAsStrings() {
+        let bytes = Array("сказал\u{0439}".utf8)
+        let token = Tokenizer.tokens(bytes, in: 0..<bytes.count)[0]
+        #expect(WordAffixes(["л\u{0438}\u{0306}"]).endsWord(token))
+        #expect(!WordAffixes(["ли"]).endsWord(token))
+    }
+}

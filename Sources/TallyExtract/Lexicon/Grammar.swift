@@ -23,7 +23,7 @@ final class Grammar: Sendable, Decodable {
     /// Auxiliaries of the passive ("were detained", "были задержаны").
     let passiveAuxiliaries: WordSet
     /// Stems of a participle that is passive by itself ("задержан…").
-    let passiveStems: [String]
+    let passiveStems: WordAffixes
     /// "one of the minors", "одному из протестующих", and the articles that may follow.
     let partitiveWords: WordSet
     let partitiveArticles: WordSet
@@ -89,7 +89,7 @@ final class Grammar: Sendable, Decodable {
     /// "killed four classmates and himself": a reflexive pronoun is one person.
     let reflexives: WordSet
     /// Endings of an adverb ("accidentally", "fatally") that may stand between a headline's person and verb.
-    let adverbEndings: [String]
+    let adverbEndings: WordAffixes
     /// Words that end a source's phrase ("that", "что").
     let sourceStopWords: WordSet
     /// Lead-ins that name the origin of a figure and win over other attributions ("citing").
@@ -97,7 +97,7 @@ final class Grammar: Sendable, Decodable {
     /// Prepositions of an impersonal source: "в полиции рассказали" (in the police they said).
     let impersonalPrepositions: WordSet
     /// Endings of a verb in the third person plural ("рассказали"): the form of an impersonal statement.
-    let pluralVerbEndings: [String]
+    let pluralVerbEndings: WordAffixes
     /// Words that start a phrase that is not a source ("reported across Russia", "said on Monday").
     let sourceLeadWords: WordSet
     /// Words no source's name has: a phrase with them is a clause, not a name.
@@ -106,7 +106,7 @@ final class Grammar: Sendable, Decodable {
     let sourcePrepositions: WordSet
     /// "with AFP confirming": the word before a source that a participle follows, and its endings.
     let sourceWith: WordSet
-    let participleEndings: [String]
+    let participleEndings: WordAffixes
     /// Last words of a source that names several ("human rights groups").
     let pluralSourceWords: [String]
     /// Words after a name that make it a street, square, park or newspaper, not a city.
@@ -178,19 +178,20 @@ final class Grammar: Sendable, Decodable {
     func group(ofSingular token: Token) -> Group { singularPeople.groups[token.text] ?? .people }
 
     /// Whether a verb has the ending of the third person plural.
-    func isPluralVerb(_ token: Token) -> Bool { pluralVerbEndings.contains { token.text.hasSuffix($0) } }
+    func isPluralVerb(_ token: Token) -> Bool { pluralVerbEndings.endsWord(token) }
 
     /// Whether a word names kin, one ("wife") or several ("daughters").
     func isKin(_ token: Token) -> Bool { token.kind == .word && (kin.contains(token) || kinPlurals.contains(token)) }
 
-    /// Whether a word ends like an adverb ("accidentally").
-    func isAdverb(_ token: Token) -> Bool { adverbEndings.contains { token.text.lowercased().hasSuffix($0) } }
+    /// Whether a word ends like an adverb ("accidentally"). (Words are asked in the lower case the
+    /// tokenizer gives them.)
+    func isAdverb(_ token: Token) -> Bool { adverbEndings.endsWord(token) }
 
     /// Whether a verb ends like a participle ("confirming").
-    func isParticiple(_ token: Token) -> Bool { participleEndings.contains { token.text.hasSuffix($0) } }
+    func isParticiple(_ token: Token) -> Bool { participleEndings.endsWord(token) }
 
     /// Whether a word is a participle passive by itself.
-    func isPassiveStem(_ token: Token) -> Bool { passiveStems.contains { token.text.hasPrefix($0) } }
+    func isPassiveStem(_ token: Token) -> Bool { passiveStems.startsWord(token) }
 
     /// Whether a trigger is one of `gunshotTriggers`, or (`suffix`) ends with one ("fatally shot").
     func isGunshot(_ trigger: String?, suffix: Bool = false) -> Bool {
