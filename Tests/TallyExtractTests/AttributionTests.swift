@@ -44,6 +44,23 @@ struct MinistryAnaphoraTests {
 }
 
 extension AttributionTests {
+    /// "сказал представитель пресс-службы", "по данным пресс-службы": a press service that names
+    /// no body is the one of the source named before (as "the spokesman" is in English).
+    @Test func aPressServiceWithoutItsBodyIsThePreviousSources() {
+        let text = """
+            По данным ГУ МВД по Омской области, на площади собрались 600 человек. «Задержаны 25 участников акции», — сказал представитель пресс-службы.
+
+            По данным пресс-службы, ещё 12 человек задержаны у метро.
+            """
+        let found = sharedExtractor.claims(in: Document(id: "t", language: "ru", published: Day("2024-03-15"), text: text))
+            .filter { !$0.implicit }.map { "\($0.quantity.value ?? 0) \($0.source?.name ?? "-")" }
+        #expect(found.count == 3)
+        #expect(Set(found.map { $0.split(separator: " ", maxSplits: 1)[1] }).count == 1, "\(found)")
+        #expect(!found.contains { $0.contains("пресс") }, "\(found)")
+        // With a body named, the press service speaks for it.
+        #expect(sources("В Омске задержаны 25 человек, сообщила пресс-служба МВД.", language: "ru") == ["25 Interior Ministry"])
+    }
+
     @Test func aTitleBeforeAPersonsNameSpeaksForTheOffice() {
         #expect(sources("Ankara Gov. Mehmet Yilmaz told reporters that 52 people were detained.") == ["52 Ankara governor"])
         #expect(sources("Interior Minister Ana Costa said 16 protesters were arrested in Porto.") == ["16 Interior Minister"])
