@@ -137,9 +137,12 @@ struct DocumentPass {
                 // "said on Monday that … on Saturday": the day of the saying is not the day of the event.
                 // "40 wounded since Friday": the start of a span is not the day of the figure's event
                 // (it may still be the story's: "since the Dec. 23 shooting").
+                // "by the morning of September 22, 1,308 had been detained": the count's time, after
+                // the events; the story's day stands.
                 let eventDates = sentenceDates.filter { d in
                     !(max(0, d.token - 3)..<d.token).contains { lexicon.sourceVerbs.match(s.tokens, at: $0) != nil }
                         && !(max(0, d.token - 2)..<d.token).contains { s.tokens[$0].kind == .word && lexicon.grammar.spanStarts.contains(s.tokens[$0]) }
+                        && lexicon.countCutoffs.match(s.tokens, endingBefore: d.first) == nil
                 }
                 let date: Day? = {
                     if let nearest = eventDates.min(by: { abs($0.token - c.first) < abs($1.token - c.first) }) { return nearest.day }

@@ -540,3 +540,22 @@ extension ShootingNewsTests {
         #expect(figures("Two thousand people attended a vigil in Dayton on Friday.") == ["participants 2000"])
     }
 }
+
+struct CountCutoffTests {
+    /// "By the morning of March 14, 400 had been detained": the count was taken the morning after;
+    /// the day of the detentions is the story's (here the protests of March 13).
+    @Test func aMorningCutoffIsNotTheDayOfTheEvents() {
+        let text = "Protests against the decree broke out in Novosibirsk on March 13. By the morning of March 14, more than 400 people had been detained, according to Civic Monitor."
+        #expect(summary(text) == ["detained people 400 at_least Novosibirsk 2024-03-13 Civic Monitor"])
+        // The day stated without the cut-off is the day of the figure.
+        let plain = "Protests against the decree broke out in Novosibirsk on March 13. On March 14, more than 400 people were detained, according to Civic Monitor."
+        #expect(summary(plain) == ["detained people 400 at_least Novosibirsk 2024-03-14 Civic Monitor"])
+    }
+
+    @Test func aMorningCutoffInRussian() {
+        let text = "Акции прошли в Новосибирске 13 марта. К утру 14 марта были задержаны более 400 человек, сообщает «Гражданский монитор»."
+        let found = summary(text, language: "ru")
+        #expect(found.count == 1)
+        #expect(found.first?.contains(" 2024-03-13 ") == true, "\(found)")
+    }
+}

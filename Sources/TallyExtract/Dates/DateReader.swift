@@ -8,8 +8,17 @@ struct DateReader {
     let lexicon: Lexicon
 
     struct Found {
+        /// The token the date is read at (a weekday, a relative day, a month, a dotted date).
         var token: Int
         var day: Day
+        /// The date's first token: the day's number in "14 марта", else `token`.
+        var first: Int
+
+        init(token: Int, day: Day, first: Int? = nil) {
+            self.token = token
+            self.day = day
+            self.first = first ?? token
+        }
     }
 
     /// Every date the sentence states, with the token it sits at.
@@ -33,11 +42,13 @@ struct DateReader {
             } else if let month = lexicon.month(t) {
                 // "20 July", "26 декабря" (day before) or "July 20", "March 26th" (day after), with an optional year.
                 var dayNumber: Int? = nil
+                var first = i
                 // "Dec. 23": an abbreviated month keeps its period.
                 let after = i + 1 < tokens.count && tokens[i + 1].hasText(".") && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
                 var yearToken = i + 1
                 if i > 0, tokens[i - 1].kind == .number, let d = Int(tokens[i - 1].text), (1...31).contains(d) {
                     dayNumber = d
+                    first = i - 1
                 } else if after < tokens.count, tokens[after].kind == .number, let d = Int(tokens[after].text), (1...31).contains(d) {
                     dayNumber = d
                     yearToken = after + 1
@@ -48,7 +59,7 @@ struct DateReader {
                 if yearToken < tokens.count, tokens[yearToken].kind == .number, tokens[yearToken].text.count == 4,
                    let y = Int(tokens[yearToken].text), (1900...2100).contains(y) { year = y }
                 if let d = dayNumber, let day = resolve(month: month, day: d, year: year, published: published, documentYear: documentYear) {
-                    found.append(Found(token: i, day: day))
+                    found.append(Found(token: i, day: day, first: first))
                 }
             }
             i += 1

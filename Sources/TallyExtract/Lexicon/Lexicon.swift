@@ -56,6 +56,8 @@ final class Lexicon: Sendable {
     let relativeDays: PhraseList<Int>
     let spanWords: PhraseList<Bool>
     let dateStamps: PhraseList<Bool>
+    /// "by the morning of": a date after it is when a count was taken, not the events' day.
+    let countCutoffs: PhraseList<Bool>
     let yearTotals: PhraseList<Bool>
     /// Ordinal words by their text ("fourth": 4).
     let ordinals: [String: Int]
@@ -135,6 +137,7 @@ final class Lexicon: Sendable {
         relativeDays = index.add(PhraseList(f.dates.relative.map { ($0.key, $0.value) }))
         spanWords = index.add(PhraseList(f.dates.spanWords, value: true))
         dateStamps = index.add(PhraseList(f.dates.stampWords, value: true))
+        countCutoffs = index.add(PhraseList(f.dates.countCutoffs, value: true))
         yearTotals = index.add(PhraseList(f.dates.yearTotals ?? [], value: true))
         index.seal()
         phraseIndex = index

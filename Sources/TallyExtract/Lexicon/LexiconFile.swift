@@ -62,12 +62,16 @@ struct LexiconFile: Decodable {
         /// Words that make a figure a year's count ("344 killed in the city last year", "126
         /// murdered so far this year"): a total over many events, no event's figure.
         var yearTotals: [String]?
+        /// Words right before a date that make it the time a count was taken the morning after
+        /// the events ("by the morning of September 22", "к утру 22 сентября"): not their day.
+        var countCutoffs: [String]
 
         enum CodingKeys: String, CodingKey {
             case weekdays, months, relative
             case spanWords = "span_words"
             case stampWords = "stamp_words"
             case yearTotals = "year_totals"
+            case countCutoffs = "count_cutoffs"
         }
     }
 
