@@ -32,7 +32,7 @@ public struct Extractor: Sendable {
         guard !bytes.isEmpty else { return [] }
         let code = document.language.map { String($0.prefix(2)).lowercased() } ?? LanguageGuess.code(for: bytes)
         let lexicon = lexicons[code] ?? lexicons[LanguageGuess.code(for: bytes)] ?? lexicons["en"]!
-        var pass = DocumentPass(document: document, bytes: bytes, lexicon: lexicon, names: sourceNames, gazetteer: gazetteer, landmarks: landmarks)
+        let pass = DocumentPass(document: document, bytes: bytes, lexicon: lexicon, names: sourceNames, gazetteer: gazetteer, landmarks: landmarks)
         return pass.run()
     }
 }

@@ -53,7 +53,7 @@ struct GrammarLexiconTests {
     @Test func theRulesReadTheListsTheyAreGiven() throws {
         let text = "A man was killed in Leeds on Friday."
         func claims(_ lexicon: Lexicon) throws -> [Claim] {
-            var pass = DocumentPass(document: Document(id: "t", language: "en", published: Day("2024-03-15"), text: text),
+            let pass = DocumentPass(document: Document(id: "t", language: "en", published: Day("2024-03-15"), text: text),
                                     bytes: Array(text.utf8), lexicon: lexicon, names: try SourceNames.bundled(),
                                     gazetteer: try Gazetteer.shared.get(),
                                     landmarks: PlaceFinder.landmarkCities([lexicon], try Gazetteer.shared.get()))

@@ -1,0 +1,227 @@
+import TallyCore
+import TallyText
+
+/// Turns the figures of a document's sentences into claims: each figure with its place, day and
+/// source, the sources flowing from sentence to sentence as a reader follows them ("It also
+/// said", a paragraph's source, a source named just after its figures); then the corrections that
+/// need the whole story ("Four people were shot. … Caudill died": the injured are the shot less
+/// the dead).
+///
+/// `DocumentPass` reads the sentences, their figures, sources and the story's place; this only
+/// puts them together.
+struct ClaimAssembly {
+    let document: Document
+    let bytes: [UInt8]
+    let lexicon: Lexicon
+    let sentences: [DocumentPass.Sentence]
+    /// What each sentence counts (`DocumentPass.figures(_:)`).
+    let counted: [[Candidate]]
+    /// Who each sentence quotes.
+    let attributions: [AttributionFinder.Result?]
+    let story: StoryPlace
+    let placeFinder: PlaceFinder
+    /// The dates a sentence states, the page's own stamps left out.
+    let dates: (DocumentPass.Sentence) -> [DateReader.Found]
+    /// The story's day: the first date it states.
+    let defaultDate: Day?
+
+    /// The claims, in text order, a figure repeated in the document given once.
+    func claims() -> [Claim] {
+        Self.merge(Self.namedSources(Self.documentSource(sentenceClaims()), pluralWords: lexicon.grammar.pluralSourceWords))
+    }
+
+    /// Each sentence's claims, in text order, with the story's corrections.
+    func sentenceClaims() -> [Claim] {
+        let country = story.country
+        let allPlaces = story.sentencePlaces
+        let defaultPlace = story.place
+        var claims: [Claim] = []
+        var lastSource: Source? = nil
+        var paragraphSource: Source? = nil
+        // Claims of one person "shot", with no word saying they lived ("wounded", "injured").
+        var onlyShot = Set<Int>()
+        // Figures of people "shot" that may include the dead of other sentences, by sentence.
+        var shotTotals: [Int: Int] = [:]
+        var sentenceOf: [Int] = []
+        // The last sentence with figures gave a national running total.
+        var nationalTotal = false
+        // Claims of the previous sentence that no source was found for.
+        var unsourced: [Int] = []
+        for (n, s) in sentences.enumerated() {
+            // A new paragraph starts when a line break stands between two sentences.
+            if n > 0, bytes[sentences[n - 1].range.upperBound..<s.range.lowerBound].contains(0x0A) {
+                paragraphSource = nil
+                unsourced = []
+            }
+            var source: Source? = nil
+            switch attributions[n]?.found {
+            case .named(let named):
+                source = named
+                lastSource = named
+                // "…были задержаны 12 подростков. Им 16-17 лет, сообщает пресс-служба МВД": a source
+                // named right after figures of the same paragraph is theirs too.
+                for i in unsourced { claims[i].source = named }
+            case .anaphora:
+                source = lastSource
+            case nil:
+                // Within a paragraph, figures go on being the last named source's.
+                source = paragraphSource
+            }
+            paragraphSource = source
+            unsourced = []
+            let found = counted[n]
+            guard !found.isEmpty else { continue }
+            // "Sudan doctors say one shot dead" in a story about Khartoum: the city, not the country.
+            let places = allPlaces[n].filter { p in
+                !(p.institutional && defaultPlace?.level == .city && defaultPlace?.country == p.place.country)
+            }
+            let placed = placeFinder.assign(found, places, s.tokens, country: country)
+            let evidence = String(decoding: bytes[s.range], as: UTF8.self)
+            let cumulative = !lexicon.spanWords.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
+            // A toll since the coup, or the next toll that answers it ("Opposition groups put the
+            // death toll at 40"), covers the whole country when it names no place.
+            let longSpan = !lexicon.longSpans.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
+            let national = cumulative && (longSpan || nationalTotal)
+            nationalTotal = national
+            let sentenceDates = dates(s)
+            for (c, places) in zip(found, placed) {
+                guard let kind = c.kind else { continue }
+                // "said on Monday that … on Saturday": the day of the saying is not the day of the event.
+                // "40 wounded since Friday": the start of a span is not the day of the figure's event
+                // (it may still be the story's: "since the Dec. 23 shooting").
+                // "by the morning of September 22, 1,308 had been detained": the count's time, after
+                // the events; the story's day stands.
+                let eventDates = sentenceDates.filter { d in
+                    !(max(0, d.token - 3)..<d.token).contains { lexicon.sourceVerbs.match(s.tokens, at: $0) != nil }
+                        && !(max(0, d.token - 2)..<d.token).contains { s.tokens[$0].kind == .word && lexicon.grammar.spanStarts.contains(s.tokens[$0]) }
+                        && lexicon.countCutoffs.match(s.tokens, endingBefore: d.first) == nil
+                }
+                let date: Day? = {
+                    if let nearest = eventDates.min(by: { abs($0.token - c.first) < abs($1.token - c.first) }) { return nearest.day }
+                    return cumulative ? nil : defaultDate
+                }()
+                let numberSpan = TextSpan(start: s.tokens[c.first].start, end: s.tokens[c.last].end)
+                let quantity = c.value == nil ? Quantity.vague(c.vague ?? "several")
+                    : Quantity(value: c.value, valueHigh: c.valueHigh, qualifier: c.qualifier)
+                // A running total with no place of its own covers the whole country.
+                let fallback = national ? (story.countryPlace ?? story.totalPlace) : cumulative ? story.totalPlace : defaultPlace
+                // "A boy was shot": one of the minors, and one person (an implicit one counts in both).
+                let groups = c.implicit && c.value == 1 && c.who != .people ? [c.who, .people] : [c.who]
+                for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
+                    for who in groups {
+                        if source == nil { unsourced.append(claims.count) }
+                        if c.implicit, kind == .injured, lexicon.grammar.isGunshot(c.trigger) { onlyShot.insert(claims.count) }
+                        if !c.implicit, kind == .injured, who == .people, c.valueHigh == nil, lexicon.grammar.isGunshot(c.trigger, suffix: true),
+                           !found.contains(where: { $0.kind == .killed }), !DocumentPass.countsOthers(c, s.tokens, lexicon.grammar) {
+                            shotTotals[claims.count] = n
+                        }
+                        sentenceOf.append(n)
+                        claims.append(Claim(
+                            doc: document.id, kind: kind, who: who, quantity: quantity, place: place, date: date,
+                            source: source, evidence: evidence, span: TextSpan(start: s.range.lowerBound, end: s.range.upperBound),
+                            numberSpan: numberSpan, implicit: c.implicit))
+                    }
+                }
+            }
+        }
+        // "Four people were shot. … Caudill died": those shot include the dead of the story's other
+        // sentences, so the injured are the shot less the killed of the same place and day.
+        var allDead = Set<Int>()
+        for (i, n) in shotTotals {
+            guard let shot = claims[i].quantity.value else { continue }
+            let dead = claims.indices.filter { j in
+                let k = claims[j]
+                return k.kind == .killed && sentenceOf[j] != n && k.quantity.valueHigh == nil
+                    && !sentences[sentenceOf[j]].tokens.contains { $0.kind == .word && lexicon.grammar.separateEvents.contains($0) }
+                    && (k.place == nil || claims[i].place == nil || k.place?.name == claims[i].place?.name)
+                    && (k.date == nil || claims[i].date == nil || k.date == claims[i].date)
+            }.compactMap { claims[$0].quantity.value }.filter { $0 <= shot }.max()
+            // "Four people were found shot in the head. … All four died": none of them lived.
+            if dead == shot { allDead.insert(i) } else if let dead { claims[i].quantity = Quantity(value: shot - dead, qualifier: claims[i].quantity.qualifier) }
+        }
+        if !allDead.isEmpty {
+            claims = claims.enumerated().filter { !allDead.contains($0.offset) }.map(\.element)
+            onlyShot = Set(onlyShot.map { i in i - allDead.filter { $0 < i }.count })
+        }
+        // "Man shot …" in a story of a man killed: one who was shot and died counts as killed, not
+        // injured too. Only a single victim read from "a man was shot" gives way to a death.
+        // One of another group than any of the dead ("a woman was shot" where a girl died) stays, with
+        // the copy that counts her among all people.
+        let deaths = Set(claims.filter { $0.kind == .killed }.map(\.who))
+        if !deaths.isEmpty {
+            let specific = deaths.contains { $0 != .people }
+            let kept = Set(onlyShot.filter { specific && claims[$0].who != .people && !deaths.contains(claims[$0].who) }.map { claims[$0].numberSpan })
+            claims = claims.enumerated().filter { !onlyShot.contains($0.offset) || kept.contains($0.element.numberSpan) }.map(\.element)
+        }
+        return claims
+    }
+
+    /// A figure the story gives without saying whose is, in a story that quotes one source for
+    /// its figures, that source's ("police said …" above a list of counts).
+    static func documentSource(_ claims: [Claim]) -> [Claim] {
+        var counts: [String: (Int, Source)] = [:]
+        for c in claims { if let s = c.source { counts[s.name, default: (0, s)].0 += 1 } }
+        // Only a monitor or an authority is taken to stand behind a story's bare figures.
+        // A story that names one source for its figures at all gives it the rest ("The Metropolitan
+        // Police said … 21 arrests. … eight people arrested on Saturday").
+        let only = counts.count == 1
+        counts = counts.filter { [.monitoring, .official, .caseRecords].contains($0.value.1.sourceClass) }
+        guard let main = counts.values.max(by: { $0.0 < $1.0 }), main.0 >= (only ? 1 : 2),
+              main.0 * 2 > counts.values.reduce(0, { $0 + $1.0 }) else {
+            return claims
+        }
+        return claims.map { c in
+            guard c.source == nil else { return c }
+            var copy = c
+            copy.source = main.1
+            return copy
+        }
+    }
+
+    /// "says monitoring group" in a story that names OVD-Info: the generic phrase becomes the
+    /// name the story gives for a source of the same class.
+    /// `pluralWords` end a source that names several ("human rights groups").
+    static func namedSources(_ claims: [Claim], pluralWords: [String]) -> [Claim] {
+        var named: [SourceClass: Source] = [:]
+        for c in claims {
+            guard let s = c.source, s.name.first?.isUppercase == true, named[s.sourceClass] == nil else { continue }
+            named[s.sourceClass] = s
+        }
+        return claims.map { c in
+            // "according to human rights groups" names several: no one group stands for them.
+            guard let s = c.source, s.sourceClass == .monitoring, s.name.first?.isLowercase == true,
+                  !pluralWords.contains(where: { s.name.hasSuffix($0) }),
+                  let specific = named[s.sourceClass] else { return c }
+            var copy = c
+            copy.source = specific
+            return copy
+        }
+    }
+
+    /// A figure repeated in one document is one claim: the first, with a source from any repeat.
+    static func merge(_ claims: [Claim]) -> [Claim] {
+        struct Key: Hashable {
+            var kind: ClaimKind
+            var who: Group
+            var value: Int?
+            var high: Int?
+            var vague: String?
+            var place: String?
+        }
+        var index: [Key: Int] = [:]
+        var result: [Claim] = []
+        for c in claims {
+            let key = Key(kind: c.kind, who: c.who, value: c.quantity.value, high: c.quantity.valueHigh,
+                          vague: c.quantity.value == nil ? c.quantity.vague : nil, place: c.place?.name)
+            if let i = index[key] {
+                if result[i].source == nil, let s = c.source { result[i].source = s }
+                if result[i].date == nil, let d = c.date { result[i].date = d }
+                if result[i].implicit, !c.implicit { result[i] = c }
+                continue
+            }
+            index[key] = result.count
+            result.append(c)
+        }
+        return result
+    }
+}
