@@ -29,25 +29,7 @@ extension Gazetteer {
 
     /// Every place name in the UTF-8 bytes of a text, as `mentions(in:)` finds them.
     public func mentions(inUTF8 bytes: [UInt8]) -> [PlaceMention] {
-        // Room for every word at once (a word and its space take two bytes or more): growing the
-        // array word by word was most of the scan's allocations.
-        var words: [Range<Int>] = []
-        words.reserveCapacity(bytes.count / 2 + 1)
-        var i = 0
-        while i < bytes.count {
-            let w = WordBytes.width(bytes, i)
-            if w == 0 {
-                i += WordBytes.sequenceLength(bytes[i])
-                continue
-            }
-            let start = i
-            while i < bytes.count {
-                let width = WordBytes.width(bytes, i)
-                if width == 0 { break }
-                i += width
-            }
-            words.append(start..<i)
-        }
+        let words = WordBytes.words(bytes)
         var result: [PlaceMention] = []
         // Scratch for each capitalised word, sized once (a name's forms and hashes are few).
         var buffer: [UInt8] = []
@@ -71,6 +53,7 @@ extension Gazetteer {
             hashes.removeAll(keepingCapacity: true)
             hashes.append(NameKey.offset)
             var matched: (end: Int, list: Range<Int>, words: Int)? = nil
+            var latinKey: UInt64? = nil
             var n = 0
             while k + n < words.count, n < index.longestName {
                 let word = words[k + n]
@@ -85,6 +68,8 @@ extension Gazetteer {
                 } else {
                     // A Latin word has one form, itself: extend each hash in place, as `extend` would.
                     NameKey.extend(&hashes, first: n == 0, with: buffer)
+                    // Alone, its hash is also its key as a country adjective ("Russian").
+                    if n == 0 { latinKey = hashes.first }
                 }
                 n += 1
                 for h in hashes {
@@ -93,8 +78,14 @@ extension Gazetteer {
                         break
                     }
                 }
-                hashes.removeAll { !(index.prefixFilter.mayContain($0) && index.prefixTable.contains($0)) }
-                if hashes.isEmpty { break }
+                // Keep the hashes that some longer name starts with (in place, in order).
+                var kept = 0
+                for j in hashes.indices where index.prefixFilter.mayContain(hashes[j]) && index.prefixTable.contains(hashes[j]) {
+                    hashes[kept] = hashes[j]
+                    kept += 1
+                }
+                if kept == 0 { break }
+                if kept < hashes.count { hashes.removeSubrange(kept...) }
             }
             let before = k > 0 ? words[k - 1] : nil
             func afterPreposition() -> Bool {
@@ -110,7 +101,7 @@ extension Gazetteer {
                 k += m.words
                 continue
             }
-            if let code = adjectiveCountry(bytes[first], &buffer), let country = country(code: code) {
+            if let code = adjectiveCountry(bytes[first], &buffer, latinKey: latinKey), let country = country(code: code) {
                 result.append(PlaceMention(
                     span: TextSpan(start: first.lowerBound, end: first.upperBound),
                     surface: String(decoding: bytes[first], as: UTF8.self), candidates: [country], form: .adjective,
@@ -133,9 +124,11 @@ extension Gazetteer {
         return result
     }
 
-    private func adjectiveCountry(_ word: ArraySlice<UInt8>, _ buffer: inout [UInt8]) -> String? {
+    /// The country of a country adjective. `latinKey`, when the scan has it, is the word's
+    /// `NameKey.hash(ofWord:)` already (the first word of a Latin name), not worked out again.
+    private func adjectiveCountry(_ word: ArraySlice<UInt8>, _ buffer: inout [UInt8], latinKey: UInt64? = nil) -> String? {
         if word.first.map({ $0 < 0x80 }) == true {
-            return index.adjectiveTable[NameKey.hash(ofWord: word, buffer: &buffer)]
+            return index.adjectiveTable[latinKey ?? NameKey.hash(ofWord: word, buffer: &buffer)]
         }
         // Most Russian words are no country adjective: answered before the word is normalised.
         if !index.adjectiveStems.mayStart(word) { return nil }

@@ -214,6 +214,42 @@ enum WordBytes {
         return letterWidth(bytes, i)
     }
 
+    /// The words of a text as the mention scan reads them: runs of letters and digits (`width`),
+    /// each a byte range. Written into room for every word at once (a word and the byte after it
+    /// take two bytes or more), with ASCII and Cyrillic letters answered in the loop and only other
+    /// bytes asked of `letterWidth`: the scan's word splitting was a fifth of its time.
+    static func words(_ bytes: [UInt8]) -> [Range<Int>] {
+        let n = bytes.count
+        return bytes.withUnsafeBufferPointer { b in
+            [Range<Int>](unsafeUninitializedCapacity: n / 2 + 1) { out, count in
+                // `width` of the byte at `i`, its common cases first (the same answers).
+                @inline(__always) func widthAt(_ i: Int) -> Int {
+                    let x = b[i]
+                    if x < 0x80 { return x &- 48 < 10 || (x | 0x20) &- 97 < 26 ? 1 : 0 }
+                    if x == 0xD0 || x == 0xD1 { return i + 2 <= n ? 2 : letterWidth(bytes, i) }
+                    return letterWidth(bytes, i)
+                }
+                var found = 0
+                var i = 0
+                while i < n {
+                    var w = widthAt(i)
+                    if w == 0 {
+                        i += sequenceLength(b[i])
+                        continue
+                    }
+                    let start = i
+                    repeat {
+                        i += w
+                        w = i < n ? widthAt(i) : 0
+                    } while w > 0
+                    (out.baseAddress! + found).initialize(to: start..<i)
+                    found += 1
+                }
+                count = found
+            }
+        }
+    }
+
     /// Whether the word starting at `i` starts with a capital letter (Latin, Latin-1 or Cyrillic).
     @inline(__always)
     static func isCapital(_ bytes: [UInt8], _ i: Int) -> Bool {

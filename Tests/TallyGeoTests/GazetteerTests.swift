@@ -118,4 +118,35 @@ struct WordBytesTests {
             }
         }
     }
+
+    /// `words` splits as a plain loop over `width` does, on mixed scripts, cut characters and
+    /// random bytes.
+    @Test func wordsAreTheRunsOfWidth() {
+        func plain(_ bytes: [UInt8]) -> [Range<Int>] {
+            var words: [Range<Int>] = []
+            var i = 0
+            while i < bytes.count {
+                if WordBytes.width(bytes, i) == 0 {
+                    i += WordBytes.sequenceLength(bytes[i])
+                    continue
+                }
+                let start = i
+                while i < bytes.count, WordBytes.width(bytes, i) > 0 { i += WordBytes.width(bytes, i) }
+                words.append(start..<i)
+            }
+            return words
+        }
+        var texts: [[UInt8]] = ["", "a", "В Москве, 12 — Łódź; São-Paulo’s «Ёлки» x", "Ростов-на-Дону 2024 г."].map { Array($0.utf8) }
+        texts.append(Array("Москва".utf8.dropLast()))  // a Cyrillic lead byte at the very end
+        var state: UInt64 = 7
+        for _ in 0..<2000 {
+            var t: [UInt8] = []
+            for _ in 0..<(state % 23) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                t.append(UInt8(truncatingIfNeeded: state >> 56))
+            }
+            texts.append(t)
+        }
+        for t in texts { #expect(WordBytes.words(t) == plain(t), "\(t)") }
+    }
 }
