@@ -195,9 +195,10 @@ struct DocumentPass {
     /// "Four women and one man were shot", "a man and a woman were killed": the people of a list
     /// joined by "and" add up. The total (implicit, of people) comes first, so a tally that takes
     /// a document's first figure takes the whole; the parts stay as claims of their own.
-    /// Whether a figure counts the others ("three other people", "four others"), not everyone.
+    /// Whether a figure counts the others ("three other people", "four others", "the other two"), not everyone.
     static func countsOthers(_ c: Candidate, _ tokens: [Token], _ grammar: Grammar) -> Bool {
         let after = (c.last + 1)..<min(tokens.count, max(c.last + 1, (c.headToken ?? c.last) + 2))
+        if c.first > 0, tokens[c.first - 1].kind == .word, grammar.others.contains(tokens[c.first - 1]) { return true }
         return tokens[after].contains { $0.kind == .word && grammar.others.contains($0) }
     }
 

@@ -182,6 +182,39 @@ struct ShootingNewsTests {
                 .contains("injured people 4 exact Gary 2024-03-15 -"))
     }
 
+    @Test func theOtherInjuredOfALaterSentenceAreTheShotWhoLived() {
+        // The one who died is named, not counted: the others still say how many lived.
+        #expect(summary("A fight broke out in Gary on Friday and five people were shot.\n\nJones died; the other four were wounded.") == [
+            "injured people 4 exact Gary 2024-03-15 -",
+        ])
+        #expect(summary("Six people were shot in Gary on Friday.\n\nOne man died and four others were wounded.") == [
+            "injured people 4 exact Gary 2024-03-15 -", "killed people 1 exact Gary 2024-03-15 -",
+        ])
+        // Others of a separate shooting are not the others of this one.
+        #expect(summary("Five people were shot in Gary on Friday.\n\nIn a separate shooting, two others were wounded in Gary on Friday.")
+                .first == "injured people 5 exact Gary 2024-03-15 -")
+    }
+
+    @Test func theItemsOfAListShareItsVerbSoTheShotWhoDiedAreNotInjured() {
+        // Every one of the list was "shot": with the story's dead, none of them is left injured.
+        #expect(summary("Police said John Smith shot his wife, his stepdaughter and himself in Gary on Friday.\n\nThree are dead.") == [
+            "killed people 3 exact Gary 2024-03-15 Police",
+        ])
+    }
+
+    @Test func theShotWhoDiedStillNameTheStorysSource() {
+        // The police stand behind the story's figures, though the figures they were named with give way to the dead.
+        #expect(summary("Police said a man shot his wife and his son in Gary on Friday.\n\nTwo people are dead.") == [
+            "killed people 2 exact Gary 2024-03-15 Police",
+        ])
+    }
+
+    @Test func shootingVictimsAreTheShotAndIncludeTheDead() {
+        #expect(summary("Medics found seven shooting victims in Gary on Friday.\n\nTwo of them died at a hospital.") == [
+            "injured people 5 exact Gary 2024-03-15 -", "killed people 2 exact Gary 2024-03-15 -",
+        ])
+    }
+
     @Test func kinJoinedByAPossessiveAddUp() {
         // The total is implicit (read from the list), the parts are stated.
         let doc = Document(id: "k", published: Day("2024-03-15"), text: "Police said the man killed his wife and their four children in Tulsa on Friday.")

@@ -27,10 +27,10 @@ struct ClaimAssembly {
 
     /// The claims, in text order, a figure repeated in the document given once.
     func claims() -> [Claim] {
-        Self.merge(Self.namedSources(Self.documentSource(sentenceClaims()), pluralWords: lexicon.grammar.pluralSourceWords))
+        Self.merge(Self.namedSources(sentenceClaims(), pluralWords: lexicon.grammar.pluralSourceWords))
     }
 
-    /// Each sentence's claims, in text order, with the story's corrections.
+    /// Each sentence's claims, in text order, with the story's source and its corrections.
     func sentenceClaims() -> [Claim] {
         let country = story.country
         let allPlaces = story.sentencePlaces
@@ -42,6 +42,8 @@ struct ClaimAssembly {
         var onlyShot = Set<Int>()
         // Figures of people "shot" that may include the dead of other sentences, by sentence.
         var shotTotals: [Int: Int] = [:]
+        // Figures of the other injured ("the other three were wounded"), by sentence.
+        var othersInjured: [Int: Int] = [:]
         var sentenceOf: [Int] = []
         // The last sentence with figures gave a national running total.
         var nationalTotal = false
@@ -115,6 +117,9 @@ struct ClaimAssembly {
                            !found.contains(where: { $0.kind == .killed }), !DocumentPass.countsOthers(c, s.tokens, lexicon.grammar) {
                             shotTotals[claims.count] = n
                         }
+                        if kind == .injured, who == .people, c.value != nil, c.valueHigh == nil, DocumentPass.countsOthers(c, s.tokens, lexicon.grammar) {
+                            othersInjured[claims.count] = n
+                        }
                         sentenceOf.append(n)
                         claims.append(Claim(
                             doc: document.id, kind: kind, who: who, quantity: quantity, place: place, date: date,
@@ -124,20 +129,33 @@ struct ClaimAssembly {
                 }
             }
         }
-        // "Four people were shot. … Caudill died": those shot include the dead of the story's other
+        // The story's source is read from all its figures, those of the shot who died below too.
+        claims = Self.documentSource(claims)
+        // Whether claim `j`, of another sentence, may be of the event of claim `i`: no word of a
+        // separate event in its sentence, and no other place or day.
+        func sameEvent(_ j: Int, _ i: Int) -> Bool {
+            let k = claims[j]
+            return !sentences[sentenceOf[j]].tokens.contains { $0.kind == .word && lexicon.grammar.separateEvents.contains($0) }
+                && (k.place == nil || claims[i].place == nil || k.place?.name == claims[i].place?.name)
+                && (k.date == nil || claims[i].date == nil || k.date == claims[i].date)
+        }
+        // "Four people were shot. … Smith died": those shot include the dead of the story's other
         // sentences, so the injured are the shot less the killed of the same place and day.
         var allDead = Set<Int>()
         for (i, n) in shotTotals {
             guard let shot = claims[i].quantity.value else { continue }
             let dead = claims.indices.filter { j in
-                let k = claims[j]
-                return k.kind == .killed && sentenceOf[j] != n && k.quantity.valueHigh == nil
-                    && !sentences[sentenceOf[j]].tokens.contains { $0.kind == .word && lexicon.grammar.separateEvents.contains($0) }
-                    && (k.place == nil || claims[i].place == nil || k.place?.name == claims[i].place?.name)
-                    && (k.date == nil || claims[i].date == nil || k.date == claims[i].date)
+                claims[j].kind == .killed && sentenceOf[j] != n && claims[j].quantity.valueHigh == nil && sameEvent(j, i)
             }.compactMap { claims[$0].quantity.value }.filter { $0 <= shot }.max()
             // "Four people were found shot in the head. … All four died": none of them lived.
             if dead == shot { allDead.insert(i) } else if let dead { claims[i].quantity = Quantity(value: shot - dead, qualifier: claims[i].quantity.qualifier) }
+            // "Four people were shot. … Smith died; the other three were injured": the others of a
+            // later sentence are those of the shot who lived, whoever the rest are.
+            guard !allDead.contains(i), let left = claims[i].quantity.value else { continue }
+            let others = othersInjured.filter { j, m in
+                m > n && sameEvent(j, i) && (claims[j].quantity.value ?? left) < left
+            }.compactMap { claims[$0.key].quantity.value }.max()
+            if let others { claims[i].quantity = Quantity(value: others, qualifier: claims[i].quantity.qualifier) }
         }
         if !allDead.isEmpty {
             claims = claims.enumerated().filter { !allDead.contains($0.offset) }.map(\.element)

@@ -176,7 +176,9 @@ struct KindFinder {
                 c.kind = nounKind
             } else if let p = previous {
                 // "в Москве задержали 70 подростков, а в Санкт-Петербурге — 30 детей"
+                // The verb is the previous figure's too: "shot his wife, his daughter and himself".
                 c.kind = p.kind
+                c.trigger = p.trigger
                 if !c.hasHead { c.who = p.who }
                 result.append(c)
                 previous = c
