@@ -592,3 +592,18 @@ struct CountCutoffTests {
         #expect(found.first?.contains(" 2024-03-13 ") == true, "\(found)")
     }
 }
+
+/// Failures found on invented news passages (the audit of December 2026), each failing without its rule.
+struct ExtractorEnglishAuditTests {
+    /// "Kazakh" and "University" are GeoNames names of small places (Petropavl's variant, a town in
+    /// Florida), but in news a country's adjective and the start of a university's name.
+    @Test func aDemonymOrAUniversityIsNotATown() {
+        #expect(summary("Kazakh authorities said 40 protesters were detained.") == ["detained people 40 exact - - Kazakh authorities"])
+        #expect(summary("Between 10 and 15 students were arrested at the University of Florida campus.") ==
+                ["detained students 10-15 range - - -"])
+    }
+
+    @Test func aHealthMinistryIsNamedAsOne() {
+        #expect(summary("The health ministry said 12 people were killed in Tehran.") == ["killed people 12 exact Tehran - Health Ministry"])
+    }
+}

@@ -54,3 +54,35 @@ struct RussianListTests {
                 ["detained minors 40 about", "detained minors 20 about"])
     }
 }
+
+/// Failures found on invented news passages (the audit of December 2026), each failing without its rule.
+struct ExtractorRussianAuditTests {
+    /// "более тысячи", "около сотни": after a qualifier the genitive singular is one thousand (one
+    /// hundred), not the plural "тысячи" of a vague amount, which stays vague without a qualifier.
+    @Test func aMultiplierAfterAQualifierIsOne() {
+        #expect(summary("В Екатеринбурге задержали более тысячи человек, сообщает «ОВД-Инфо».") ==
+                ["detained people 1000 at_least Yekaterinburg - OVD-Info"])
+        #expect(summary("В Казани на акцию вышли около сотни человек.") == ["participants people 100 about Kazan - -"])
+        #expect(summary("Тысячи человек вышли на улицы Новосибирска.") == ["participants people thousands about Novosibirsk - -"])
+    }
+
+    /// "40 — в Казани и 56 — в Уфе": the dash stands for the verb left out and binds each figure
+    /// to the place after it, not to the place across "и".
+    @Test func aDashBindsAFigureToItsPlace() {
+        let found = summary("Задержаны 96 человек, из них 40 — в Казани и 56 — в Уфе.")
+        #expect(found.contains("detained people 40 exact Kazan - -"), "\(found)")
+        #expect(found.contains("detained people 56 exact Ufa - -"), "\(found)")
+    }
+
+    @Test func militiaOfficersArePolice() {
+        #expect(summary("В Гродно пострадали 12 сотрудников милиции.") == ["injured police 12 exact Hrodna - -"])
+    }
+
+    @Test func anEstimateInTheSingularNamesTheSource() {
+        #expect(summary("По оценке «Мемориала», в Назрани задержаны 30 человек.") == ["detained people 30 exact Nazran - Memorial"])
+    }
+
+    @Test func aHealthMinistryIsNamedAsOne() {
+        #expect(summary("Погибли 14 человек, сообщил Минздрав Ирана.") == ["killed people 14 exact Iran - Health Ministry"])
+    }
+}

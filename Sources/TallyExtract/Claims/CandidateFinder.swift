@@ -29,6 +29,7 @@ struct CandidateFinder {
         while i < tokens.count {
             // (Asked in order of cost: the phrase index's bit, then the lookups.)
             if lexicon.vague.mayStart(tokens[i]), !(i > 0 && (tokens[i - 1].kind == .number || lexicon.numbers.isNumberWord(tokens[i - 1]))),
+               !afterQualifier(tokens, i),
                let v = lexicon.vague.match(tokens, at: i) {
                 var c = Candidate(first: i, last: i + v.length - 1, vague: v.value)
                 c.qualifier = .about
@@ -145,7 +146,14 @@ struct CandidateFinder {
         let t = tokens[i]
         guard let m = lexicon.numbers.multiplier(t) else { return true }
         if m == 12 { return false }  // "dozen" alone is "a dozen", read from its article
-        return grammar.loneMultipliers.contains(t)
+        return grammar.loneMultipliers.contains(t) || afterQualifier(tokens, i)
+    }
+
+    /// "более тысячи", "около сотни": a multiplier right after a qualifier is one thousand (one
+    /// hundred), in the genitive singular that elsewhere reads as the plural "тысячи".
+    func afterQualifier(_ tokens: [Token], _ i: Int) -> Bool {
+        tokens[i].kind == .word && grammar.loneMultipliersAfterQualifier.contains(tokens[i])
+            && lexicon.qualifiers.match(tokens, endingBefore: i) != nil
     }
 
     /// A count of people is a whole number; "1.5 million" is, "4.0" is not.

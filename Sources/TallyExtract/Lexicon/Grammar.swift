@@ -31,6 +31,10 @@ final class Grammar: Sendable, Decodable {
     let nounPhraseEnds: WordSet
     /// Multipliers that start a number alone ("тысяча человек", "a thousand people").
     let loneMultipliers: WordSet
+    /// Multipliers that start a number alone right after a qualifier, where they are the singular
+    /// of a case that otherwise reads as a plural ("более тысячи человек" is 1,000, "тысячи
+    /// человек" thousands).
+    let loneMultipliersAfterQualifier: WordSet
     /// "Allegheny County's 20 most wanted", "the 10 deadliest shootings": a ranked list, not a count.
     let rankingsAfter: WordSet
     /// "8 am", "16 часов": a time, not a count.
@@ -132,6 +136,7 @@ final class Grammar: Sendable, Decodable {
         case partitiveArticles = "partitive_articles"
         case nounPhraseEnds = "noun_phrase_ends"
         case loneMultipliers = "lone_multipliers"
+        case loneMultipliersAfterQualifier = "lone_multipliers_after_qualifier"
         case timesAfterNumber = "times_after_number"
         case rankingsAfter = "rankings_after"
         case timeLetters = "time_letters"

@@ -221,6 +221,7 @@ struct PlaceFinder {
                 if p.indirect { d += 2 }
                 if p.weak { d += 20 }
                 if p.last < c.first { d += 1 }
+                if Self.dashed(c, p, tokens) { d = 0 }
                 if let own = country, p.place.country != own, p.place.level == .city || p.place.country != nil { d += 6 }
                 pairs.append((ci, pi, d))
             }
@@ -249,6 +250,17 @@ struct PlaceFinder {
             if let n = places.indices.min(by: { cost(places[$0]) < cost(places[$1]) }) { result[ci] = [places[n].place] }
         }
         return result
+    }
+
+    /// "502 — в Москве и 524 — в Петербурге", "в Москве — 29": a figure and a place with only a
+    /// dash between them (and the place's own preposition): the dash stands for the verb left out,
+    /// and binds the two closer than any place across a comma or "и".
+    static func dashed(_ c: Candidate, _ p: SentencePlace, _ tokens: [Token]) -> Bool {
+        let gap = c.last < p.first ? (c.last + 1)..<p.first : p.last < c.first ? (p.last + 1)..<c.first : 0..<0
+        guard let dash = gap.first(where: { KindFinder.dashMarks.contains(tokens[$0]) }) else { return false }
+        return gap.allSatisfy { k in
+            k == dash || (p.afterPreposition && k == p.first - 1 && k > dash && tokens[k].kind == .word)
+        }
     }
 
     /// Places joined to `index` by "and", "и", commas or prepositions only.
