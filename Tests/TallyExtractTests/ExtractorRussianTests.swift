@@ -86,3 +86,28 @@ struct ExtractorRussianAuditTests {
         #expect(summary("Погибли 14 человек, сообщил Минздрав Ирана.") == ["killed people 14 exact Iran - Health Ministry"])
     }
 }
+
+/// The second round of the audit on invented passages.
+struct ExtractorRussianAuditListTests {
+    /// "Figures covering several cities get the country": one figure for "Москве, Петербурге и
+    /// Екатеринбурге" is Russia's, not the nearest city's; figures of their own keep their city.
+    @Test func aFigureOfAListOfCitiesIsTheCountrys() {
+        #expect(summary("В воскресенье в Москве, Петербурге и Екатеринбурге задержали около 2800 человек.") ==
+                ["detained people 2800 about Russia 2024-03-10 -"])
+        #expect(summary("Police detained 2,800 people in Moscow, St Petersburg and Yekaterinburg on Sunday.") ==
+                ["detained people 2800 exact Russia 2024-03-10 -"])
+        #expect(summary("Police detained 502 people in Moscow and 524 in St Petersburg.") ==
+                ["detained people 502 exact Moscow - -", "detained people 524 exact Saint Petersburg - -"])
+    }
+
+    @Test func aMinisterNamedByOfficeInRussian() {
+        #expect(summary("В Алма-Ате погибли 103 человека, сообщил министр здравоохранения Казахстана.") ==
+                ["killed people 103 exact Almaty - Health Minister"])
+        #expect(summary("В Тбилиси пострадали 10 человек, сообщил министр внутренних дел Грузии.") ==
+                ["injured people 10 exact Tbilisi - Interior Minister"])
+    }
+
+    @Test func theMoscowCityCourtIsInMoscow() {
+        #expect(summary("Во вторник у Мосгорсуда задержали свыше 1400 человек.") == ["detained people 1400 at_least Moscow 2024-03-12 -"])
+    }
+}

@@ -239,6 +239,11 @@ struct PlaceFinder {
                     result[pair.c].append(places[q].place)
                     usedPlaces.insert(q)
                 }
+            } else if let list = listOfCities(places, around: pair.p, tokens), let whole = gazetteer.country(code: list.country) {
+                // "задержали 2800 человек в Москве, Петербурге и Екатеринбурге": one figure for a
+                // list of cities covers their country.
+                result[pair.c] = [whole]
+                usedPlaces.formUnion(list.members)
             }
         }
         // Figures left over share the nearest place, a place inside the source's name ("по данным
@@ -261,6 +266,19 @@ struct PlaceFinder {
         return gap.allSatisfy { k in
             k == dash || (p.afterPreposition && k == p.first - 1 && k > dash && tokens[k].kind == .word)
         }
+    }
+
+    /// The list of two or more cities of one country that `index` is part of, joined by "and", "и"
+    /// (commas alone join "Brooklyn, New York", a city and where it is).
+    func listOfCities(_ places: [SentencePlace], around index: Int, _ tokens: [Token]) -> (members: [Int], country: String)? {
+        let group = coordinated(places, around: index, tokens)
+        guard group.count >= 2, let country = places[index].place.country,
+              group.allSatisfy({ places[$0].place.level == .city && places[$0].place.country == country }),
+              Set(group.map { places[$0].place.name }).count == group.count,
+              let first = group.first, let last = group.last,
+              tokens[places[first].last..<places[last].first].contains(where: { $0.kind == .word && grammar.and.contains($0) })
+        else { return nil }
+        return (group, country)
     }
 
     /// Places joined to `index` by "and", "и", commas or prepositions only.
