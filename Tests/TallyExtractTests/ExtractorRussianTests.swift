@@ -111,3 +111,18 @@ struct ExtractorRussianAuditListTests {
         #expect(summary("Во вторник у Мосгорсуда задержали свыше 1400 человек.") == ["detained people 1400 at_least Moscow 2024-03-12 -"])
     }
 }
+
+struct SubsetKindTests {
+    /// A subset in an aside after its whole ("…, в том числе 20 женщин", "…, including six
+    /// journalists") counts what the whole counts, not what a verb of the clause about the whole
+    /// ("пришедших", "gathered") says; a trigger of the subset's own still decides.
+    @Test func aSubsetCountsWhatItsWholeCounts() {
+        #expect(summary("В субботу в Петербурге задержаны не меньше 150 человек, пришедших к Соловецкому камню, в том числе 20 женщин.") == [
+            "detained people 150 at_least Saint Petersburg 2024-03-09 -", "detained women 20 exact Saint Petersburg 2024-03-09 -",
+        ])
+        #expect(summary("Police detained 40 people who had gathered outside the embassy, including six journalists.") ==
+                ["detained people 40 exact - - -", "detained journalists 6 exact - - -"])
+        #expect(summary("Police detained 20 people, including 5 who were injured.") ==
+                ["detained people 20 exact - - -", "injured people 5 exact - - -"])
+    }
+}

@@ -53,6 +53,19 @@ struct KindFinder {
         token.kind == .number || lexicon.numbers.isNumberWord(token) || (token.kind == .word && grammar.subsetWords.contains(token))
     }
 
+    /// Where the subset words of an aside right before a figure (and its qualifier) begin: ", в
+    /// том числе", ", including", ", среди них" (not "the killing of three").
+    func subsetLead(_ c: Candidate, _ tokens: [Token]) -> Int? {
+        var k = c.first
+        if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
+        var lead = k
+        while lead > 0, k - lead < 3, tokens[lead - 1].kind == .word, grammar.subsetWords.contains(tokens[lead - 1]) { lead -= 1 }
+        guard lead < k else { return nil }
+        // The comma, or the comma and one word ("в том числе", "and among them").
+        let comma = lead >= 2 && tokens[lead - 1].kind == .word ? lead - 2 : lead - 1
+        return comma >= 0 && tokens[comma].hasText(",") ? lead : nil
+    }
+
     /// Whether the trigger at `at` is in the passive voice: an auxiliary ("were detained", "были
     /// задержаны") among the three words before it, or a participle passive by itself.
     func passive(_ tokens: [Token], before at: Int) -> Bool {
@@ -165,6 +178,12 @@ struct KindFinder {
             }
             // "would never hurt her brother": the object of a verb made hypothetical.
             if blocked || verbBlockers.contains(where: { b in best.map { $0.at < c.first && b < $0.at && $0.at - b <= 4 } ?? false }) { continue }
+            // "задержаны 150 человек, пришедших к камню, в том числе 20 женщин": a subset counts
+            // what its whole counts, not what a word of the clause about the whole says.
+            if let p = previous, let whole = p.kind, let b = best, b.kind != whole, b.at > p.last, let lead = subsetLead(c, tokens),
+               b.at + b.length <= lead {
+                best = (whole, b.distance, b.at, b.length)
+            }
             if var b = best {
                 if b.kind == .injured, grammar.isGunshot(text(tokens, b.at, b.length)),
                    let death = diedAfter(shotAt: b.at + b.length, found, tokens) {
