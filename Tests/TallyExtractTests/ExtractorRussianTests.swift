@@ -126,3 +126,14 @@ struct SubsetKindTests {
                 ["detained people 20 exact - - -", "injured people 5 exact - - -"])
     }
 }
+
+struct PartitivePronounTests {
+    /// "против 30 из них возбуждены уголовные дела": after "из них" the figure counts those named
+    /// before; "уголовные дела" a word later is what happened to them, not what the figure counts.
+    @Test func aPartitivePronounIsTheHead() {
+        #expect(summary("Задержали 1400 человек. В отношении 30 из них возбуждены уголовные дела.") ==
+                ["detained people 1400 exact - - -", "charged people 30 exact - - -"])
+        // Without the pronoun a thing still counts no people: "в одном из московских отделений".
+        #expect(summary("Задержанных держали в одном из московских отделений.").isEmpty)
+    }
+}

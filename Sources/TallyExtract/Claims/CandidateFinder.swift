@@ -298,7 +298,12 @@ struct CandidateFinder {
             if t.kind == .word, grammar.partitiveWords.contains(t) {
                 // "one of the minors", "500 of the more than 1,300 people", "одному из протестующих"
                 var j = k + 1
-                if j < tokens.count, tokens[j].kind == .word, grammar.partitiveArticles.contains(tokens[j]) { j += 1 }
+                // "из них", "of them": a pronoun, after which no noun of the figure's own follows.
+                var pronoun = false
+                if j < tokens.count, tokens[j].kind == .word, grammar.partitiveArticles.contains(tokens[j]) {
+                    pronoun = !grammar.definiteArticles.contains(tokens[j])
+                    j += 1
+                }
                 if let q = lexicon.qualifiers.match(tokens, at: j) { j += q.length }
                 if j < tokens.count, tokens[j].kind == .number || lexicon.numbers.isNumberWord(tokens[j]) {
                     c.partitive = true
@@ -307,7 +312,9 @@ struct CandidateFinder {
                 }
                 for h in j..<min(j + 2, tokens.count) where tokens[h].kind == .word {
                     if let w = lexicon.who.match(tokens, at: h) {
-                        guard let group = w.value else { return false }
+                        // "30 из них возбуждены уголовные дела": after the pronoun, a thing a word
+                        // later is no head.
+                        guard let group = w.value else { if pronoun && h > j { break } else { return false } }
                         c.who = group
                         c.hasHead = true
                         c.partitive = true
