@@ -124,6 +124,9 @@ struct SubsetKindTests {
                 ["detained people 40 exact - - -", "detained journalists 6 exact - - -"])
         #expect(summary("Police detained 20 people, including 5 who were injured.") ==
                 ["detained people 20 exact - - -", "injured people 5 exact - - -"])
+        // A trigger inside the aside is the subset's own: "wounding of 3 others".
+        #expect(summary("A man was charged over a shooting in Tacoma, wounding of 3 others.").contains { $0.hasPrefix("injured people 3 ") })
+        #expect(!summary("A man was charged over a shooting in Tacoma, wounding of 3 others.").contains { $0.hasPrefix("charged people 3 ") })
     }
 }
 

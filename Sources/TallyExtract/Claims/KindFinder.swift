@@ -53,9 +53,9 @@ struct KindFinder {
         token.kind == .number || lexicon.numbers.isNumberWord(token) || (token.kind == .word && grammar.subsetWords.contains(token))
     }
 
-    /// Where the subset words of an aside right before a figure (and its qualifier) begin: ", в
-    /// том числе", ", including", ", среди них" (not "the killing of three").
-    func subsetLead(_ c: Candidate, _ tokens: [Token]) -> Int? {
+    /// The comma that opens an aside of subset words right before a figure (and its qualifier):
+    /// ", в том числе", ", including", ", среди них" (not "the killing of three").
+    func subsetComma(_ c: Candidate, _ tokens: [Token]) -> Int? {
         var k = c.first
         if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
         var lead = k
@@ -63,7 +63,7 @@ struct KindFinder {
         guard lead < k else { return nil }
         // The comma, or the comma and one word ("в том числе", "and among them").
         let comma = lead >= 2 && tokens[lead - 1].kind == .word ? lead - 2 : lead - 1
-        return comma >= 0 && tokens[comma].hasText(",") ? lead : nil
+        return comma >= 0 && tokens[comma].hasText(",") ? comma : nil
     }
 
     /// Whether the trigger at `at` is in the passive voice: an auxiliary ("were detained", "были
@@ -179,9 +179,10 @@ struct KindFinder {
             // "would never hurt her brother": the object of a verb made hypothetical.
             if blocked || verbBlockers.contains(where: { b in best.map { $0.at < c.first && b < $0.at && $0.at - b <= 4 } ?? false }) { continue }
             // "задержаны 150 человек, пришедших к камню, в том числе 20 женщин": a subset counts
-            // what its whole counts, not what a word of the clause about the whole says.
-            if let p = previous, let whole = p.kind, let b = best, b.kind != whole, b.at > p.last, let lead = subsetLead(c, tokens),
-               b.at + b.length <= lead {
+            // what its whole counts, not what a word of the clause about the whole says (a trigger
+            // inside the aside is its own: "a shooting, wounding of 3 others").
+            if let p = previous, let whole = p.kind, let b = best, b.kind != whole, b.at > p.last, let comma = subsetComma(c, tokens),
+               b.at + b.length <= comma {
                 best = (whole, b.distance, b.at, b.length)
             }
             if var b = best {
