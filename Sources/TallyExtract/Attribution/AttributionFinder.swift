@@ -37,7 +37,12 @@ struct AttributionFinder {
     /// lead-in or verb of saying that cannot occur there is not looked for token by token.
     func find(_ tokens: [Token], bytes: [UInt8], phraseStarts: UInt64 = .max) -> Result? {
         // "…", говорится в сообщении: the statement of the source named before.
-        if lexicon.backReferences.mayOccur(in: phraseStarts), !lexicon.backReferences.matches(tokens, in: 0..<tokens.count).isEmpty {
+        if lexicon.backReferences.mayOccur(in: phraseStarts), let ref = lexicon.backReferences.matches(tokens, in: 0..<tokens.count).first {
+            // "Viasna said in a statement that …": a name right before the phrase is the one speaking.
+            if ref.start > 0, tokens[ref.start - 1].kind == .word, let np = backward(tokens, before: ref.start), !grammar.sourcePrepositions.contains(tokens[np.lowerBound]),
+               case .named(let source)? = classify(tokens, np, bytes) {
+                return Result(found: .named(source), phrase: np)
+            }
             return Result(found: .anaphora, phrase: 0..<0)
         }
         // 1. "according to X", "по данным X" ("со ссылкой на X" wins: it names the origin).
@@ -180,7 +185,7 @@ struct AttributionFinder {
         // A phrase of only lower-case common words is rarely a source ("people said"); keep it
         // when it names a kind of source ("police", "organisers", "witnesses").
         let named = names.source(for: words, text: String(decoding: bytes[words.first!.start..<words.last!.end], as: UTF8.self),
-                                 articles: grammar.articles)
+                                 articles: grammar.articles, connectors: grammar.nameConnectors)
         if !words.contains(where: { $0.capitalized }), named.sourceClass == .unattributed, names.names.matches(words, in: 0..<words.count).isEmpty {
             return nil
         }

@@ -113,6 +113,17 @@ struct KindFinder {
         return nil
     }
 
+    /// The first charge or summons trigger from `after` up to `before` that nothing denies.
+    func laterStage(after: Int, before: Int, _ found: [(start: Int, length: Int, value: Lexicon.Trigger)],
+                    _ tokens: [Token]) -> (kind: ClaimKind, start: Int, length: Int)? {
+        for t in found where t.start >= after && t.start < before {
+            guard case .kind(let kind) = t.value, kind == .charged || kind == .drafted else { continue }
+            if grammar.negations.contains(tokens[t.start - 1]) { return nil }
+            return (kind, t.start, t.length)
+        }
+        return nil
+    }
+
     /// Sets `kind` on each candidate; returns the candidates that have one. `carried` is the
     /// kind of the previous sentence's claims, for a sentence that names none of its own.
     func assign(_ candidates: [Candidate], _ tokens: [Token], carried: ClaimKind? = nil) -> [Candidate] {
@@ -175,6 +186,16 @@ struct KindFinder {
                     return gap <= 6 && (best == nil || best!.at > c.last || best!.at < b)
                 }
                 return b > c.last && b <= reach + 2
+            }
+            // "15 men detained at the rally were handed summonses", "на девятерых журналистов,
+            // задержанных в Москве, составлены протоколы": a participle right after the noun says how
+            // the people came to be counted; a charge or a summons later in the clause (before the
+            // next figure) says what the figure counts.
+            if let b = best, b.kind == .detained, let head = c.headToken, b.at > head, b.at - head <= 2,
+               !(max(0, b.at - 3)..<b.at).contains(where: { tokens[$0].kind == .word && grammar.passiveAuxiliaries.contains(tokens[$0]) }),
+               let later = laterStage(after: b.at + b.length, before: n + 1 < candidates.count ? candidates[n + 1].first : tokens.count, found, tokens),
+               !blockers.contains(where: { $0 > b.at && $0 < later.start }) {
+                best = (later.kind, b.distance, later.start, later.length)
             }
             // "would never hurt her brother": the object of a verb made hypothetical.
             if blocked || verbBlockers.contains(where: { b in best.map { $0.at < c.first && b < $0.at && $0.at - b <= 4 } ?? false }) { continue }

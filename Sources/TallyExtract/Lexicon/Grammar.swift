@@ -123,6 +123,8 @@ final class Grammar: Sendable, Decodable {
     let notCityPrepositions: WordSet
     /// Words that join places of one list ("in Moscow and St Petersburg").
     let placeListJoiners: WordSet
+    /// Lower-case words inside an organisation's name ("Human Rights Commission of Pakistan").
+    let nameConnectors: WordSet
 
     enum CodingKeys: String, CodingKey {
         case and, negations, articles, possessives, kin
@@ -177,6 +179,7 @@ final class Grammar: Sendable, Decodable {
         case cityTitleWords = "city_title_words"
         case notCityPrepositions = "not_city_prepositions"
         case placeListJoiners = "place_list_joiners"
+        case nameConnectors = "name_connectors"
     }
 
     /// Whom a noun of one person counts among ("a boy": minors; "her son": people).

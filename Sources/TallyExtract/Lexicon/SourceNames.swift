@@ -35,7 +35,8 @@ final class SourceNames: Sendable {
     /// The source a phrase of the text names: a well-known one by its usual name, otherwise the
     /// phrase as written with a class guessed from its words.
     /// `articles` are the language's articles, which a title's lead-in may hold ("the Istanbul Gov.").
-    func source(for tokens: [Token], text: String, articles: WordSet) -> Source {
+    /// `connectors` are the lower-case words a name may hold between capitalised ones ("of", "to").
+    func source(for tokens: [Token], text: String, articles: WordSet, connectors: WordSet = []) -> Source {
         if let office = office(tokens, text: text, articles: articles) { return office }
         for i in tokens.indices {
             if let m = names.match(tokens, at: i) {
@@ -43,7 +44,7 @@ final class SourceNames: Sendable {
             }
         }
         for i in tokens.indices {
-            if let m = classes.match(tokens, at: i) { return Source(name: Self.properName(tokens, text) ?? text, sourceClass: m.value) }
+            if let m = classes.match(tokens, at: i) { return Source(name: Self.properName(tokens, text, connectors: connectors) ?? text, sourceClass: m.value) }
         }
         // A capitalised name with no class words: a person or an outlet; media is the cautious guess.
         return Source(name: Self.nominative(text), sourceClass: tokens.contains { $0.capitalized } ? .media : .unattributed)
@@ -79,10 +80,13 @@ final class SourceNames: Sendable {
         return nil
     }
 
-    static func properName(_ tokens: [Token], _ text: String) -> String? {
+    /// "the Human Rights Commission of Pakistan", "Committee to Protect Journalists": a connector
+    /// between capitalised words stays in the name.
+    static func properName(_ tokens: [Token], _ text: String, connectors: WordSet = []) -> String? {
         guard let last = tokens.last, last.capitalized || last.kind == .punctuation else { return nil }
         var k = tokens.count - 1
-        while k > 0, tokens[k - 1].capitalized || (tokens[k - 1].kind == .punctuation && tokens[k - 1].hasText("-")) { k -= 1 }
+        while k > 0, tokens[k - 1].capitalized || (tokens[k - 1].kind == .punctuation && tokens[k - 1].hasText("-"))
+                || (k > 1 && tokens[k - 1].kind == .word && connectors.contains(tokens[k - 1]) && tokens[k - 2].capitalized) { k -= 1 }
         guard k > 0, tokens[k].capitalized, tokens[..<k].contains(where: { $0.kind == .word && !$0.capitalized }) else { return nil }
         let start = tokens[k].start - tokens[0].start
         let utf8 = Array(text.utf8)

@@ -1,0 +1,55 @@
+import Testing
+import TallyCore
+@testable import TallyExtract
+
+/// Charges, summonses and crowd sizes, and the sources that give them.
+struct ChargesSummonsesAndCrowdsTests {
+    // 2024-03-15 was a Friday.
+
+    @Test func aChargeOrSummonsAfterADetentionParticipleSaysWhatTheFigureCounts() {
+        #expect(summary("At least 15 men detained at the rally in Moscow on Wednesday were handed draft summonses, OVD-Info said.") ==
+                ["drafted people 15 at_least Moscow 2024-03-13 OVD-Info"])
+        #expect(summary("Ten protesters arrested in Lyon were charged with violence against police.") ==
+                ["charged people 10 exact Lyon - -"])
+        #expect(summary("На девятерых журналистов, задержанных в Москве, составлены протоколы.") ==
+                ["charged journalists 9 exact Moscow - -"])
+        // Still a detention: a charge that is denied, threatened or counts another figure.
+        #expect(summary("Twelve people detained in Lyon were released without charge.") == ["detained people 12 exact Lyon - -"])
+        #expect(summary("Twelve people detained in Lyon could face charges.") == ["detained people 12 exact Lyon - -"])
+        #expect(summary("Fifty people detained in Minsk on Sunday, and 10 of them were charged.") ==
+                ["detained people 50 exact Minsk 2024-03-10 -", "charged people 10 exact Minsk 2024-03-10 -"])
+    }
+
+    @Test func collectiveNumeralsInTheDative() {
+        #expect(summary("В Самаре обвинения предъявлены восьмерым задержанным.") == ["charged people 8 exact Samara - -"])
+        #expect(summary("Повестки в военкомат вручили семерым задержанным в Туле.") == ["drafted people 7 exact Tula - -"])
+    }
+
+    @Test func anAuthorisedSizeIsNoCrowd() {
+        #expect(summary("The march in Leeds was authorised for 3,000 people, but about 8,000 turned out.") ==
+                ["participants people 8000 about Leeds - -"])
+    }
+
+    @Test func whoPutsTheCrowdAtAFigureIsItsSource() {
+        #expect(summary("Police put the crowd at 30,000 in Krakow.") == ["participants people 30000 exact Kraków - Police"])
+    }
+
+    @Test func aNameBeforeSaidInAStatementSpeaks() {
+        #expect(summary("Rights group Viasna said in a statement that 31 people had been detained in Grodno.") ==
+                ["detained people 31 exact Hrodna - Viasna"])
+    }
+
+    @Test func namesKeepTheirLowerCaseConnectors() {
+        #expect(summary("The Human Rights Commission of Pakistan said 19 journalists were detained in Lahore.") ==
+                ["detained journalists 19 exact Lahore - Human Rights Commission of Pakistan"])
+        #expect(summary("Four reporters were detained in Istanbul, the Committee to Protect Journalists said.") ==
+                ["detained journalists 4 exact Istanbul - Committee to Protect Journalists"])
+    }
+
+    @Test func russianNamesOfSources() {
+        #expect(summary("По подсчётам «Белого счётчика», в Москве пришли 60 тысяч человек.") ==
+                ["participants people 60000 exact Moscow - White Counter"])
+        #expect(summary("Против четырёх участников акции в Казани возбуждены уголовные дела, сообщили в СК.") ==
+                ["charged people 4 exact Kazan - Investigative Committee"])
+    }
+}
