@@ -46,6 +46,15 @@ struct ChargesSummonsesAndCrowdsTests {
                 ["detained journalists 4 exact Istanbul - Committee to Protect Journalists"])
     }
 
+    @Test func whereItWasSaidStandsBetweenTheVerbAndTheSource() {
+        #expect(summary("В Перми задержали 8 человек, сообщил в Telegram-канале «ОВД-Инфо».") ==
+                ["detained people 8 exact Perm - OVD-Info"])
+        #expect(summary("В Перми задержали 8 человек, сообщает в своём телеграм-канале «Медиазона».") ==
+                ["detained people 8 exact Perm - Mediazona"])
+        #expect(summary("Police detained 12 students in Dhaka, Amnesty wrote on X.") ==
+                ["detained students 12 exact Dhaka - Amnesty International"])
+    }
+
     @Test func russianNamesOfSources() {
         #expect(summary("По подсчётам «Белого счётчика», в Москве пришли 60 тысяч человек.") ==
                 ["participants people 60000 exact Moscow - White Counter"])

@@ -72,7 +72,9 @@ struct AttributionFinder {
         // 2. "X said", or inverted "…, said X" / "says human rights group".
         i = lexicon.sourceVerbs.mayOccur(in: phraseStarts) ? 0 : tokens.count
         while i < tokens.count {
-            if let m = lexicon.sourceVerbs.match(tokens, at: i) {
+            if var m = lexicon.sourceVerbs.match(tokens, at: i) {
+                // "сообщил в Telegram-канале «ОВД-Инфо»": where it was said comes before who said it.
+                if let channel = lexicon.sourceChannels.match(tokens, at: i + m.length) { m.length += channel.length }
                 // "responded to a report of shots": after an article the word is a noun, not a verb of saying.
                 if i > 0, tokens[i - 1].kind == .word, grammar.articles.contains(tokens[i - 1]) {
                     i += m.length

@@ -37,6 +37,7 @@ final class Lexicon: Sendable {
     let sourceVerbs: PhraseList<Bool>
     let anaphora: PhraseList<Bool>
     let sourceSkip: PhraseList<Bool>
+    let sourceChannels: PhraseList<Bool>
     let notSources: Set<String>
     let backReferences: PhraseList<Bool>
     let countryWords: PhraseList<Bool>
@@ -122,6 +123,7 @@ final class Lexicon: Sendable {
         sourceVerbs = index.add(PhraseList(f.sources.verbs, value: true))
         anaphora = index.add(PhraseList(f.sources.anaphora, value: true))
         sourceSkip = index.add(PhraseList(f.sources.skip, value: true))
+        sourceChannels = index.add(PhraseList(f.sources.channels, value: true))
         notSources = Set(f.sources.notSources)
         backReferences = index.add(PhraseList(f.sources.backReferences, value: true))
         countryWords = index.add(PhraseList(f.places.countryWords, value: true))

@@ -12,13 +12,16 @@ struct LexiconFile: Decodable {
         var verbs: [String]
         var anaphora: [String]
         var skip: [String]
+        /// Where a verb of saying was said, between it and an inverted source ("сообщил в
+        /// Telegram-канале «ОВД-Инфо»").
+        var channels: [String]
         var notSources: [String]
         /// Phrases anywhere in a sentence that give its figures to the source named before
         /// ("говорится в сообщении", "the statement said").
         var backReferences: [String]
 
         enum CodingKeys: String, CodingKey {
-            case before, verbs, anaphora, skip
+            case before, verbs, anaphora, skip, channels
             case notSources = "not_sources"
             case backReferences = "back_references"
         }
