@@ -20,6 +20,23 @@ struct ChargesSummonsesAndCrowdsTests {
                 ["detained people 50 exact Minsk 2024-03-10 -", "charged people 10 exact Minsk 2024-03-10 -"])
     }
 
+    @Test func peopleFinedAreProsecutedButFinesAreNoClaims() {
+        #expect(summary("Courts in Moscow fined 34 protesters on Monday, OVD-Info said.") ==
+                ["charged people 34 exact Moscow 2024-03-11 OVD-Info"])
+        #expect(summary("He was fined 500 roubles in Moscow.").isEmpty)
+    }
+
+    @Test func medicalTreatmentCountsTheInjured() {
+        #expect(summary("At least 12 people needed medical treatment after police used water cannon in Tbilisi.") ==
+                ["injured people 12 at_least Tbilisi - -"])
+    }
+
+    @Test func aTollThatRoseToAFigureIsExact() {
+        #expect(summary("Число погибших в ходе беспорядков в Алма-Ате выросло до 225.") == ["killed people 225 exact Almaty - -"])
+        #expect(summary("Число задержанных в Минске возросло до 300, сообщает «Вясна».") == ["detained people 300 exact Minsk - Viasna"])
+        #expect(summary("В Минске задержали до 300 человек.") == ["detained people 300 at_most Minsk - -"])
+    }
+
     @Test func collectiveNumeralsInTheDative() {
         #expect(summary("В Самаре обвинения предъявлены восьмерым задержанным.") == ["charged people 8 exact Samara - -"])
         #expect(summary("Повестки в военкомат вручили семерым задержанным в Туле.") == ["drafted people 7 exact Tula - -"])

@@ -74,11 +74,12 @@ struct KindFinder {
             || (at < tokens.count && g.isPassiveStem(tokens[at]))
     }
 
-    /// Whether a measuring verb stands right before the figure ("were less than 200,000", "цифра — 120 тысяч").
+    /// Whether a measuring verb stands right before the figure ("were less than 200,000", "цифра — 120 тысяч"),
+    /// or is itself the figure's qualifier ("выросло до 225": exact, not "up to").
     func tiedByMeasure(_ c: Candidate, _ tokens: [Token]) -> Bool {
         var k = c.first
         if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
-        return lexicon.measureVerbs.match(tokens, endingBefore: k) != nil
+        return lexicon.measureVerbs.match(tokens, endingBefore: k) != nil || lexicon.measureVerbs.match(tokens, endingBefore: c.first) != nil
     }
 
     func text(_ tokens: [Token], _ at: Int, _ length: Int) -> String {
@@ -238,9 +239,7 @@ struct KindFinder {
                     c.who = p.who
                 } else {
                     // Or a verb ties it to the count named before ("arrests … were as high as 1700").
-                    var k = c.first
-                    if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
-                    guard b.distance <= 16, lexicon.measureVerbs.match(tokens, endingBefore: k) != nil else { continue }
+                    guard b.distance <= 16, tiedByMeasure(c, tokens) else { continue }
                 }
             }
             if c.implicit, let b = best, b.distance > 6 { continue }
