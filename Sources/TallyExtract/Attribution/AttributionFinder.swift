@@ -28,8 +28,8 @@ struct AttributionFinder {
     }
 
     /// Quote marks trimmed from the start of a source's phrase, and those (with a dash) from its end.
-    static let openingMarks: WordSet = ["«", "»", "\"", "“", "”"]
-    static let closingMarks: WordSet = ["«", "»", "\"", "“", "”", "-"]
+    static let openingMarks = WordSet(QuoteMarks.all)
+    static let closingMarks = WordSet(QuoteMarks.all + ["-"])
 
     static let stopMarks: WordSet = [",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "…"]
 

@@ -178,7 +178,7 @@ struct CandidateFinder {
     /// Marks before a number that make it money, a code or a number of something ("$20", "№ 5").
     static let signsBefore: WordSet = ["$", "€", "£", "₽", "№", "#", "§", "+"]
     /// Quote marks, which a figure's noun may come after ("500 «иноагентов»").
-    static let quoteMarks: WordSet = ["«", "»", "\"", "“", "”", "'"]
+    static let quoteMarks = WordSet(QuoteMarks.all + ["'"])
 
     /// Rejects numbers that are times, dates, ordinals, ages, codes, money or percentages.
     func accept(_ m: NumberMention, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {

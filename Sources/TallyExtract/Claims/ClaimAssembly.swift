@@ -85,19 +85,18 @@ struct ClaimAssembly {
             let longSpan = !lexicon.longSpans.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
             let national = cumulative && (longSpan || nationalTotal)
             nationalTotal = national
-            let sentenceDates = dates(s)
+            // "said on Monday that … on Saturday": the day of the saying is not the day of the event.
+            // "40 wounded since Friday": the start of a span is not the day of the figure's event
+            // (it may still be the story's: "since the Dec. 23 shooting").
+            // "by the morning of September 22, 1,308 had been detained": the count's time, after
+            // the events; the story's day stands.
+            let eventDates = dates(s).filter { d in
+                !(max(0, d.token - 3)..<d.token).contains { lexicon.sourceVerbs.match(s.tokens, at: $0) != nil }
+                    && !(max(0, d.token - 2)..<d.token).contains { s.tokens[$0].kind == .word && lexicon.grammar.spanStarts.contains(s.tokens[$0]) }
+                    && lexicon.countCutoffs.match(s.tokens, endingBefore: d.first) == nil
+            }
             for (c, places) in zip(found, placed) {
                 guard let kind = c.kind else { continue }
-                // "said on Monday that … on Saturday": the day of the saying is not the day of the event.
-                // "40 wounded since Friday": the start of a span is not the day of the figure's event
-                // (it may still be the story's: "since the Dec. 23 shooting").
-                // "by the morning of September 22, 1,308 had been detained": the count's time, after
-                // the events; the story's day stands.
-                let eventDates = sentenceDates.filter { d in
-                    !(max(0, d.token - 3)..<d.token).contains { lexicon.sourceVerbs.match(s.tokens, at: $0) != nil }
-                        && !(max(0, d.token - 2)..<d.token).contains { s.tokens[$0].kind == .word && lexicon.grammar.spanStarts.contains(s.tokens[$0]) }
-                        && lexicon.countCutoffs.match(s.tokens, endingBefore: d.first) == nil
-                }
                 let date: Day? = {
                     if let nearest = eventDates.min(by: { abs($0.token - c.first) < abs($1.token - c.first) }) { return nearest.day }
                     return cumulative ? nil : defaultDate
@@ -109,15 +108,17 @@ struct ClaimAssembly {
                 let fallback = national ? (story.countryPlace ?? story.totalPlace) : cumulative ? story.totalPlace : defaultPlace
                 // "A boy was shot": one of the minors, and one person (an implicit one counts in both).
                 let groups = c.implicit && c.value == 1 && c.who != .people ? [c.who, .people] : [c.who]
+                // "three other people", "the other two": not everyone (see `DocumentPass.countsOthers`).
+                let others = DocumentPass.countsOthers(c, s.tokens, lexicon.grammar)
                 for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
                     for who in groups {
                         if source == nil { unsourced.append(claims.count) }
                         if c.implicit, kind == .injured, lexicon.grammar.isGunshot(c.trigger) { onlyShot.insert(claims.count) }
                         if !c.implicit, kind == .injured, who == .people, c.valueHigh == nil, lexicon.grammar.isGunshot(c.trigger, suffix: true),
-                           !found.contains(where: { $0.kind == .killed }), !DocumentPass.countsOthers(c, s.tokens, lexicon.grammar) {
+                           !found.contains(where: { $0.kind == .killed }), !others {
                             shotTotals[claims.count] = n
                         }
-                        if kind == .injured, who == .people, c.value != nil, c.valueHigh == nil, DocumentPass.countsOthers(c, s.tokens, lexicon.grammar) {
+                        if kind == .injured, who == .people, c.value != nil, c.valueHigh == nil, others {
                             othersInjured[claims.count] = n
                         }
                         sentenceOf.append(n)

@@ -69,9 +69,12 @@ struct KindFinder {
     /// Whether the trigger at `at` is in the passive voice: an auxiliary ("were detained", "были
     /// задержаны") among the three words before it, or a participle passive by itself.
     func passive(_ tokens: [Token], before at: Int) -> Bool {
-        let g = grammar
-        return (max(0, at - 3)..<at).contains { tokens[$0].kind == .word && g.passiveAuxiliaries.contains(tokens[$0]) }
-            || (at < tokens.count && g.isPassiveStem(tokens[at]))
+        auxiliary(tokens, before: at) || (at < tokens.count && grammar.isPassiveStem(tokens[at]))
+    }
+
+    /// Whether an auxiliary of the passive ("were", "были") is among the three words before `at`.
+    func auxiliary(_ tokens: [Token], before at: Int) -> Bool {
+        (max(0, at - 3)..<at).contains { tokens[$0].kind == .word && grammar.passiveAuxiliaries.contains(tokens[$0]) }
     }
 
     /// Whether a measuring verb stands right before the figure ("were less than 200,000", "цифра — 120 тысяч"),
@@ -79,7 +82,8 @@ struct KindFinder {
     func tiedByMeasure(_ c: Candidate, _ tokens: [Token]) -> Bool {
         var k = c.first
         if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
-        return lexicon.measureVerbs.match(tokens, endingBefore: k) != nil || lexicon.measureVerbs.match(tokens, endingBefore: c.first) != nil
+        return lexicon.measureVerbs.match(tokens, endingBefore: k) != nil
+            || (k != c.first && lexicon.measureVerbs.match(tokens, endingBefore: c.first) != nil)
     }
 
     func text(_ tokens: [Token], _ at: Int, _ length: Int) -> String {
@@ -193,7 +197,7 @@ struct KindFinder {
             // the people came to be counted; a charge or a summons later in the clause (before the
             // next figure) says what the figure counts.
             if let b = best, b.kind == .detained, let head = c.headToken, b.at > head, b.at - head <= 2,
-               !(max(0, b.at - 3)..<b.at).contains(where: { tokens[$0].kind == .word && grammar.passiveAuxiliaries.contains(tokens[$0]) }),
+               !auxiliary(tokens, before: b.at),
                let later = laterStage(after: b.at + b.length, before: n + 1 < candidates.count ? candidates[n + 1].first : tokens.count, found, tokens),
                !blockers.contains(where: { $0 > b.at && $0 < later.start }) {
                 best = (later.kind, b.distance, later.start, later.length)

@@ -103,7 +103,8 @@ final class SourceNames: Sendable {
         return nominativeByBytes(text) ?? nominativeByCharacters(text)
     }
 
-    static let quoteMarks: [[UInt8]] = ["«", "»", "\"", "“", "”"].map { Array($0.utf8) }
+    static let quoteMarks: [[UInt8]] = QuoteMarks.all.map { Array($0.utf8) }
+    static let quoteCharacters = Set(QuoteMarks.all.map { Character($0) })
     static let surnameEndings: [(ending: [UInt8], replacement: [UInt8])] = [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")]
         .map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
@@ -150,7 +151,7 @@ final class SourceNames: Sendable {
     /// `nominative` read by characters, for any text.
     static func nominativeByCharacters(_ text: String) -> String {
         let words = text.split(separator: " ").map { word -> String in
-            var w = String(word).filter { !"«»\"“”".contains($0) }
+            var w = String(word).filter { !quoteCharacters.contains($0) }
             guard let first = w.first, first.isUppercase, w.unicodeScalars.contains(where: { (0x400...0x4FF).contains($0.value) }) else { return w }
             for (ending, replacement) in [("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")] where w.hasSuffix(ending) {
                 w = String(w.dropLast(ending.count)) + replacement
