@@ -53,7 +53,7 @@ struct DocumentPass {
         let attributions = sentences.map { attribution.find($0.tokens, bytes: bytes, phraseStarts: $0.phraseStarts) }
 
         // The document's country and main place (see StoryPlace).
-        let mentions = sentences.map { gazetteer.mentions(inUTF8: Array(bytes[$0.range])) }
+        let mentions = gazetteer.mentions(inUTF8: bytes, ranges: sentences.map(\.range))
         let story = StoryPlace.find(sentences: sentences, mentions: mentions, attributions: attributions,
                                     url: document.url, placeFinder: placeFinder, gazetteer: gazetteer, lexicon: lexicon)
 

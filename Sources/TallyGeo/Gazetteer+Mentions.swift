@@ -29,20 +29,48 @@ extension Gazetteer {
 
     /// Every place name in the UTF-8 bytes of a text, as `mentions(in:)` finds them.
     public func mentions(inUTF8 bytes: [UInt8]) -> [PlaceMention] {
-        let words = WordBytes.words(bytes)
-        var result: [PlaceMention] = []
-        // Scratch for each capitalised word, sized once (a name's forms and hashes are few).
+        var scratch = Scratch()
+        return scan(bytes, &scratch)
+    }
+
+    /// The place names of each of `ranges` of a text, each scanned as a text of its own (spans
+    /// count from the start of its range), as `mentions(inUTF8:)` finds them. One scratch serves
+    /// every range: a document's sentences, scanned one by one, allocated it once per sentence.
+    public func mentions(inUTF8 bytes: [UInt8], ranges: [Range<Int>]) -> [[PlaceMention]] {
+        var scratch = Scratch()
+        var text: [UInt8] = []
+        return ranges.map { r in
+            text.removeAll(keepingCapacity: true)
+            text.append(contentsOf: bytes[r])
+            return scan(text, &scratch)
+        }
+    }
+
+    /// Room the scan writes into, kept from one text to the next.
+    struct Scratch {
+        var words: [Range<Int>] = []
+        /// A word normalised (`NameKey.normalise`), its text forms, and the hashes of the names
+        /// that may start with the words read so far (and the next word's extension of them).
         var buffer: [UInt8] = []
-        buffer.reserveCapacity(64)
         var forms: [Int] = []
-        forms.reserveCapacity(16)
         var hashes: [UInt64] = []
-        hashes.reserveCapacity(32)
         var extended: [UInt64] = []
-        extended.reserveCapacity(32)
+
+        init() {
+            buffer.reserveCapacity(64)
+            forms.reserveCapacity(16)
+            hashes.reserveCapacity(32)
+            extended.reserveCapacity(32)
+        }
+    }
+
+    /// The scan of `mentions(inUTF8:)`, writing into `scratch`.
+    private func scan(_ bytes: [UInt8], _ scratch: inout Scratch) -> [PlaceMention] {
+        WordBytes.words(bytes, into: &scratch.words)
+        var result: [PlaceMention] = []
         var k = 0
-        while k < words.count {
-            let first = words[k]
+        while k < scratch.words.count {
+            let first = scratch.words[k]
             guard WordBytes.isCapital(bytes, first.lowerBound) else {
                 k += 1
                 continue
@@ -50,29 +78,29 @@ extension Gazetteer {
             // Longest name starting here: extend while the words are joined only by spaces,
             // hyphens, periods, apostrophes or a comma, and some name still has this prefix.
             // Each Cyrillic word may be in any case, so several hashes travel together.
-            hashes.removeAll(keepingCapacity: true)
-            hashes.append(NameKey.offset)
+            scratch.hashes.removeAll(keepingCapacity: true)
+            scratch.hashes.append(NameKey.offset)
             var matched: (end: Int, list: Range<Int>, words: Int)? = nil
             var latinKey: UInt64? = nil
             var n = 0
-            while k + n < words.count, n < index.longestName {
-                let word = words[k + n]
-                if n > 0, !Self.joins(bytes, words[k + n - 1].upperBound, word.lowerBound) { break }
+            while k + n < scratch.words.count, n < index.longestName {
+                let word = scratch.words[k + n]
+                if n > 0, !Self.joins(bytes, scratch.words[k + n - 1].upperBound, word.lowerBound) { break }
                 // Later words of a Latin name are capitalised too, but for small joiners ("Rostov-on-Don").
                 if n > 0, bytes[word.lowerBound] < 0x80, !WordBytes.isCapital(bytes, word.lowerBound),
                    !Self.isJoiner(bytes[word]) { break }
-                if NameKey.normalise(bytes[word], into: &buffer) {
-                    NameKey.textForms(buffer, cyrillic: true, into: &forms)
-                    NameKey.extend(hashes, first: n == 0, word: buffer, forms: forms, into: &extended)
-                    swap(&hashes, &extended)
+                if NameKey.normalise(bytes[word], into: &scratch.buffer) {
+                    NameKey.textForms(scratch.buffer, cyrillic: true, into: &scratch.forms)
+                    NameKey.extend(scratch.hashes, first: n == 0, word: scratch.buffer, forms: scratch.forms, into: &scratch.extended)
+                    swap(&scratch.hashes, &scratch.extended)
                 } else {
                     // A Latin word has one form, itself: extend each hash in place, as `extend` would.
-                    NameKey.extend(&hashes, first: n == 0, with: buffer)
+                    NameKey.extend(&scratch.hashes, first: n == 0, with: scratch.buffer)
                     // Alone, its hash is also its key as a country adjective ("Russian").
-                    if n == 0 { latinKey = hashes.first }
+                    if n == 0 { latinKey = scratch.hashes.first }
                 }
                 n += 1
-                for h in hashes {
+                for h in scratch.hashes {
                     if index.nameFilter.mayContain(h), let list = index.names[h], !(n == 1 && index.stopTable.contains(h)) {
                         matched = (word.upperBound, list, n)
                         break
@@ -80,16 +108,16 @@ extension Gazetteer {
                 }
                 // Keep the hashes that some longer name starts with (in place, in order).
                 var kept = 0
-                for j in hashes.indices where index.prefixFilter.mayContain(hashes[j]) && index.prefixTable.contains(hashes[j]) {
-                    hashes[kept] = hashes[j]
+                for j in scratch.hashes.indices where index.prefixFilter.mayContain(scratch.hashes[j]) && index.prefixTable.contains(scratch.hashes[j]) {
+                    scratch.hashes[kept] = scratch.hashes[j]
                     kept += 1
                 }
                 if kept == 0 { break }
-                if kept < hashes.count { hashes.removeSubrange(kept...) }
+                if kept < scratch.hashes.count { scratch.hashes.removeSubrange(kept...) }
             }
-            let before = k > 0 ? words[k - 1] : nil
+            let before = k > 0 ? scratch.words[k - 1] : nil
             func afterPreposition() -> Bool {
-                before.map { b in Self.prepositions.contains(NameKey.hash(ofWord: bytes[b], buffer: &buffer)) } ?? false
+                before.map { b in Self.prepositions.contains(NameKey.hash(ofWord: bytes[b], buffer: &scratch.buffer)) } ?? false
             }
             if let m = matched {
                 let sentenceInitial = Self.startsSentence(bytes, before: first.lowerBound)
@@ -101,7 +129,7 @@ extension Gazetteer {
                 k += m.words
                 continue
             }
-            if let code = adjectiveCountry(bytes[first], &buffer, latinKey: latinKey), let country = country(code: code) {
+            if let code = adjectiveCountry(bytes[first], &scratch.buffer, latinKey: latinKey), let country = country(code: code) {
                 result.append(PlaceMention(
                     span: TextSpan(start: first.lowerBound, end: first.upperBound),
                     surface: String(decoding: bytes[first], as: UTF8.self), candidates: [country], form: .adjective,
@@ -111,9 +139,9 @@ extension Gazetteer {
         }
         // Cyrillic adjectives are written in lower case ("российских городах"): look at those too.
         if !index.adjectiveStems.isEmpty {
-            for word in words where bytes[word.lowerBound] == 0xD0 || bytes[word.lowerBound] == 0xD1 {
+            for word in scratch.words where bytes[word.lowerBound] == 0xD0 || bytes[word.lowerBound] == 0xD1 {
                 guard !WordBytes.isCapital(bytes, word.lowerBound), !result.contains(where: { $0.span.start == word.lowerBound }),
-                      let code = adjectiveCountry(bytes[word], &buffer), let country = country(code: code) else { continue }
+                      let code = adjectiveCountry(bytes[word], &scratch.buffer), let country = country(code: code) else { continue }
                 result.append(PlaceMention(
                     span: TextSpan(start: word.lowerBound, end: word.upperBound),
                     surface: String(decoding: bytes[word], as: UTF8.self), candidates: [country], form: .adjective,

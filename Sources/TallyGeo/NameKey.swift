@@ -215,28 +215,26 @@ enum WordBytes {
     }
 
     /// The words of a text as the mention scan reads them: runs of letters and digits (`width`),
-    /// each a byte range. Written into room for every word at once (a word and the byte after it
-    /// take two bytes or more): growing the array word by word was a fifth of the scan's time.
-    static func words(_ bytes: [UInt8]) -> [Range<Int>] {
+    /// each a byte range, written into `words` (emptied first). Room for every word is made at
+    /// once (a word and the byte after it take two bytes or more): growing the array word by
+    /// word was a fifth of the scan's time.
+    static func words(_ bytes: [UInt8], into words: inout [Range<Int>]) {
         let n = bytes.count
-        return [Range<Int>](unsafeUninitializedCapacity: n / 2 + 1) { out, count in
-            var found = 0
-            var i = 0
-            while i < n {
-                var w = width(bytes, i)
-                if w == 0 {
-                    i += sequenceLength(bytes[i])
-                    continue
-                }
-                let start = i
-                repeat {
-                    i += w
-                    w = i < n ? width(bytes, i) : 0
-                } while w > 0
-                (out.baseAddress! + found).initialize(to: start..<i)
-                found += 1
+        words.removeAll(keepingCapacity: true)
+        words.reserveCapacity(n / 2 + 1)
+        var i = 0
+        while i < n {
+            var w = width(bytes, i)
+            if w == 0 {
+                i += sequenceLength(bytes[i])
+                continue
             }
-            count = found
+            let start = i
+            repeat {
+                i += w
+                w = i < n ? width(bytes, i) : 0
+            } while w > 0
+            words.append(start..<i)
         }
     }
 

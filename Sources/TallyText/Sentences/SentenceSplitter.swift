@@ -33,6 +33,9 @@ public enum SentenceSplitter {
             if e > s { result.append(s..<e) }
         }
         while i < n {
+            // Most bytes are none of a line break, a stop or the lead byte of "…": skip them in a tight loop.
+            while i < n, !mayBreak(bytes[i]) { i += 1 }
+            guard i < n else { break }
             let b = bytes[i]
             if b == 0x0A {
                 close(i)
@@ -76,6 +79,12 @@ public enum SentenceSplitter {
         }
         close(n)
         return result
+    }
+
+    /// Whether a byte may end a sentence or line: a line break, `.`, `!`, `?`, or 0xE2 (the lead byte of "…").
+    @inline(__always) static func mayBreak(_ b: UInt8) -> Bool {
+        // One bit per byte value below 64 (0x0A, 0x21, 0x2E, 0x3F), and 0xE2.
+        b < 64 ? (0x8000_4002_0000_0400 as UInt64) >> UInt64(b) & 1 != 0 : b == 0xE2
     }
 
     @inline(__always) static func isSpace(_ bytes: Bytes, _ i: Int) -> Bool {
