@@ -51,6 +51,10 @@ struct DocumentPass {
 
         // Who each sentence quotes; the source's own words ("МВД России") are not places of figures.
         let attributions = sentences.map { attribution.find($0.tokens, bytes: bytes, phraseStarts: $0.phraseStarts) }
+        // Clauses of a contrast with sources of their own ("Police said 5,000 …, while organisers put …").
+        let clauseSources = zip(sentences, counted).map { s, found in
+            found.count < 2 ? [] : attribution.clauseSources(s.tokens, figures: found.map(\.first), bytes: bytes)
+        }
 
         // The document's country and main place (see StoryPlace).
         let mentions = gazetteer.mentions(inUTF8: bytes, ranges: sentences.map(\.range))
@@ -82,7 +86,7 @@ struct DocumentPass {
         }
 
         return ClaimAssembly(document: document, bytes: bytes, lexicon: lexicon, sentences: sentences, counted: counted,
-                             attributions: attributions, story: story, placeFinder: placeFinder,
+                             attributions: attributions, clauseSources: clauseSources, story: story, placeFinder: placeFinder,
                              dates: dates, defaultDate: defaultDate).claims()
     }
 

@@ -32,6 +32,17 @@ struct AttributionTests {
             """
         #expect(sources(text) == ["30 Greater Manchester Police", "12 Greater Manchester Police"])
     }
+
+    @Test func eachClauseOfAContrastKeepsItsOwnSource() {
+        #expect(sources("Police said 4,000 people joined the march in Tbilisi, while organisers put the turnout at 15,000.")
+            == ["4000 Police", "15000 organisers"])
+        #expect(sources("The Interior Ministry reported 18 arrests in Almaty; Human Rights Watch said 60 people had been detained.")
+            == ["18 Interior Ministry", "60 Human Rights Watch"])
+        #expect(sources("По данным МВД, в Казани задержаны 45 человек, но правозащитники сообщают о 90 задержанных.", language: "ru")
+            == ["45 Interior Ministry", "90 правозащитники"])
+        // One source for both clauses, or a clause without a source of its own: the sentence's source.
+        #expect(sources("Police said 25 people were detained in Riga, and 3 officers were hurt.") == ["25 Police", "3 Police"])
+    }
 }
 
 struct MinistryAnaphoraTests {

@@ -53,6 +53,24 @@ struct ExtractorEnglishTests {
         ])
     }
 
+    @Test func aGroupAfterACopulaIsWhomTheFigureCounts() {
+        #expect(summary("Of those detained in Almaty, 21 were minors and four were journalists.") ==
+                ["detained minors 21 exact Almaty - -", "detained journalists 4 exact Almaty - -"])
+        #expect(summary("At least 21 of those detained in Almaty were minors.") == ["detained minors 21 at_least Almaty - -"])
+        #expect(summary("Four of the detainees in Almaty were journalists.") == ["detained journalists 4 exact Almaty - -"])
+        #expect(summary("Из задержанных в Казани 21 — несовершеннолетние.", language: "ru") == ["detained minors 21 exact Kazan - -"])
+        #expect(summary("Четверо из задержанных в Казани — журналисты.", language: "ru") == ["detained journalists 4 exact Kazan - -"])
+    }
+
+    @Test func onePersonInASentenceWithoutAVerbIsNoItemOfTheListAbove() {
+        // What happened carries to a list below it, but "one woman" is nobody's list.
+        let text = """
+            Police detained 40 people in Almaty on Thursday.
+            "Where is my son?" one woman shouts.
+            """
+        #expect(summary(text) == ["detained people 40 exact Almaty 2024-03-14 -"])
+    }
+
     @Test func distributivesAndListsGiveOneClaimPerPlace() {
         #expect(summary("Reporters counted 60 arrests each in Almaty and Astana on Tuesday.") == [
             "detained people 60 exact Almaty 2024-03-12 Reporters", "detained people 60 exact Astana 2024-03-12 Reporters",

@@ -65,6 +65,21 @@ struct GazetteerTests {
         #expect(adjectives == ["Russia", "Russia"])
     }
 
+    @Test func rangesAreScannedEachAsATextOfItsOwn() {
+        // One scratch serves every range: nothing of one sentence may reach the next.
+        let text = "Police detained 40 people in Moscow. В Санкт-Петербурге задержали 12 человек. Nothing here. Rallies in Kazan and Ufa."
+        let bytes = Array(text.utf8)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: ".") {
+            ranges.append(start..<(i + 1))
+            start = i + 2
+        }
+        let together = geo.mentions(inUTF8: bytes, ranges: ranges)
+        #expect(together == ranges.map { geo.mentions(inUTF8: Array(bytes[$0])) })
+        #expect(together.map { $0.map(\.best.name) } == [["Moscow"], ["Saint Petersburg"], [], ["Kazan", "Ufa"]])
+    }
+
     @Test func sentenceStartIsMarked() throws {
         let m = geo.mentions(in: "He left. Minsk was calm.")
         #expect(m.first?.sentenceInitial == true)
@@ -151,6 +166,11 @@ struct WordBytesTests {
             }
             texts.append(t)
         }
-        for t in texts { #expect(WordBytes.words(t) == plain(t), "\(t)") }
+        // One array written again and again, as the scan reuses it.
+        var words: [Range<Int>] = []
+        for t in texts {
+            WordBytes.words(t, into: &words)
+            #expect(words == plain(t), "\(t)")
+        }
     }
 }

@@ -119,6 +119,32 @@ struct AttributionFinder {
         return nil
     }
 
+    /// A clause of a sentence that quotes a source of its own.
+    struct ClauseSource {
+        /// The clause's tokens.
+        var range: Range<Int>
+        var found: Found
+    }
+
+    /// "Police said 5,000 took part, while organisers put the turnout at 20,000": the clauses of
+    /// a contrast (split at ";", and at `grammar.clauseOpeners` or `grammar.and` after a comma)
+    /// may quote different sources, each for its own figures. Returns the clauses that quote one,
+    /// or nothing when fewer than two do or the figures (their first tokens, `figures`) all
+    /// stand in one clause. Whether the sources differ is the caller's to judge: "the ministry"
+    /// points back to a source named before.
+    func clauseSources(_ tokens: [Token], figures: [Int], bytes: [UInt8]) -> [ClauseSource] {
+        var starts = [0]
+        for k in tokens.indices.dropFirst() where tokens[k].hasText(";") && k + 1 < tokens.count
+            || tokens[k - 1].hasText(",") && tokens[k].kind == .word && (grammar.clauseOpeners.contains(tokens[k]) || grammar.and.contains(tokens[k])) {
+            starts.append(k + 1)
+        }
+        guard starts.count > 1 else { return [] }
+        let clauses = zip(starts, starts.dropFirst() + [tokens.count]).map { $0..<$1 }
+        guard Set(figures.compactMap { f in clauses.firstIndex { $0.contains(f) } }).count > 1 else { return [] }
+        let found = clauses.compactMap { clause in find(Array(tokens[clause]), bytes: bytes).map { ClauseSource(range: clause, found: $0.found) } }
+        return found.count > 1 ? found : []
+    }
+
     /// Whether a phrase runs to the end of its clause (punctuation or the end of the sentence).
     static func endsClause(_ tokens: [Token], _ range: Range<Int>) -> Bool {
         range.upperBound >= tokens.count || (tokens[range.upperBound].kind == .punctuation && stopMarks.contains(tokens[range.upperBound]))

@@ -277,6 +277,13 @@ struct CandidateFinder {
         var steps = 0
         while k < tokens.count, steps < 5 {
             let t = tokens[k]
+            // "33 were minors", "33 — несовершеннолетние": the group after a copula.
+            if let p = predicateGroup(tokens, at: k) {
+                c.who = p.group
+                c.hasHead = true
+                c.headToken = p.head
+                return true
+            }
             if t.kind == .punctuation {
                 // A period right after an abbreviated multiplier ("тыс.") or a quote mark is no stop.
                 if t.hasText(".") && k == c.last + 1 && tokens[c.last].text.count <= 4 { k += 1; continue }
@@ -319,8 +326,20 @@ struct CandidateFinder {
                         c.hasHead = true
                         c.partitive = true
                         c.headToken = h
+                        // "Nine of the detainees (in Almaty) were journalists": the group after the whole is the figure's.
+                        if let p = predicateGroup(tokens, after: h + w.length) {
+                            c.who = p.group
+                            c.headToken = p.head
+                        }
                         return true
                     }
+                }
+                // "33 of those detained were minors", "девять из задержанных — журналисты".
+                if let p = predicateGroup(tokens, after: j) {
+                    c.who = p.group
+                    c.hasHead = true
+                    c.headToken = p.head
+                    return true
                 }
                 break
             }
@@ -353,6 +372,29 @@ struct CandidateFinder {
         return true
     }
 
+
+    /// A group named after a copula at `k` (`grammar.predicateCopulas`, then articles): "were
+    /// minors", "— журналисты". Only a group narrower than everyone counts ("were people" says nothing).
+    func predicateGroup(_ tokens: [Token], at k: Int) -> (group: Group, head: Int)? {
+        guard k + 1 < tokens.count, grammar.predicateCopulas.contains(tokens[k]) else { return nil }
+        var h = k + 1
+        while h < tokens.count, tokens[h].kind == .word, grammar.articles.contains(tokens[h]) { h += 1 }
+        guard h < tokens.count, tokens[h].kind == .word, let w = lexicon.who.match(tokens, at: h), let group = w.value, group != .people else { return nil }
+        return (group, h)
+    }
+
+    /// `predicateGroup(_:at:)` at the first copula among the four tokens from `start`, read past
+    /// the words of the whole ("of those detained in Almaty were minors"), not past a mark, a
+    /// number or a verb of what happened.
+    func predicateGroup(_ tokens: [Token], after start: Int) -> (group: Group, head: Int)? {
+        var k = start
+        while k < min(start + 4, tokens.count) {
+            if grammar.predicateCopulas.contains(tokens[k]) { return predicateGroup(tokens, at: k) }
+            if tokens[k].kind != .word || lexicon.triggers.match(tokens, at: k) != nil && k > start { return nil }
+            k += 1
+        }
+        return nil
+    }
 
     /// Whether a word of `grammar.agentsAfter` follows the noun at `noun` within three words, before
     /// any mark or trigger ("a man suspected of", "the man police suspect of", "a man who was arrested").

@@ -18,6 +18,8 @@ struct ClaimAssembly {
     let counted: [[Candidate]]
     /// Who each sentence quotes.
     let attributions: [AttributionFinder.Result?]
+    /// The clauses of each sentence that quote sources of their own (`AttributionFinder.clauseSources`).
+    let clauseSources: [[AttributionFinder.ClauseSource]]
     let story: StoryPlace
     let placeFinder: PlaceFinder
     /// The dates a sentence states, the page's own stamps left out.
@@ -55,6 +57,14 @@ struct ClaimAssembly {
                 paragraphSource = nil
                 unsourced = []
             }
+            // Each clause of a contrast its own source, when they differ ("the ministry" is the last one named).
+            let clauses = clauseSources[n].compactMap { c -> (Range<Int>, Source)? in
+                switch c.found {
+                case .named(let named): (c.range, named)
+                case .anaphora: lastSource.map { (c.range, $0) }
+                }
+            }
+            let ownSources = Set(clauses.map(\.1.name)).count > 1 ? clauses : []
             var source: Source? = nil
             switch attributions[n]?.found {
             case .named(let named):
@@ -71,6 +81,8 @@ struct ClaimAssembly {
             }
             paragraphSource = source
             unsourced = []
+            // After a contrast of sources, "they" is the last clause's.
+            if let last = ownSources.last { lastSource = last.1 }
             let found = counted[n]
             guard !found.isEmpty else { continue }
             // "Sudan doctors say one shot dead" in a story about Khartoum: the city, not the country.
@@ -97,6 +109,7 @@ struct ClaimAssembly {
             }
             for (c, places) in zip(found, placed) {
                 guard let kind = c.kind else { continue }
+                let source = ownSources.first { $0.0.contains(c.first) }?.1 ?? source
                 let date: Day? = {
                     if let nearest = eventDates.min(by: { abs($0.token - c.first) < abs($1.token - c.first) }) { return nearest.day }
                     return cumulative ? nil : defaultDate

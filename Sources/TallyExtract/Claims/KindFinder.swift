@@ -229,9 +229,10 @@ struct KindFinder {
                 result.append(c)
                 previous = c
                 continue
-            } else if !anyTrigger, c.value != nil, let carried, c.hasHead || tiedByMeasure(c, tokens) {
+            } else if !anyTrigger, let value = c.value, value > 1, let carried, c.hasHead || tiedByMeasure(c, tokens) {
                 // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650",
                 // or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".
+                // (One person is no list's item: "“I lost my daughter!” one woman wails.")
                 c.kind = carried
             } else {
                 continue

@@ -27,6 +27,8 @@ final class Grammar: Sendable, Decodable {
     /// "one of the minors", "одному из протестующих", and the articles that may follow.
     let partitiveWords: WordSet
     let partitiveArticles: WordSet
+    /// "33 were minors", "33 — несовершеннолетние": a copula after a figure, before the group it counts.
+    let predicateCopulas: WordSet
     /// Words after which no head noun of a figure follows.
     let nounPhraseEnds: WordSet
     /// Multipliers that start a number alone ("тысяча человек", "a thousand people").
@@ -136,6 +138,7 @@ final class Grammar: Sendable, Decodable {
         case passiveStems = "passive_stems"
         case partitiveWords = "partitive_words"
         case partitiveArticles = "partitive_articles"
+        case predicateCopulas = "predicate_copulas"
         case nounPhraseEnds = "noun_phrase_ends"
         case loneMultipliers = "lone_multipliers"
         case loneMultipliersAfterQualifier = "lone_multipliers_after_qualifier"
