@@ -11,6 +11,8 @@ struct ChargesSummonsesAndCrowdsTests {
                 ["drafted people 15 at_least Moscow 2024-03-13 OVD-Info"])
         #expect(summary("Ten protesters arrested in Lyon were charged with violence against police.") ==
                 ["charged people 10 exact Lyon - -"])
+        #expect(summary("At least 12 detained protesters received draft notices in Kazan, OVD-Info said.") ==
+                ["drafted people 12 at_least Kazan - OVD-Info"])
         #expect(summary("На девятерых журналистов, задержанных в Москве, составлены протоколы.") ==
                 ["charged journalists 9 exact Moscow - -"])
         // Still a detention: a charge that is denied, threatened or counts another figure.

@@ -193,10 +193,11 @@ struct KindFinder {
                 return b > c.last && b <= reach + 2
             }
             // "15 men detained at the rally were handed summonses", "на девятерых журналистов,
-            // задержанных в Москве, составлены протоколы": a participle right after the noun says how
-            // the people came to be counted; a charge or a summons later in the clause (before the
-            // next figure) says what the figure counts.
-            if let b = best, b.kind == .detained, let head = c.headToken, b.at > head, b.at - head <= 2,
+            // задержанных в Москве, составлены протоколы": a participle right after the noun (or
+            // before it, inside the noun phrase: "10 detained protesters received draft notices")
+            // says how the people came to be counted; a charge or a summons later in the clause
+            // (before the next figure) says what the figure counts.
+            if let b = best, b.kind == .detained, case let head = c.headToken ?? c.last, b.at > head ? b.at - head <= 2 : b.at > c.last,
                !auxiliary(tokens, before: b.at),
                let later = laterStage(after: b.at + b.length, before: n + 1 < candidates.count ? candidates[n + 1].first : tokens.count, found, tokens),
                !blockers.contains(where: { $0 > b.at && $0 < later.start }) {
