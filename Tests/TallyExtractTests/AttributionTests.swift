@@ -33,6 +33,12 @@ struct AttributionTests {
         #expect(sources(text) == ["30 Greater Manchester Police", "12 Greater Manchester Police"])
     }
 
+    @Test func aLongOfficeNamedAfterItsFiguresIsTheSource() {
+        // Six words and a hyphen after the verb; the clause before, counting people, is no name.
+        #expect(sources("Ранения получили четверо полицейских, сообщила пресс-служба ГУ МВД по Москве.", language: "ru")
+            == ["4 Moscow police"])
+    }
+
     @Test func eachClauseOfAContrastKeepsItsOwnSource() {
         #expect(sources("Police said 4,000 people joined the march in Tbilisi, while organisers put the turnout at 15,000.")
             == ["4000 Police", "15000 organisers"])

@@ -62,6 +62,15 @@ struct ExtractorEnglishTests {
         #expect(summary("Четверо из задержанных в Казани — журналисты.", language: "ru") == ["detained journalists 4 exact Kazan - -"])
     }
 
+    @Test func figuresOfThemArePartsOfTheFigureAbove() {
+        #expect(summary("A total of 1,386 people were detained. Of them, 502 were in Moscow and 524 in St Petersburg.") == [
+            "detained people 1386 exact Russia - -", "detained people 502 exact Moscow - -", "detained people 524 exact Saint Petersburg - -",
+        ])
+        #expect(summary("Всего задержаны 1386 человек. Из них 502 — в Москве, 524 — в Петербурге.", language: "ru") == [
+            "detained people 1386 exact Russia - -", "detained people 502 exact Moscow - -", "detained people 524 exact Saint Petersburg - -",
+        ])
+    }
+
     @Test func onePersonInASentenceWithoutAVerbIsNoItemOfTheListAbove() {
         // What happened carries to a list below it, but "one woman" is nobody's list.
         let text = """

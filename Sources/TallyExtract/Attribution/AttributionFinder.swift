@@ -209,7 +209,12 @@ struct AttributionFinder {
         if lexicon.notSources.contains(words[0].text) || lexicon.notSources.contains(words[0].text.lowercased()) { return nil }
         if words.contains(where: { grammar.sourceClauseVerbs.contains($0) }) { return nil }
         if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora }
-        if inverted, words.count > 6 { return nil }
+        // (Words only: "пресс-служба ГУ МВД по Москве" is six words and two marks.)
+        if inverted, words.count(where: { $0.kind == .word }) > 6 { return nil }
+        // "Ранения получили четверо полицейских, сообщила …": a phrase counting people is no one's name.
+        if words.indices.contains(where: { k in
+            k + 1 < words.count && lexicon.numbers.isNumberWord(words[k]) && lexicon.who.match(words, at: k + 1)?.value != nil
+        }) { return nil }
         // A phrase of only lower-case common words is rarely a source ("people said"); keep it
         // when it names a kind of source ("police", "organisers", "witnesses").
         let named = names.source(for: words, text: String(decoding: bytes[words.first!.start..<words.last!.end], as: UTF8.self),

@@ -77,6 +77,15 @@ struct KindFinder {
         (max(0, at - 3)..<at).contains { tokens[$0].kind == .word && grammar.passiveAuxiliaries.contains(tokens[$0]) }
     }
 
+    /// Whether the figure follows "of them", "из них", "among them" (a partitive or subset word and
+    /// a pronoun, then perhaps a comma): a part of the figure given before it.
+    func afterPartOfThem(_ c: Candidate, _ tokens: [Token]) -> Bool {
+        var k = c.first - 1
+        if k >= 0, tokens[k].hasText(",") { k -= 1 }
+        guard k >= 1, tokens[k].kind == .word, grammar.partitiveArticles.contains(tokens[k]), !grammar.definiteArticles.contains(tokens[k]) else { return false }
+        return grammar.partitiveWords.contains(tokens[k - 1]) || grammar.subsetWords.contains(tokens[k - 1])
+    }
+
     /// Whether a measuring verb stands right before the figure ("were less than 200,000", "цифра — 120 тысяч"),
     /// or is itself the figure's qualifier ("выросло до 225": exact, not "up to").
     func tiedByMeasure(_ c: Candidate, _ tokens: [Token]) -> Bool {
@@ -230,9 +239,9 @@ struct KindFinder {
                 result.append(c)
                 previous = c
                 continue
-            } else if !anyTrigger, let value = c.value, value > 1, let carried, c.hasHead || tiedByMeasure(c, tokens) {
+            } else if !anyTrigger, let value = c.value, value > 1, let carried, c.hasHead || tiedByMeasure(c, tokens) || afterPartOfThem(c, tokens) {
                 // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650",
-                // or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".
+                // "Из них 502 — в Москве", or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".
                 // (One person is no list's item: "“I lost my daughter!” one woman wails.")
                 c.kind = carried
             } else {
