@@ -239,10 +239,11 @@ struct KindFinder {
                 result.append(c)
                 previous = c
                 continue
-            } else if !anyTrigger, let value = c.value, value > 1, let carried, c.hasHead || tiedByMeasure(c, tokens) || afterPartOfThem(c, tokens) {
+            } else if !anyTrigger, let value = c.value, value > 1 || c.implicit, let carried, c.hasHead || tiedByMeasure(c, tokens) || afterPartOfThem(c, tokens) {
                 // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650",
                 // "Из них 502 — в Москве", or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".
-                // (One person is no list's item: "“I lost my daughter!” one woman wails.")
+                // (One person counted is no list's item: "“I lost my daughter!” one woman wails";
+                // one met before may be: "The victim was hunting with two family members.")
                 c.kind = carried
             } else {
                 continue
