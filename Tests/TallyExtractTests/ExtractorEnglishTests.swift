@@ -62,6 +62,12 @@ struct ExtractorEnglishTests {
         #expect(summary("Четверо из задержанных в Казани — журналисты.", language: "ru") == ["detained journalists 4 exact Kazan - -"])
     }
 
+    @Test func aTotalThatPassedAFigureIsAtLeastIt() {
+        #expect(summary("The number of people arrested in Belarus has passed 7,000, Viasna said.") ==
+                ["detained people 7000 at_least Belarus - Viasna"])
+        #expect(summary("Arrests in Belarus topped 7,000.") == ["detained people 7000 at_least Belarus - -"])
+    }
+
     @Test func figuresOfThemArePartsOfTheFigureAbove() {
         #expect(summary("A total of 1,386 people were detained. Of them, 502 were in Moscow and 524 in St Petersburg.") == [
             "detained people 1386 exact Russia - -", "detained people 502 exact Moscow - -", "detained people 524 exact Saint Petersburg - -",
