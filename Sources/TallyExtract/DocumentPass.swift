@@ -49,15 +49,19 @@ struct DocumentPass {
         let dateReader = DateReader(lexicon: lexicon)
         let attribution = AttributionFinder(lexicon: lexicon, names: names)
 
+        // The place names of each sentence.
+        let mentions = gazetteer.mentions(inUTF8: bytes, ranges: sentences.map(\.range))
+
         // Who each sentence quotes; the source's own words ("МВД России") are not places of figures.
-        let attributions = sentences.map { attribution.find($0.tokens, bytes: bytes, phraseStarts: $0.phraseStarts) }
+        let attributions = zip(sentences, mentions).map { s, places in
+            Self.notAHeadlinePlace(attribution.find(s.tokens, bytes: bytes, phraseStarts: s.phraseStarts), s, places)
+        }
         // Clauses of a contrast with sources of their own ("Police said 5,000 …, while organisers put …").
         let clauseSources = zip(sentences, counted).map { s, found in
             found.count < 2 ? [] : attribution.clauseSources(s.tokens, figures: found.map(\.first), bytes: bytes)
         }
 
         // The document's country and main place (see StoryPlace).
-        let mentions = gazetteer.mentions(inUTF8: bytes, ranges: sentences.map(\.range))
         let story = StoryPlace.find(sentences: sentences, mentions: mentions, attributions: attributions,
                                     url: document.url, placeFinder: placeFinder, gazetteer: gazetteer, lexicon: lexicon)
 
@@ -88,6 +92,15 @@ struct DocumentPass {
         return ClaimAssembly(document: document, bytes: bytes, lexicon: lexicon, sentences: sentences, counted: counted,
                              attributions: attributions, clauseSources: clauseSources, story: story, placeFinder: placeFinder,
                              dates: dates, defaultDate: defaultDate).claims()
+    }
+
+    /// "Russia: Over 1,300 Detained": a place before a headline's colon says where, not who
+    /// (`AttributionFinder` reads "Sudan doctors: One dead" as a source). Nil for such a source.
+    static func notAHeadlinePlace(_ found: AttributionFinder.Result?, _ s: Sentence, _ places: [PlaceMention]) -> AttributionFinder.Result? {
+        guard let found, case .named = found.found, found.phrase.lowerBound == 0, !found.phrase.isEmpty,
+              found.phrase.upperBound < s.tokens.count, s.tokens[found.phrase.upperBound].hasText(":") else { return found }
+        let start = s.tokens[0].start - s.range.lowerBound, end = s.tokens[found.phrase.upperBound - 1].end - s.range.lowerBound
+        return places.contains { $0.form == .name && $0.span.start == start && $0.span.end == end } ? nil : found
     }
 
     /// The figures of each sentence with what happened to those they count (`kind`, nil when the

@@ -156,7 +156,10 @@ extension Gazetteer {
     /// `NameKey.hash(ofWord:)` already (the first word of a Latin name), not worked out again.
     private func adjectiveCountry(_ word: ArraySlice<UInt8>, _ buffer: inout [UInt8], latinKey: UInt64? = nil) -> String? {
         if word.first.map({ $0 < 0x80 }) == true {
-            return index.adjectiveTable[latinKey ?? NameKey.hash(ofWord: word, buffer: &buffer)]
+            if let country = index.adjectiveTable[latinKey ?? NameKey.hash(ofWord: word, buffer: &buffer)] { return country }
+            // A plural demonym: "Russians", "Iranians" (the singular is listed).
+            guard word.count > 4, word.last == UInt8(ascii: "s") else { return nil }
+            return index.adjectiveTable[NameKey.hash(ofWord: word.dropLast(), buffer: &buffer)]
         }
         // Most Russian words are no country adjective: answered before the word is normalised.
         if !index.adjectiveStems.mayStart(word) { return nil }

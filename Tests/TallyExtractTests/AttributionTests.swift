@@ -33,6 +33,13 @@ struct AttributionTests {
         #expect(sources(text) == ["30 Greater Manchester Police", "12 Greater Manchester Police"])
     }
 
+    @Test func aPlaceBeforeAHeadlinesColonIsNoSource() {
+        #expect(summary("Kazakhstan: Over 200 Detained at Fuel Price Protests") == ["detained people 200 at_least Kazakhstan - -"])
+        #expect(summary("Almaty: 40 detained, police say") == ["detained people 40 exact Almaty - police"])
+        // A speaker before the colon still is one.
+        #expect(summary("Viasna: 40 detained in Minsk") == ["detained people 40 exact Minsk - Viasna"])
+    }
+
     @Test func aLongOfficeNamedAfterItsFiguresIsTheSource() {
         // Six words and a hyphen after the verb; the clause before, counting people, is no name.
         #expect(sources("Ранения получили четверо полицейских, сообщила пресс-служба ГУ МВД по Москве.", language: "ru")

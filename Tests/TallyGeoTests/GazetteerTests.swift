@@ -65,6 +65,11 @@ struct GazetteerTests {
         #expect(adjectives == ["Russia", "Russia"])
     }
 
+    @Test func pluralDemonymsNameTheirCountry() {
+        let found = geo.mentions(in: "Hundreds detained as Iranians and Russians protest. Thousands marched; Others stayed.")
+        #expect(found.map { "\($0.surface) \($0.best.country ?? "-")" } == ["Iranians IR", "Russians RU"])
+    }
+
     @Test func rangesAreScannedEachAsATextOfItsOwn() {
         // One scratch serves every range: nothing of one sentence may reach the next.
         let text = "Police detained 40 people in Moscow. В Санкт-Петербурге задержали 12 человек. Nothing here. Rallies in Kazan and Ufa."
