@@ -40,6 +40,13 @@ struct AttributionTests {
         #expect(summary("Viasna: 40 detained in Minsk") == ["detained people 40 exact Minsk - Viasna"])
     }
 
+    @Test func anOutletToldIsNotTheOneSpeaking() {
+        #expect(sources("В Минске задержаны 45 человек, рассказал ТАСС представитель МВД.", language: "ru") == ["45 Interior Ministry"])
+        #expect(sources("В Минске задержаны 45 человек, сообщил «Интерфаксу» источник в силовых структурах.", language: "ru") == ["45 source"])
+        // An outlet that speaks is the source: "сообщает «ОВД-Инфо»" (a hyphen inside its quotes too).
+        #expect(sources("В Минске задержаны 45 человек, сообщает «ОВД-Инфо».", language: "ru") == ["45 OVD-Info"])
+    }
+
     @Test func aLongOfficeNamedAfterItsFiguresIsTheSource() {
         // Six words and a hyphen after the verb; the clause before, counting people, is no name.
         #expect(sources("Ранения получили четверо полицейских, сообщила пресс-служба ГУ МВД по Москве.", language: "ru")

@@ -104,6 +104,9 @@ final class Grammar: Sendable, Decodable {
     let impersonalPrepositions: WordSet
     /// Endings of a verb in the third person plural ("рассказали"): the form of an impersonal statement.
     let pluralVerbEndings: WordAffixes
+    /// Case endings of one told ("рассказал «Медиазоне» адвокат": the outlet is told, the lawyer
+    /// speaks). Empty for a language that does not mark the one told by case.
+    let recipientEndings: WordAffixes
     /// Words that start a phrase that is not a source ("reported across Russia", "said on Monday").
     let sourceLeadWords: WordSet
     /// Words no source's name has: a phrase with them is a clause, not a name.
@@ -171,6 +174,7 @@ final class Grammar: Sendable, Decodable {
         case sourcePriority = "source_priority"
         case impersonalPrepositions = "impersonal_prepositions"
         case pluralVerbEndings = "plural_verb_endings"
+        case recipientEndings = "recipient_endings"
         case sourceLeadWords = "source_lead_words"
         case sourceClauseVerbs = "source_clause_verbs"
         case sourcePrepositions = "source_prepositions"
