@@ -40,6 +40,12 @@ struct AttributionTests {
         #expect(summary("Viasna: 40 detained in Minsk") == ["detained people 40 exact Minsk - Viasna"])
     }
 
+    @Test func aNameBeforeAnAppositionThatNamesNoSourceSpeaks() {
+        #expect(sources("Adam Smith, a lawyer for the detainees, said 12 of them were beaten in custody in Minsk.") == ["12 Adam Smith"])
+        // A word opening the sentence, or a place after a preposition, is no name.
+        #expect(sources("In Minsk, a lawyer for the detainees said 12 of them were beaten.") == ["12 -"])
+    }
+
     @Test func anOutletToldIsNotTheOneSpeaking() {
         #expect(sources("В Минске задержаны 45 человек, рассказал ТАСС представитель МВД.", language: "ru") == ["45 Interior Ministry"])
         #expect(sources("В Минске задержаны 45 человек, сообщил «Интерфаксу» источник в силовых структурах.", language: "ru") == ["45 source"])

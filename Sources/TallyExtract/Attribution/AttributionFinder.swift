@@ -93,6 +93,10 @@ struct AttributionFinder {
                     if !grammar.sourcePrepositions.contains(tokens[np.lowerBound]), let found = classify(tokens, np, bytes) {
                         return Result(found: found, phrase: np)
                     }
+                    // "Adam Smith, a lawyer for the detainees, said": the name before an apposition that names no source.
+                    if let name = nameBefore(apposition: np, tokens), case .named(let source)? = classify(tokens, name, bytes) {
+                        return Result(found: .named(source), phrase: name)
+                    }
                     // "в полиции рассказали", "в МВД сообщили": an institution speaking impersonally.
                     if grammar.impersonalPrepositions.contains(tokens[np.lowerBound]), np.count > 1, grammar.isPluralVerb(tokens[i]),
                        lexicon.anaphora.match(tokens, at: np.lowerBound)?.length == np.count {
@@ -147,6 +151,23 @@ struct AttributionFinder {
         guard Set(figures.compactMap { f in clauses.firstIndex { $0.contains(f) } }).count > 1 else { return [] }
         let found = clauses.compactMap { clause in find(Array(tokens[clause]), bytes: bytes).map { ClauseSource(range: clause, found: $0.found) } }
         return found.count > 1 ? found : []
+    }
+
+    /// The capitalised name (two to six tokens, initials with their periods) that ends right before
+    /// the comma opening `apposition` and starts the sentence or follows a mark: "Adam Smith" of
+    /// "Adam Smith, a lawyer for the detainees, said".
+    func nameBefore(apposition: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+        let comma = apposition.lowerBound - 1
+        guard comma >= 1, tokens[comma].hasText(",") else { return nil }
+        var k = comma
+        while k > 0, comma - k < 6, tokens[k - 1].kind == .word ? tokens[k - 1].capitalized : tokens[k - 1].hasText(".") && !tokens[k - 1].spaceBefore {
+            k -= 1
+        }
+        // Two words or more ("Так, …" is no name), the first no preposition ("In Minsk, …").
+        guard comma - k >= 2, tokens[k].kind == .word, k == 0 || tokens[k - 1].kind == .punctuation,
+              !grammar.sourceLeadWords.contains(tokens[k]), !grammar.sourcePrepositions.contains(tokens[k]),
+              !grammar.articles.contains(tokens[k]) else { return nil }
+        return k..<comma
     }
 
     /// "…, рассказал «Медиазоне» адвокат задержанных", "заявил ТАСС представитель МВД": after a
