@@ -2,8 +2,8 @@ import TallyCore
 import TallyText
 
 /// Turns the figures of a document's sentences into claims: each figure with its place, day and
-/// source, the sources flowing from sentence to sentence as a reader follows them ("It also
-/// said", a paragraph's source, a source named just after its figures); then the corrections that
+/// source, the sources flowing from sentence to sentence as a reader follows them (`SourceFlow`:
+/// "It also said", a paragraph's source, a source named just after its figures); then the corrections that
 /// need the whole story ("Four people were shot. … Caudill died": the injured are the shot less
 /// the dead).
 ///
@@ -38,8 +38,7 @@ struct ClaimAssembly {
         let allPlaces = story.sentencePlaces
         let defaultPlace = story.place
         var claims: [Claim] = []
-        var lastSource: Source? = nil
-        var paragraphSource: Source? = nil
+        var sources = SourceFlow()
         // Claims of one person "shot", with no word saying they lived ("wounded", "injured").
         var onlyShot = Set<Int>()
         // Figures of people "shot" that may include the dead of other sentences, by sentence.
@@ -49,40 +48,12 @@ struct ClaimAssembly {
         var sentenceOf: [Int] = []
         // The last sentence with figures gave a national running total.
         var nationalTotal = false
-        // Claims of the previous sentence that no source was found for.
-        var unsourced: [Int] = []
         for (n, s) in sentences.enumerated() {
             // A new paragraph starts when a line break stands between two sentences.
             if n > 0, bytes[sentences[n - 1].range.upperBound..<s.range.lowerBound].contains(0x0A) {
-                paragraphSource = nil
-                unsourced = []
+                sources.startParagraph()
             }
-            // Each clause of a contrast its own source, when they differ ("the ministry" is the last one named).
-            let clauses = clauseSources[n].compactMap { c -> (Range<Int>, Source)? in
-                switch c.found {
-                case .named(let named): (c.range, named)
-                case .anaphora: lastSource.map { (c.range, $0) }
-                }
-            }
-            let ownSources = Set(clauses.map(\.1.name)).count > 1 ? clauses : []
-            var source: Source? = nil
-            switch attributions[n]?.found {
-            case .named(let named):
-                source = named
-                lastSource = named
-                // "…были задержаны 12 подростков. Им 16-17 лет, сообщает пресс-служба МВД": a source
-                // named right after figures of the same paragraph is theirs too.
-                for i in unsourced { claims[i].source = named }
-            case .anaphora:
-                source = lastSource
-            case nil:
-                // Within a paragraph, figures go on being the last named source's.
-                source = paragraphSource
-            }
-            paragraphSource = source
-            unsourced = []
-            // After a contrast of sources, "they" is the last clause's.
-            if let last = ownSources.last { lastSource = last.1 }
+            let sentenceSources = sources.next(attributions[n]?.found, clauses: clauseSources[n], claims: &claims)
             let found = counted[n]
             guard !found.isEmpty else { continue }
             // "Sudan doctors say one shot dead" in a story about Khartoum: the city, not the country.
@@ -109,7 +80,7 @@ struct ClaimAssembly {
             }
             for (c, places) in zip(found, placed) {
                 guard let kind = c.kind else { continue }
-                let source = ownSources.first { $0.0.contains(c.first) }?.1 ?? source
+                let source = sentenceSources.source(ofFigureAt: c.first)
                 let date: Day? = {
                     if let nearest = eventDates.min(by: { abs($0.token - c.first) < abs($1.token - c.first) }) { return nearest.day }
                     return cumulative ? nil : defaultDate
@@ -125,7 +96,7 @@ struct ClaimAssembly {
                 let others = DocumentPass.countsOthers(c, s.tokens, lexicon.grammar)
                 for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
                     for who in groups {
-                        if source == nil { unsourced.append(claims.count) }
+                        if source == nil { sources.noteUnsourced(claims.count) }
                         if c.implicit, kind == .injured, lexicon.grammar.isGunshot(c.trigger) { onlyShot.insert(claims.count) }
                         if !c.implicit, kind == .injured, who == .people, c.valueHigh == nil, lexicon.grammar.isGunshot(c.trigger, suffix: true),
                            !found.contains(where: { $0.kind == .killed }), !others {
