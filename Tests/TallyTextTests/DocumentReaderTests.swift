@@ -105,12 +105,15 @@ struct DocumentReaderTests {
         let dir = try Scratch()
         let empty = try dir.write("empty.txt", [])
         let binary = try dir.write("blob", [0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02])
+        // Named as text, holding an executable: the bytes decide.
+        let misnamed = try dir.write("report.txt", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00])
         let missing = dir.path + "/nope.txt"
-        let all = try await events([empty, binary, missing])
+        let all = try await events([empty, binary, misnamed, missing])
         #expect(documents(all).isEmpty)
         #expect(problems(all) == [
             "skipped \(empty): empty file, skipped",
             "skipped \(binary): binary file, skipped",
+            "skipped \(misnamed): binary file, skipped",
             "failure \(missing): no such file or folder",
         ])
     }

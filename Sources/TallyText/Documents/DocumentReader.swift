@@ -131,6 +131,11 @@ public struct DocumentReader: Sendable {
                     "\(Self.describe(bytes: size)) is over the \(Self.describe(bytes: options.maxDocumentBytes)) limit for one document; split it, or give it as JSON lines")))
                 return
             }
+            // A name says what a file should hold, not what it holds: "report.txt" full of NUL bytes is no text.
+            if kind != .gzippedHTML, InputKind.sniff(head) == .binary {
+                try await body(.skipped(TallyError(.unsupported, input: path, "binary file, skipped")))
+                return
+            }
             var bytes: [UInt8]
             do {
                 bytes = [UInt8](try handle.readToEnd() ?? Data())
