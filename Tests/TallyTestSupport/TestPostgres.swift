@@ -238,7 +238,20 @@ enum ThrowawayCluster {
         }
     }
 
+    /// Adds "close every descriptor from 3 on" to `actions`: glibc's
+    /// `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked up at run time because
+    /// Swift's Glibc module does not declare it.
+    static func closeOthers(_ actions: inout posix_spawn_file_actions_t) {
+        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return }
+        _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
+    }
+
     /// Starts a command with standard input from /dev/null and its output to the file `output`.
+    ///
+    /// No other descriptor of the test process reaches the child: the server and the watcher
+    /// outlive every test, and a pipe they inherited from a test running a command at that moment
+    /// would never reach its end, so that test's read would wait for ever (seen once in a full run).
     static func spawn(_ arguments: [String], output: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -246,6 +259,7 @@ enum ThrowawayCluster {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        closeOthers(&actions)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
