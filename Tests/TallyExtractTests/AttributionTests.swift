@@ -66,6 +66,9 @@ struct AttributionTests {
             == ["18 Interior Ministry", "60 Human Rights Watch"])
         #expect(sources("По данным МВД, в Казани задержаны 45 человек, но правозащитники сообщают о 90 задержанных.", language: "ru")
             == ["45 Interior Ministry", "90 правозащитники"])
+        // A comma before who speaks opens a clause too.
+        #expect(sources("Организаторы заявили, что в акции в Казани участвовали 20 тысяч человек, полиция насчитала 5 тысяч.", language: "ru")
+            == ["20000 organizers", "5000 police"])
         // One source for both clauses, or a clause without a source of its own: the sentence's source.
         #expect(sources("Police said 25 people were detained in Riga, and 3 officers were hurt.") == ["25 Police", "3 Police"])
     }

@@ -135,16 +135,22 @@ struct AttributionFinder {
     }
 
     /// "Police said 5,000 took part, while organisers put the turnout at 20,000": the clauses of
-    /// a contrast (split at ";", and at `grammar.clauseOpeners` or `grammar.and` after a comma)
-    /// may quote different sources, each for its own figures. Returns the clauses that quote one,
-    /// or nothing when fewer than two do or the figures (their first tokens, `figures`) all
-    /// stand in one clause. Whether the sources differ is the caller's to judge: "the ministry"
-    /// points back to a source named before.
+    /// a contrast (split at ";", at `grammar.clauseOpeners` or `grammar.and` after a comma, and at
+    /// a comma before who speaks: "…, полиция насчитала 5 тысяч") may quote different sources,
+    /// each for its own figures. Returns the clauses that quote one, or nothing when fewer than
+    /// two do or the figures (their first tokens, `figures`) all stand in one clause. Whether the
+    /// sources differ is the caller's to judge: "the ministry" points back to a source named before.
     func clauseSources(_ tokens: [Token], figures: [Int], bytes: [UInt8]) -> [ClauseSource] {
         var starts = [0]
-        for k in tokens.indices.dropFirst() where tokens[k].hasText(";") && k + 1 < tokens.count
-            || tokens[k - 1].hasText(",") && tokens[k].kind == .word && (grammar.clauseOpeners.contains(tokens[k]) || grammar.and.contains(tokens[k])) {
-            starts.append(k + 1)
+        for k in tokens.indices.dropFirst() {
+            if tokens[k].hasText(";") && k + 1 < tokens.count
+                || tokens[k - 1].hasText(",") && tokens[k].kind == .word && (grammar.clauseOpeners.contains(tokens[k]) || grammar.and.contains(tokens[k])) {
+                starts.append(k + 1)
+            } else if tokens[k - 1].hasText(","), tokens[k].kind == .word || Self.openingMarks.contains(tokens[k]),
+                      let said = find(Array(tokens[k...]), bytes: bytes), case .named = said.found, said.phrase.lowerBound == 0 {
+                // "…, полиция насчитала 5 тысяч": a clause after a comma that opens with who speaks.
+                starts.append(k)
+            }
         }
         guard starts.count > 1 else { return [] }
         let clauses = zip(starts, starts.dropFirst() + [tokens.count]).map { $0..<$1 }
