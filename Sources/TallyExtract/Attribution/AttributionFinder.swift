@@ -146,8 +146,7 @@ struct AttributionFinder {
             if tokens[k].hasText(";") && k + 1 < tokens.count
                 || tokens[k - 1].hasText(",") && tokens[k].kind == .word && (grammar.clauseOpeners.contains(tokens[k]) || grammar.and.contains(tokens[k])) {
                 starts.append(k + 1)
-            } else if tokens[k - 1].hasText(","), tokens[k].kind == .word || Self.openingMarks.contains(tokens[k]),
-                      let said = find(Array(tokens[k...]), bytes: bytes), case .named = said.found, said.phrase.lowerBound == 0 {
+            } else if tokens[k - 1].hasText(","), opensWithSpeaker(tokens, at: k, bytes) {
                 // "…, полиция насчитала 5 тысяч": a clause after a comma that opens with who speaks.
                 starts.append(k)
             }
@@ -157,6 +156,21 @@ struct AttributionFinder {
         guard Set(figures.compactMap { f in clauses.firstIndex { $0.contains(f) } }).count > 1 else { return [] }
         let found = clauses.compactMap { clause in find(Array(tokens[clause]), bytes: bytes).map { ClauseSource(range: clause, found: $0.found) } }
         return found.count > 1 ? found : []
+    }
+
+    /// Whether a source and its verb of saying open the tokens from `k` ("полиция насчитала",
+    /// "«ОВД-Инфо» сообщает"): a phrase of up to four words or quotes, then the verb.
+    func opensWithSpeaker(_ tokens: [Token], at k: Int, _ bytes: [UInt8]) -> Bool {
+        var v = k + 1
+        while v < min(k + 5, tokens.count) {
+            if lexicon.sourceVerbs.mayStart(tokens[v]), lexicon.sourceVerbs.match(tokens, at: v) != nil {
+                if case .named? = classify(tokens, k..<v, bytes) { return true }
+                return false
+            }
+            guard tokens[v].kind == .word || Self.openingMarks.contains(tokens[v]) || tokens[v].hasText("-") else { return false }
+            v += 1
+        }
+        return false
     }
 
     /// The capitalised name (two to six tokens, initials with their periods) that ends right before
