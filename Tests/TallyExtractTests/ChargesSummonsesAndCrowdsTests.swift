@@ -44,6 +44,12 @@ struct ChargesSummonsesAndCrowdsTests {
         #expect(summary("Повестки в военкомат вручили семерым задержанным в Туле.") == ["drafted people 7 exact Tula - -"])
     }
 
+    @Test func aCrowdOfABareFigureIsCountedPastTheVerbAfterIt() {
+        // "the square" after the verb is another noun phrase, not the thing the figure counts.
+        #expect(summary("A crowd of 50,000 filled the square in Tbilisi.") == ["participants people 50000 exact Tbilisi - -"])
+        #expect(summary("A crowd estimated at 50,000 filled the square in Tbilisi.") == ["participants people 50000 about Tbilisi - -"])
+    }
+
     @Test func anAuthorisedSizeIsNoCrowd() {
         #expect(summary("The march in Leeds was authorised for 3,000 people, but about 8,000 turned out.") ==
                 ["participants people 8000 about Leeds - -"])

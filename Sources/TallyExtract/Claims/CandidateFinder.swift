@@ -366,6 +366,8 @@ struct CandidateFinder {
                 break
             }
             if grammar.nounPhraseEnds.contains(t) { break }
+            // "A crowd of 50,000 filled the square": past an article begins another noun phrase.
+            if k > c.last + 1, grammar.articles.contains(t) { break }
             k += 1
             steps += 1
         }
