@@ -46,6 +46,12 @@ struct AttributionTests {
         #expect(sources("In Minsk, a lawyer for the detainees said 12 of them were beaten.") == ["12 -"])
     }
 
+    @Test func aSourcesFiguresAreTheSource() {
+        #expect(sources("According to police figures, 100 people were detained in Minsk.") == ["100 police"])
+        #expect(sources("According to OVD-Info's count, 100 people were detained in Moscow.") == ["100 OVD-Info"])
+        #expect(sources("According to organisers' estimates, 100,000 people marched in Warsaw.") == ["100000 organisers"])
+    }
+
     @Test func anOutletToldIsNotTheOneSpeaking() {
         #expect(sources("В Минске задержаны 45 человек, рассказал ТАСС представитель МВД.", language: "ru") == ["45 Interior Ministry"])
         #expect(sources("В Минске задержаны 45 человек, сообщил «Интерфаксу» источник в силовых структурах.", language: "ru") == ["45 source"])

@@ -272,8 +272,21 @@ struct AttributionFinder {
             if let opening, tokens[r.lowerBound..<(r.upperBound - 1)].contains(where: { $0.text == opening }) { break }
             r = r.lowerBound..<(r.upperBound - 1)
         }
+        // "police figures", "organisers' estimates", "OVD-Info's count": the source, not its numbers.
+        var possessive = false
+        if r.count >= 2, tokens[r.upperBound - 1].kind == .word, grammar.sourceDataWords.contains(tokens[r.upperBound - 1]) {
+            r = r.lowerBound..<(r.upperBound - 1)
+            if r.count >= 2, tokens[r.upperBound - 1].hasText("'") || tokens[r.upperBound - 1].hasText("’") { r = r.lowerBound..<(r.upperBound - 1) }
+            possessive = true
+        }
         guard !r.isEmpty else { return nil }
-        let words = Array(tokens[r])
+        var words = Array(tokens[r])
+        if possessive, let last = words.last, last.kind == .word, last.text.hasSuffix("'s"), last.text.count > 2 {
+            // The name without its "'s" (or "’s", three bytes for the mark).
+            let cut = bytes[last.start..<last.end].suffix(4).starts(with: [0xE2, 0x80, 0x99]) ? 4 : 2
+            words[words.count - 1] = Token(kind: .word, start: last.start, end: last.end - cut, text: String(last.text.dropLast(2)),
+                                           capitalized: last.capitalized, spaceBefore: last.spaceBefore)
+        }
         // ("UPDATE:", "RECALL:" label a headline: as written, in capitals or not.)
         if lexicon.notSources.contains(words[0].text) || lexicon.notSources.contains(words[0].text.lowercased()) { return nil }
         if words.contains(where: { grammar.sourceClauseVerbs.contains($0) }) { return nil }

@@ -107,6 +107,9 @@ final class Grammar: Sendable, Decodable {
     /// Case endings of one told ("рассказал «Медиазоне» адвокат": the outlet is told, the lawyer
     /// speaks). Empty for a language that does not mark the one told by case.
     let recipientEndings: WordAffixes
+    /// Words for a source's numbers after its name ("police figures", "organisers' estimates"):
+    /// the source is the name.
+    let sourceDataWords: WordSet
     /// Words that start a phrase that is not a source ("reported across Russia", "said on Monday").
     let sourceLeadWords: WordSet
     /// Words no source's name has: a phrase with them is a clause, not a name.
@@ -175,6 +178,7 @@ final class Grammar: Sendable, Decodable {
         case impersonalPrepositions = "impersonal_prepositions"
         case pluralVerbEndings = "plural_verb_endings"
         case recipientEndings = "recipient_endings"
+        case sourceDataWords = "source_data_words"
         case sourceLeadWords = "source_lead_words"
         case sourceClauseVerbs = "source_clause_verbs"
         case sourcePrepositions = "source_prepositions"
