@@ -81,9 +81,11 @@ struct DocumentPass {
                 !(max(0, d.token - 3)..<d.token).contains { lexicon.dateStamps.match(s.tokens, at: $0) != nil }
             }
         }
+        // The story's day: the first it states of events ("Authorities said in a statement Monday
+        // that …" above "shot Friday morning" tells when it was said).
         var defaultDate: Day? = nil
         for s in sentences {
-            if let first = dates(s).first {
+            if let first = dates(s).first(where: { !dateReader.isDayOfSaying($0, s.tokens) }) {
                 defaultDate = first.day
                 break
             }
@@ -91,7 +93,7 @@ struct DocumentPass {
 
         return ClaimAssembly(document: document, bytes: bytes, lexicon: lexicon, sentences: sentences, counted: counted,
                              attributions: attributions, clauseSources: clauseSources, story: story, placeFinder: placeFinder,
-                             dates: dates, defaultDate: defaultDate).claims()
+                             dateReader: dateReader, dates: dates, defaultDate: defaultDate).claims()
     }
 
     /// "Russia: Over 1,300 Detained": a place before a headline's colon says where, not who

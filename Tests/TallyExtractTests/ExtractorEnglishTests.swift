@@ -62,6 +62,14 @@ struct ExtractorEnglishTests {
         #expect(summary("Четверо из задержанных в Казани — журналисты.", language: "ru") == ["detained journalists 4 exact Kazan - -"])
     }
 
+    @Test func theDayOfASayingIsNotTheStorysDay() {
+        // 2024-03-15 was a Friday: Thursday is when it was said; the story states no day of its events.
+        #expect(summary("Police said on Thursday that 12 people had been detained in Almaty.") == ["detained people 12 exact Almaty - Police"])
+        // "in a statement" between the verb and its day; the events' day comes later in the story.
+        #expect(summary("Authorities said in a statement Thursday that 12 people had been detained in Almaty. The arrests were made on Tuesday.")
+                == ["detained people 12 exact Almaty 2024-03-12 Authorities"])
+    }
+
     @Test func aTotalThatPassedAFigureIsAtLeastIt() {
         #expect(summary("The number of people arrested in Belarus has passed 7,000, Viasna said.") ==
                 ["detained people 7000 at_least Belarus - Viasna"])

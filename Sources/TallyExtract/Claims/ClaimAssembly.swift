@@ -22,6 +22,8 @@ struct ClaimAssembly {
     let clauseSources: [[AttributionFinder.ClauseSource]]
     let story: StoryPlace
     let placeFinder: PlaceFinder
+    /// Reads the sentences' dates; tells the day of a saying from the day of events.
+    let dateReader: DateReader
     /// The dates a sentence states, the page's own stamps left out.
     let dates: (DocumentPass.Sentence) -> [DateReader.Found]
     /// The story's day: the first date it states.
@@ -74,7 +76,7 @@ struct ClaimAssembly {
             // "by the morning of September 22, 1,308 had been detained": the count's time, after
             // the events; the story's day stands.
             let eventDates = dates(s).filter { d in
-                !(max(0, d.token - 3)..<d.token).contains { lexicon.sourceVerbs.match(s.tokens, at: $0) != nil }
+                !dateReader.isDayOfSaying(d, s.tokens)
                     && !(max(0, d.token - 2)..<d.token).contains { s.tokens[$0].kind == .word && lexicon.grammar.spanStarts.contains(s.tokens[$0]) }
                     && lexicon.countCutoffs.match(s.tokens, endingBefore: d.first) == nil
             }

@@ -21,6 +21,15 @@ struct DateReader {
         }
     }
 
+    /// Whether a date is the day something was said, not the day of the events: a verb of saying
+    /// among the three tokens before it ("said on Monday", "сообщили в понедельник"), or a verb and
+    /// the channel it was said in right before it ("said in a statement Monday").
+    func isDayOfSaying(_ found: Found, _ tokens: [Token]) -> Bool {
+        if (max(0, found.token - 3)..<found.token).contains(where: { lexicon.sourceVerbs.match(tokens, at: $0) != nil }) { return true }
+        guard let channel = lexicon.sourceChannels.match(tokens, endingBefore: found.first) else { return false }
+        return lexicon.sourceVerbs.match(tokens, endingBefore: found.first - channel.length) != nil
+    }
+
     /// Every date the sentence states, with the token it sits at.
     func dates(_ tokens: [Token], published: Day?, documentYear: Int?) -> [Found] {
         var found: [Found] = []
