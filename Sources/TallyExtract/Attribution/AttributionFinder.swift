@@ -273,15 +273,15 @@ struct AttributionFinder {
             r = r.lowerBound..<(r.upperBound - 1)
         }
         // "police figures", "organisers' estimates", "OVD-Info's count": the source, not its numbers.
-        var possessive = false
+        var ownerOfData = false
         if r.count >= 2, tokens[r.upperBound - 1].kind == .word, grammar.sourceDataWords.contains(tokens[r.upperBound - 1]) {
             r = r.lowerBound..<(r.upperBound - 1)
             if r.count >= 2, tokens[r.upperBound - 1].hasText("'") || tokens[r.upperBound - 1].hasText("’") { r = r.lowerBound..<(r.upperBound - 1) }
-            possessive = true
+            ownerOfData = true
         }
         guard !r.isEmpty else { return nil }
         var words = Array(tokens[r])
-        if possessive, let last = words.last, last.kind == .word, last.text.hasSuffix("'s"), last.text.count > 2 {
+        if ownerOfData, let last = words.last, last.kind == .word, last.text.hasSuffix("'s"), last.text.count > 2 {
             // The name without its "'s" (or "’s", three bytes for the mark).
             let cut = bytes[last.start..<last.end].suffix(4).starts(with: [0xE2, 0x80, 0x99]) ? 4 : 2
             words[words.count - 1] = Token(kind: .word, start: last.start, end: last.end - cut, text: String(last.text.dropLast(2)),
