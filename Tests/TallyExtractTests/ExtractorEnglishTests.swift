@@ -62,6 +62,11 @@ struct ExtractorEnglishTests {
         #expect(summary("Четверо из задержанных в Казани — журналисты.", language: "ru") == ["detained journalists 4 exact Kazan - -"])
     }
 
+    @Test func protestersTakenAwayOrBundledIntoVansAreDetained() {
+        #expect(summary("Around 20 protesters were taken away in police vans in Minsk.") == ["detained people 20 about Minsk - -"])
+        #expect(summary("Police bundled dozens of protesters into vans in Minsk.") == ["detained people dozens about Minsk - -"])
+    }
+
     @Test func theDayOfASayingIsNotTheStorysDay() {
         // 2024-03-15 was a Friday: Thursday is when it was said; the story states no day of its events.
         #expect(summary("Police said on Thursday that 12 people had been detained in Almaty.") == ["detained people 12 exact Almaty - Police"])
