@@ -62,6 +62,15 @@ struct ExtractorEnglishTests {
         #expect(summary("Четверо из задержанных в Казани — журналисты.", language: "ru") == ["detained journalists 4 exact Kazan - -"])
     }
 
+    @Test func scoresUnitsAndChargingCountNoPeople() {
+        #expect(summary("Nadal defeated Khachanov 6-3, 7-6 (7) to level the series 1-1, after Rublev was beaten 6-2, 6-2.").isEmpty)
+        #expect(summary("Switzerland beat Gibraltar 6-0, and Denmark got a 1-1 draw.").isEmpty)
+        #expect(summary("The car has 150 kW fast charging, and the phone supports 40 W charging.").isEmpty)
+        #expect(summary("Twenty teams have booked their spots.").isEmpty)
+        // A rising range of people is still one.
+        #expect(summary("Police detained 20-30 people in Minsk.") == ["detained people 20-30 range Minsk - -"])
+    }
+
     @Test func protestersTakenAwayOrBundledIntoVansAreDetained() {
         #expect(summary("Around 20 protesters were taken away in police vans in Minsk.") == ["detained people 20 about Minsk - -"])
         #expect(summary("Police bundled dozens of protesters into vans in Minsk.") == ["detained people dozens about Minsk - -"])

@@ -182,6 +182,7 @@ struct CandidateFinder {
 
     /// Rejects numbers that are times, dates, ordinals, ages, codes, money or percentages.
     func accept(_ m: NumberMention, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+        if Self.isScore(m, tokens) { return false }
         let first = tokens[m.firstToken]
         let next = m.lastToken + 1 < tokens.count ? tokens[m.lastToken + 1] : nil
         let afterNext = m.lastToken + 2 < tokens.count ? tokens[m.lastToken + 2] : nil
@@ -396,6 +397,34 @@ struct CandidateFinder {
             k += 1
         }
         return nil
+    }
+
+    /// "6-3, 7-6 (7)", "beat Gibraltar 6-0", "a 1-1 draw": a game's score, no count of people. Two
+    /// numbers of one or two digits joined by a hyphen with no space are a score when the second is
+    /// not above the first (a range of people rises: "20-30") or when another such pair stands
+    /// next to them after a comma; so is a number in brackets right after such a pair.
+    static func isScore(_ m: NumberMention, _ tokens: [Token]) -> Bool {
+        /// The two numbers of the pair whose hyphen is at `k`.
+        func pair(hyphen k: Int) -> (Int, Int)? {
+            guard k >= 1, k + 1 < tokens.count, tokens[k].hasText("-"), !tokens[k].spaceBefore, !tokens[k + 1].spaceBefore,
+                  tokens[k - 1].kind == .number, tokens[k + 1].kind == .number,
+                  tokens[k - 1].text.utf8.count <= 2, tokens[k + 1].text.utf8.count <= 2,
+                  let a = Int(tokens[k - 1].text), let b = Int(tokens[k + 1].text) else { return nil }
+            return (a, b)
+        }
+        func score(hyphen k: Int) -> Bool {
+            guard let (a, b) = pair(hyphen: k) else { return false }
+            if b <= a { return true }
+            // Another pair after a comma, before or after: "7-5, 3-6, 7-6".
+            return (k >= 4 && tokens[k - 2].hasText(",") && pair(hyphen: k - 3) != nil)
+                || (k + 3 < tokens.count && tokens[k + 2].hasText(",") && pair(hyphen: k + 4) != nil)
+        }
+        let f = m.firstToken
+        if f + 1 < tokens.count, score(hyphen: f + 1) { return true }
+        if f >= 1, score(hyphen: f - 1) { return true }
+        // "7-6 (7)": a tiebreak in brackets.
+        if f >= 3, tokens[f - 1].hasText("("), score(hyphen: f - 3) { return true }
+        return false
     }
 
     /// Whether a word of `grammar.agentsAfter` follows the noun at `noun` within three words, before
