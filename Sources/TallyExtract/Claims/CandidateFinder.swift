@@ -263,6 +263,9 @@ struct CandidateFinder {
     /// A bare four-digit number between 1800 and 2100 is a year unless a people noun follows.
     func isYear(_ m: NumberMention, _ tokens: [Token], _ c: Candidate) -> Bool {
         let t = tokens[m.firstToken]
+        // "between 2010 and 2015", "2009-2018": a span of years.
+        if let high = m.valueHigh, (1800...2100).contains(m.value), (1800...2100).contains(high), t.kind == .number, t.text.count == 4,
+           tokens[m.lastToken].kind == .number, tokens[m.lastToken].text.count == 4 { return true }
         guard t.kind == .number, m.firstToken == m.lastToken, t.text.count == 4, (1800...2100).contains(m.value) else { return false }
         // "as high as 1700", "more than 2000 people": a hedged figure is a count, not a year.
         return !c.hasHead && c.qualifier == .exact
@@ -401,8 +404,9 @@ struct CandidateFinder {
 
     /// "6-3, 7-6 (7)", "beat Gibraltar 6-0", "a 1-1 draw": a game's score, no count of people. Two
     /// numbers of one or two digits joined by a hyphen with no space are a score when the second is
-    /// not above the first (a range of people rises: "20-30") or when another such pair stands
-    /// next to them after a comma; so is a number in brackets right after such a pair.
+    /// not above the first (a range of people rises: "20-30"), when a third number follows ("a
+    /// 1-6-2 skid"), or when another such pair stands next to them after a comma; so is a number
+    /// in brackets right after such a pair.
     static func isScore(_ m: NumberMention, _ tokens: [Token]) -> Bool {
         /// The two numbers of the pair whose hyphen is at `k`.
         func pair(hyphen k: Int) -> (Int, Int)? {
@@ -415,6 +419,8 @@ struct CandidateFinder {
         func score(hyphen k: Int) -> Bool {
             guard let (a, b) = pair(hyphen: k) else { return false }
             if b <= a { return true }
+            // A record of wins, losses and ties: "a 1-6-2 skid".
+            if pair(hyphen: k + 2) != nil || pair(hyphen: k - 2) != nil { return true }
             // Another pair after a comma, before or after: "7-5, 3-6, 7-6".
             return (k >= 4 && tokens[k - 2].hasText(",") && pair(hyphen: k - 3) != nil)
                 || (k + 3 < tokens.count && tokens[k + 2].hasText(",") && pair(hyphen: k + 4) != nil)
