@@ -109,6 +109,9 @@ struct ExtractorEnglishTests {
             "Where is my son?" one woman shouts.
             """
         #expect(summary(text) == ["detained people 40 exact Almaty 2024-03-14 -"])
+        // Nor is a part of a whole it names.
+        #expect(summary("Police detained 40 people in Almaty on Thursday.\nSix of the 20 staffers were working overtime.")
+                == ["detained people 40 exact Almaty 2024-03-14 -"])
     }
 
     @Test func distributivesAndListsGiveOneClaimPerPlace() {

@@ -86,6 +86,14 @@ struct KindFinder {
         return grammar.partitiveWords.contains(tokens[k - 1]) || grammar.subsetWords.contains(tokens[k - 1])
     }
 
+    /// Whether "of them", "из них" follows the figure ("12 of them were students"): a part of the
+    /// figure given before, unlike a part of a whole the sentence names ("six of the 20 staffers").
+    func partOfThem(_ c: Candidate, _ tokens: [Token]) -> Bool {
+        let k = c.last + 1
+        return k + 1 < tokens.count && tokens[k].kind == .word && grammar.partitiveWords.contains(tokens[k])
+            && grammar.partitiveArticles.contains(tokens[k + 1]) && !grammar.definiteArticles.contains(tokens[k + 1])
+    }
+
     /// Whether a measuring verb stands right before the figure ("were less than 200,000", "цифра — 120 тысяч"),
     /// or is itself the figure's qualifier ("выросло до 225": exact, not "up to").
     func tiedByMeasure(_ c: Candidate, _ tokens: [Token]) -> Bool {
@@ -239,11 +247,13 @@ struct KindFinder {
                 result.append(c)
                 previous = c
                 continue
-            } else if !anyTrigger, let value = c.value, value > 1 || c.implicit, let carried, c.hasHead || tiedByMeasure(c, tokens) || afterPartOfThem(c, tokens) {
+            } else if !anyTrigger, let value = c.value, value > 1 || c.implicit, let carried, !c.partitive || partOfThem(c, tokens),
+                      c.hasHead || tiedByMeasure(c, tokens) || afterPartOfThem(c, tokens) {
                 // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650",
                 // "Из них 502 — в Москве", or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".
                 // (One person counted is no list's item: "“I lost my daughter!” one woman wails";
-                // one met before may be: "The victim was hunting with two family members.")
+                // one met before may be: "The victim was hunting with two family members." Nor is a
+                // part of a whole the sentence names: "six of the 20 staffers were working overtime".)
                 c.kind = carried
             } else {
                 continue
