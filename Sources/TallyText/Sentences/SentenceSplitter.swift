@@ -12,6 +12,10 @@ public enum SentenceSplitter {
         "рис", "стр", "обл", "пос", "нас", "чел", "мин", "сек", "кв", "коп", "проф", "акад", "ген",
     ]
 
+    /// `abbreviations` by the key of their bytes (`Token.key(of:)`), with the bytes to confirm a
+    /// match: asked at every period, without making a `String` of the word before it.
+    static let abbreviationTable = KeyTable(abbreviations.map { (Token.key(of: $0.utf8), Array($0.utf8)) })
+
     /// Byte ranges of the sentences of `bytes`, trimmed of white space, in order.
     public static func sentences(_ bytes: [UInt8]) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { sentences($0) }
@@ -127,9 +131,35 @@ public enum SentenceSplitter {
             }
         }
         guard s < stop else { return false }
-        let word = Tokenizer.lowercased(bytes, s, stop)
-        if abbreviations.contains(word) { return true }
+        if isAbbreviation(bytes, s, stop) { return true }
         // A single capital letter: an initial ("Ales B. Smith") or part of "U.S.".
-        return stop - s <= 2 && Tokenizer.isCapital(bytes, s, bytes.count) && word.count == 1
+        return (stop - s == 1 || stop - s == 2 && bytes[s] >= 0x80) && Tokenizer.isCapital(bytes, s, bytes.count)
+    }
+
+    /// Whether the word `bytes[start..<end]`, lower-cased, is one of `abbreviations`.
+    static func isAbbreviation(_ bytes: Bytes, _ start: Int, _ end: Int) -> Bool {
+        var key = Token.KeyReader()
+        var i = start
+        while i < end {
+            let (c, advance) = Tokenizer.lowered(bytes, i, end)
+            key.add(c.0)
+            if c.2 == 2 { key.add(c.1) }
+            i += advance
+        }
+        guard let known = abbreviationTable[key.keys.key] else { return false }
+        // Confirm byte by byte (two words may share a key).
+        var k = 0
+        i = start
+        while i < end {
+            let (c, advance) = Tokenizer.lowered(bytes, i, end)
+            guard k < known.count, known[k] == c.0 else { return false }
+            k += 1
+            if c.2 == 2 {
+                guard k < known.count, known[k] == c.1 else { return false }
+                k += 1
+            }
+            i += advance
+        }
+        return k == known.count
     }
 }
