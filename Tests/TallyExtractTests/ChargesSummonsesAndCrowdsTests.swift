@@ -55,6 +55,11 @@ struct ChargesSummonsesAndCrowdsTests {
                 ["participants people 8000 about Leeds - -"])
     }
 
+    @Test func whoPutsTheNumberOfTheDeadOrDetainedAtAFigureIsItsSource() {
+        #expect(summary("Officials put the number of dead at 17 in Conakry.") == ["killed people 17 exact Conakry - Officials"])
+        #expect(summary("Police put the number of detainees at 120 in Minsk.") == ["detained people 120 exact Minsk - Police"])
+    }
+
     @Test func whoPutsTheCrowdAtAFigureIsItsSource() {
         #expect(summary("Police put the crowd at 30,000 in Krakow.") == ["participants people 30000 exact Kraków - Police"])
     }
