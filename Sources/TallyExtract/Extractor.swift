@@ -13,6 +13,8 @@ public struct Extractor: Sendable {
     let gazetteer: Gazetteer
     /// The lexicons' landmarks with their cities (see `PlaceFinder.landmarks`).
     let landmarks: [String: Place]
+    /// Tells the language of a document that does not say it.
+    let languageGuess: LanguageGuess
 
     /// Loads the bundled lexicons (English, Russian) and the gazetteer.
     public init() throws {
@@ -20,18 +22,21 @@ public struct Extractor: Sendable {
         sourceNames = try SourceNames.bundled()
         gazetteer = try Gazetteer.shared.get()
         landmarks = PlaceFinder.landmarkCities(lexicons.values, gazetteer)
+        languageGuess = try LanguageGuess.bundled()
     }
 
     /// The languages the extractor reads.
     public var languages: [String] { lexicons.keys.sorted() }
 
     /// Every claim in the document, in text order. `document.language` picks the lexicon (a
-    /// guess from the letters when nil); `document.published` resolves "yesterday" and weekdays.
+    /// guess from the text when nil or without a lexicon); `document.published` resolves
+    /// "yesterday" and weekdays. A text in a language Tally has no lexicon for (German, Spanish…)
+    /// gives no claims.
     public func claims(in document: Document) -> [Claim] {
         let bytes = Array(document.text.utf8)
         guard !bytes.isEmpty else { return [] }
-        let code = document.language.map { String($0.prefix(2)).lowercased() } ?? LanguageGuess.code(for: bytes)
-        let lexicon = lexicons[code] ?? lexicons[LanguageGuess.code(for: bytes)] ?? lexicons["en"]!
+        let code = document.language.map { String($0.prefix(2)).lowercased() } ?? languageGuess.code(for: bytes)
+        guard let lexicon = lexicons[code] ?? lexicons[languageGuess.code(for: bytes)] else { return [] }
         let pass = DocumentPass(document: document, bytes: bytes, lexicon: lexicon, names: sourceNames, gazetteer: gazetteer, landmarks: landmarks)
         return pass.run()
     }

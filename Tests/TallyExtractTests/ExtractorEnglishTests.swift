@@ -62,6 +62,20 @@ struct ExtractorEnglishTests {
         #expect(summary("Четверо из задержанных в Казани — журналисты.", language: "ru") == ["detained journalists 4 exact Kazan - -"])
     }
 
+    @Test func aTextInALanguageWithoutALexiconGivesNoClaims() {
+        let german = "Die Polizei hat am Sonntag in Berlin 40 Demonstranten festgenommen, und das ist nicht das erste Mal. "
+            + "Nach Angaben der Polizei wurden auch 12 Beamte verletzt, die meisten von ihnen bei der Räumung auf dem Platz."
+        #expect(summary(german, published: nil).isEmpty)
+        let spanish = "La policía detuvo el domingo a 40 manifestantes en Madrid, según los datos del ministerio. "
+            + "Por la tarde, una marcha con miles de personas recorrió las calles del centro y los agentes cargaron contra el grupo."
+        #expect(summary(spanish, published: nil).isEmpty)
+        // Said to be German, it is not read with English rules either.
+        #expect(summary(german, language: "de", published: nil).isEmpty)
+        // English that names Los Angeles, El Paso and Las Vegas is still English.
+        #expect(summary("Police in Los Angeles detained 40 people on Sunday, while officers in El Paso and Las Vegas arrested 12.", published: nil)
+                == ["detained people 40 exact Los Angeles - -", "detained people 12 exact United States - -"])
+    }
+
     @Test func scoresUnitsAndChargingCountNoPeople() {
         #expect(summary("Nadal defeated Khachanov 6-3, 7-6 (7) to level the series 1-1, after Rublev was beaten 6-2, 6-2.").isEmpty)
         #expect(summary("Switzerland beat Gibraltar 6-0, and Denmark got a 1-1 draw.").isEmpty)
