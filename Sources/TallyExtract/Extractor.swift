@@ -35,8 +35,9 @@ public struct Extractor: Sendable {
     public func claims(in document: Document) -> [Claim] {
         let bytes = Array(document.text.utf8)
         guard !bytes.isEmpty else { return [] }
-        let code = document.language.map { String($0.prefix(2)).lowercased() } ?? languageGuess.code(for: bytes)
-        guard let lexicon = lexicons[code] ?? lexicons[languageGuess.code(for: bytes)] else { return [] }
+        // The document's own language when there is a lexicon for it, else the text's (guessed once).
+        let stated = document.language.flatMap { lexicons[String($0.prefix(2)).lowercased()] }
+        guard let lexicon = stated ?? lexicons[languageGuess.code(for: bytes)] else { return [] }
         let pass = DocumentPass(document: document, bytes: bytes, lexicon: lexicon, names: sourceNames, gazetteer: gazetteer, landmarks: landmarks)
         return pass.run()
     }

@@ -80,19 +80,21 @@ struct KindFinder {
     /// Whether the figure follows "of them", "из них", "among them" (a partitive or subset word and
     /// a pronoun, then perhaps a comma): a part of the figure given before it.
     func afterPartOfThem(_ c: Candidate, _ tokens: [Token]) -> Bool {
-        var k = c.first - 1
-        if k >= 0, tokens[k].hasText(",") { k -= 1 }
-        guard k >= 1, tokens[k].kind == .word, grammar.partitiveArticles.contains(tokens[k]), !grammar.definiteArticles.contains(tokens[k]) else { return false }
-        return grammar.partitiveWords.contains(tokens[k - 1]) || grammar.subsetWords.contains(tokens[k - 1])
+        let k = c.first >= 1 && tokens[c.first - 1].hasText(",") ? c.first - 3 : c.first - 2
+        return ofThem(at: k, tokens, subset: true)
+    }
+
+    /// Whether a partitive word ("of", "из"; with `subset`, "among", "среди" too) and a pronoun
+    /// ("them", "них", no article) stand at `k` and `k + 1`.
+    func ofThem(at k: Int, _ tokens: [Token], subset: Bool) -> Bool {
+        guard k >= 0, k + 1 < tokens.count, tokens[k].kind == .word, tokens[k + 1].kind == .word,
+              grammar.partitiveWords.contains(tokens[k]) || subset && grammar.subsetWords.contains(tokens[k]) else { return false }
+        return grammar.partitiveArticles.contains(tokens[k + 1]) && !grammar.definiteArticles.contains(tokens[k + 1])
     }
 
     /// Whether "of them", "из них" follows the figure ("12 of them were students"): a part of the
     /// figure given before, unlike a part of a whole the sentence names ("six of the 20 staffers").
-    func partOfThem(_ c: Candidate, _ tokens: [Token]) -> Bool {
-        let k = c.last + 1
-        return k + 1 < tokens.count && tokens[k].kind == .word && grammar.partitiveWords.contains(tokens[k])
-            && grammar.partitiveArticles.contains(tokens[k + 1]) && !grammar.definiteArticles.contains(tokens[k + 1])
-    }
+    func partOfThem(_ c: Candidate, _ tokens: [Token]) -> Bool { ofThem(at: c.last + 1, tokens, subset: false) }
 
     /// Whether a measuring verb stands right before the figure ("were less than 200,000", "цифра — 120 тысяч"),
     /// or is itself the figure's qualifier ("выросло до 225": exact, not "up to").

@@ -119,7 +119,8 @@ public struct DocumentReader: Sendable {
             try await body(.failure(TallyError(.unreadable, input: path, "cannot read the file: \(error.localizedDescription)")))
             return
         }
-        let kind = InputKind.fromName(path) ?? InputKind.sniff(head)
+        let sniffed = InputKind.sniff(head)
+        let kind = InputKind.fromName(path) ?? sniffed
         switch kind {
         case .binary:
             try await body(.skipped(TallyError(.unsupported, input: path, "binary file, skipped")))
@@ -132,7 +133,7 @@ public struct DocumentReader: Sendable {
                 return
             }
             // A name says what a file should hold, not what it holds: "report.txt" full of NUL bytes is no text.
-            if kind != .gzippedHTML, InputKind.sniff(head) == .binary {
+            if kind != .gzippedHTML, sniffed == .binary {
                 try await body(.skipped(TallyError(.unsupported, input: path, "binary file, skipped")))
                 return
             }

@@ -131,13 +131,13 @@ public enum SentenceSplitter {
             }
         }
         guard s < stop else { return false }
-        if isAbbreviation(bytes, s, stop) { return true }
+        if isListedAbbreviation(bytes, s, stop) { return true }
         // A single capital letter: an initial ("Ales B. Smith") or part of "U.S.".
         return (stop - s == 1 || stop - s == 2 && bytes[s] >= 0x80) && Tokenizer.isCapital(bytes, s, bytes.count)
     }
 
     /// Whether the word `bytes[start..<end]`, lower-cased, is one of `abbreviations`.
-    static func isAbbreviation(_ bytes: Bytes, _ start: Int, _ end: Int) -> Bool {
+    static func isListedAbbreviation(_ bytes: Bytes, _ start: Int, _ end: Int) -> Bool {
         var key = Token.KeyReader()
         var i = start
         while i < end {
