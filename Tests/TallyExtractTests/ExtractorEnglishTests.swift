@@ -76,6 +76,14 @@ struct ExtractorEnglishTests {
                 == ["detained people 40 exact Los Angeles - -", "detained people 12 exact United States - -"])
     }
 
+    @Test func functionWordsAreCountedBetweenCurlyQuotesButNotInsideForeignWords() {
+        let guess = LanguageGuess(english: ["the"], other: ["und"])
+        // German quotes („…“) end a word as a space does.
+        #expect(guess.code(for: Array(String(repeating: "„und“ ", count: 8).utf8)) == LanguageGuess.undetermined)
+        // "ünd" is no "und".
+        #expect(guess.code(for: Array(String(repeating: "ünd ", count: 8).utf8)) == "en")
+    }
+
     @Test func scoresUnitsAndChargingCountNoPeople() {
         #expect(summary("Nadal defeated Khachanov 6-3, 7-6 (7) to level the series 1-1, after Rublev was beaten 6-2, 6-2.").isEmpty)
         #expect(summary("Switzerland beat Gibraltar 6-0, and Denmark got a 1-1 draw.").isEmpty)

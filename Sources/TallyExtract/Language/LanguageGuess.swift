@@ -39,13 +39,16 @@ struct LanguageGuess: Sendable {
         var latin = 0
         var english = 0
         var other = 0
-        // The key of the lower-case ASCII word being read (nil between words).
+        // The key of the lower-case ASCII word being read (`Token.key(of:)`; nil between words),
+        // and whether a letter outside ASCII ("für", "não") made it none of the listed ones.
         var key: UInt64? = nil
+        var foreign = false
         func endWord() {
-            if let k = key, let isEnglish = functionWords[k] {
+            if let k = key, !foreign, let isEnglish = functionWords[k] {
                 if isEnglish { english += 1 } else { other += 1 }
             }
             key = nil
+            foreign = false
         }
         var i = 0
         let end = min(bytes.count, 8192)
@@ -60,10 +63,14 @@ struct LanguageGuess: Sendable {
             if (b >= 65 && b <= 90) || (b >= 97 && b <= 122) {
                 latin += 1
                 key = ((key ?? 0xcbf2_9ce4_8422_2325) ^ UInt64(b | 0x20)) &* 0x100_0000_01b3
-            } else if b >= 0x80 {
-                // A letter outside ASCII ("für", "não") makes the word none of the listed ones.
-                key = 0
+            } else if b >= 0xC3 && b <= 0xC5 {
+                // A Latin letter outside ASCII: the word goes on, but is none of the listed ones.
+                foreign = true
+                key = key ?? 0xcbf2_9ce4_8422_2325
+            } else if b >= 0x80 && b < 0xC0 && foreign {
+                // (The rest of that letter.)
             } else {
+                // Anything else ends the word: a space, a mark, a curly quote or dash ("“the”").
                 endWord()
             }
             i += 1
