@@ -11,6 +11,16 @@ extension Gazetteer {
     /// Lower-case words allowed inside a Latin place name.
     static let joiners: Set<String> = ["on", "upon", "de", "del", "la", "le", "les", "du", "da", "do", "dos", "das", "am", "im", "an", "of", "the", "sur", "en", "y", "al", "el", "d", "c"]
 
+    /// Capitalised words that, right after a city's name, make the name another place or a body:
+    /// "Washington State Patrol", "New York State", "Ohio State" (a state, a university), not the city.
+    static let notCityAfter = KeyTable(["State"].map { (Token.key(of: $0.utf8), Array($0.utf8)) })
+
+    /// Whether the word at `word` is one of `notCityAfter`.
+    static func isNotCityAfter(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let bytes = notCityAfter[Token.key(of: word)] else { return false }
+        return bytes.elementsEqual(word)
+    }
+
     /// The joiners by the hash of their bytes (`Token.key(of:)`).
     static let joinerTable = KeyTable(joiners.map { (Token.key(of: $0.utf8), Array($0.utf8)) })
 
@@ -118,6 +128,12 @@ extension Gazetteer {
             let before = k > 0 ? scratch.words[k - 1] : nil
             func afterPreposition() -> Bool {
                 before.map { b in Self.prepositions.contains(NameKey.hash(ofWord: bytes[b], buffer: &scratch.buffer)) } ?? false
+            }
+            if let m = matched, k + m.words < scratch.words.count, Self.joins(bytes, m.end, scratch.words[k + m.words].lowerBound),
+               bytes[m.end] == 0x20, Self.isNotCityAfter(bytes[scratch.words[k + m.words]]) {
+                // "Washington State Patrol": no place of its own here (the state is not in the gazetteer).
+                k += m.words + 1
+                continue
             }
             if let m = matched {
                 let sentenceInitial = Self.startsSentence(bytes, before: first.lowerBound)

@@ -138,6 +138,19 @@ extension AttributionTests {
 
 
 extension AttributionTests {
+    @Test func aDayAfterAVerbOfSayingIsNoSource() {
+        #expect(sources("Three people were found dead in the house, authorities said Sunday.") == ["3 authorities"])
+        #expect(sources("Four protesters were detained in Minsk, Viasna said Monday night.") == ["4 Viasna"])
+        #expect(sources("В Омске задержаны 14 человек, сообщили в понедельник в полиции.", language: "ru") == ["14 police"])
+    }
+
+    @Test func aPlaceNameStartingWithNewCanOpenASource() {
+        #expect(sources("Three people were found dead in a home, New Hampshire authorities said.") == ["3 New Hampshire authorities"])
+        #expect(sources("Two men were shot, New York police said.") == ["2 New York police"])
+        // A headline label is still none.
+        #expect(sources("New: 12 detained at the rally in Minsk") == ["12 -"])
+    }
+
     @Test func aVerbOfSayingAfterAnArticleIsANoun() {
         #expect(sources("Officers answered a report of gunfire in Dayton on Friday and found two men shot.") == ["2 -"])
         // The verb itself still names its speaker.

@@ -89,6 +89,9 @@ struct ExtractorEnglishTests {
         #expect(summary("Switzerland beat Gibraltar 6-0, and Denmark got a 1-1 draw.").isEmpty)
         #expect(summary("The car has 150 kW fast charging, and the phone supports 40 W charging.").isEmpty)
         #expect(summary("Twenty teams have booked their spots.").isEmpty)
+        // The size of each of some things counts no one; a count of people does.
+        #expect(summary("Medics formed teams of four for the injured, and 12 people were wounded.") == ["injured people 12 exact - - -"])
+        #expect(summary("Police raised their count of 640 detained to 720.") == ["detained people 640 exact - - -", "detained people 720 exact - - -"])
         #expect(summary("Buffalo is on a 1-6-2 skid and battling injuries.").isEmpty)
         // A span of years counts no one; the deaths in it do.
         #expect(summary("There were 3,248 cases between 2010 and 2015, with 584 deaths in Madagascar.") == ["killed people 584 exact Madagascar - -"])

@@ -90,6 +90,14 @@ struct GazetteerTests {
         #expect(m.first?.sentenceInitial == true)
         #expect(geo.mentions(in: "They met near Minsk.").first?.sentenceInitial == false)
     }
+
+    @Test func aCityBeforeStateIsNoPlaceOfItsOwn() {
+        // "Washington State", "New York State": a state (not in the gazetteer), not the city.
+        #expect(names("A spokesman for the Washington State Patrol spoke in Seattle.") == ["Seattle"])
+        #expect(names("New York State police said so.").isEmpty)
+        // A city before another capitalised word stays a city.
+        #expect(names("Washington Post reporters in Washington.") == ["Washington, D.C.", "Washington, D.C."])
+    }
 }
 
 struct DistrictTests {

@@ -83,7 +83,7 @@ struct AttributionFinder {
                 // "…, сообщает пресс-служба МВД.", "…, said the ministry.": after a comma, the
                 // phrase that closes the sentence is the speaker, not the clause before.
                 if i > 0, tokens[i - 1].hasText(","), let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
-                   !grammar.sourceLeadWords.contains(tokens[np.lowerBound]) {
+                   !grammar.sourceLeadWords.contains(tokens[np.lowerBound]), !isDay(tokens, at: np.lowerBound) {
                     if let speaker = told(tokens, np, bytes) { return speaker }
                     if let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
                 }
@@ -108,7 +108,7 @@ struct AttributionFinder {
                     }
                 }
                 if let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
-                   !grammar.sourceLeadWords.contains(tokens[np.lowerBound]) {
+                   !grammar.sourceLeadWords.contains(tokens[np.lowerBound]), !isDay(tokens, at: np.lowerBound) {
                     if let speaker = told(tokens, np, bytes) { return speaker }
                     if let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
                 }
@@ -234,6 +234,12 @@ struct AttributionFinder {
 
     /// The phrase before a verb, back to punctuation or the start; "Amnesty International,
     /// however, said" skips the aside.
+    /// "…, authorities said Sunday", "сообщили в понедельник": a day after a verb of saying says
+    /// when, not who.
+    func isDay(_ tokens: [Token], at k: Int) -> Bool {
+        lexicon.weekdays.match(tokens, at: k) != nil || lexicon.relativeDays.match(tokens, at: k) != nil || lexicon.month(tokens[k]) != nil
+    }
+
     func backward(_ tokens: [Token], before end: Int) -> Range<Int>? {
         var stop = end
         while stop > 0 {
@@ -288,7 +294,9 @@ struct AttributionFinder {
                                            capitalized: last.capitalized, spaceBefore: last.spaceBefore)
         }
         // ("UPDATE:", "RECALL:" label a headline: as written, in capitals or not.)
-        if lexicon.notSources.contains(words[0].text) || lexicon.notSources.contains(words[0].text.lowercased()) { return nil }
+        // (Not a capitalised pair inside a sentence: "New Hampshire authorities", "New York police".)
+        let properPair = words.count >= 2 && words[0].capitalized && words[1].capitalized && r.lowerBound > 0 && !tokens[r.lowerBound - 1].hasText(":")
+        if !properPair, lexicon.notSources.contains(words[0].text) || lexicon.notSources.contains(words[0].text.lowercased()) { return nil }
         if words.contains(where: { grammar.sourceClauseVerbs.contains($0) }) { return nil }
         if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora }
         // (Words only: "пресс-служба ГУ МВД по Москве" is six words and two marks.)

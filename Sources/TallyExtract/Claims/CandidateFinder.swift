@@ -227,6 +227,11 @@ struct CandidateFinder {
             }
             // "a mother of three", "the wife of one protester": someone's family.
             if before.kind == .word, grammar.kinOf.contains(before), m.firstToken >= 2, lexicon.relatives.match(tokens, at: m.firstToken - 2) != nil { return false }
+            // "teams of four", "батальон из 400": the size of each of some things, no people counted
+            // (but "its count of 640" states a figure, `grammar.sourceDataWords`).
+            if before.kind == .word, grammar.kinOf.contains(before), m.firstToken >= 2,
+               !grammar.sourceDataWords.contains(tokens[m.firstToken - 2]),
+               let things = lexicon.who.match(tokens, endingBefore: m.firstToken - 1), things.value == nil { return false }
             // "LE100,000", "COVID19": a word glued to the digits.
             if before.kind == .word, !first.spaceBefore { return false }
             // "Oct. 25"

@@ -55,7 +55,8 @@ final class Grammar: Sendable, Decodable {
     /// "a man suspected of killing", "the man police suspect": words right after a noun of one
     /// person that make that person the one who acted, not one of those counted.
     let agentsAfter: WordSet
-    /// "a mother of three": the word between kin and a figure of their family.
+    /// "a mother of three": the word between kin and a figure of their family; also between
+    /// things and their size ("teams of four"), which counts no people.
     let kinOf: WordSet
     /// Nouns of one person after an article ("a man was killed"), with the group each counts in.
     let singularPeople: SingularPeople
