@@ -394,6 +394,15 @@ extension ShootingNewsTests {
         }.map { "\($0.kind.rawValue) \($0.quantity.value ?? 0)\($0.implicit ? " implicit" : "")" }
     }
 
+    @Test func thoseWhoAttackAreNotAmongTheirVictims() {
+        #expect(figures("Three suspects broke into the house and opened fire, killing a woman.") == ["killed 1 implicit"])
+        #expect(figures("Two gunmen stormed the bar and shot four people.") == ["injured 4"])
+        // Attackers hit are counted.
+        #expect(figures("Two suspects were shot by officers in Toledo.") == ["injured 2"])
+        #expect(figures("Two suspects killed in shootout with police") == ["killed 2"])
+        #expect(summary("Трое нападавших ворвались в дом и открыли огонь, ранены двое.", language: "ru").map { $0.prefix(16) } == ["injured people 2"])
+    }
+
     @Test func aHeadlineWithoutArticleCountsItsOnePerson() {
         #expect(figures("Girl, 9, dies after shooting in Toledo") == ["killed 1 implicit"])
     }

@@ -19,6 +19,16 @@ struct SentenceSplitterTests {
                 ["Activist A. B. Smith was held.", "Около 100 тыс. человек вышли."])
     }
 
+    @Test func aStopGluedToTheNextSentenceSplits() {
+        // Scraped pages lose the space between paragraphs.
+        #expect(split("It went from bad to worse.According to police, two men fled.") ==
+                ["It went from bad to worse.", "According to police, two men fled."])
+        #expect(split("Задержаны 12 человек.По данным полиции, все отпущены.") == ["Задержаны 12 человек.", "По данным полиции, все отпущены."])
+        // Names, initials, abbreviations, decimals and addresses stay whole.
+        #expect(split("He lives in St.Petersburg, e.g.Nevsky, since 3.5 years; see example.com or the U.S.Army.").count == 1)
+        #expect(split("Crowds gathered etc.Then they left.").count == 1)
+    }
+
     @Test func quotesCloseTheirSentence() {
         #expect(split("“We will return,” he said. “Soon.” They left.") == ["“We will return,” he said.", "“Soon.”", "They left."])
     }

@@ -277,6 +277,11 @@ struct KindFinder {
             if let b = best, c.implicit || b.kind == .killed || b.kind == .injured, let head = c.headToken, b.at > head, !passive(tokens, before: b.at),
                lexicon.intransitiveTriggers.match(tokens, at: b.at) == nil, b.at + b.length < tokens.count, tokens[b.at + b.length].kind == .number
                 || lexicon.numbers.isNumberWord(tokens[b.at + b.length]) || lexicon.objectsAfterVerb.match(tokens, at: b.at + b.length) != nil { continue }
+            // "Three suspects invaded an apartment and shot through the floor": those who attack,
+            // before an active verb of harm further on, are not among those it hit ("two gunmen were
+            // killed", "two suspects shot dead" are).
+            if let b = best, b.kind == .killed || b.kind == .injured, let head = c.headToken, b.at > head + 1,
+               grammar.agentNouns.contains(tokens[head]), !passive(tokens, before: b.at) { continue }
             // "The four officers who detained him", "50 police arrested 20 people": the police
             // who make the arrests are not among the arrested.
             if c.who == .police, c.kind == .detained || c.kind == .charged, let b = best, let head = c.headToken, b.at > head,

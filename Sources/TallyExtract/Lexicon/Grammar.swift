@@ -55,6 +55,9 @@ final class Grammar: Sendable, Decodable {
     /// "a man suspected of killing", "the man police suspect": words right after a noun of one
     /// person that make that person the one who acted, not one of those counted.
     let agentsAfter: WordSet
+    /// Nouns of those who attack ("three suspects", "two gunmen"): before an active verb of harm
+    /// some words on, they did the harm ("three suspects invaded the flat and shot…").
+    let agentNouns: WordSet
     /// "a mother of three": the word between kin and a figure of their family; also between
     /// things and their size ("teams of four"), which counts no people.
     let kinOf: WordSet
@@ -156,6 +159,7 @@ final class Grammar: Sendable, Decodable {
         case kinOf = "kin_of"
         case kinPlurals = "kin_plurals"
         case agentsAfter = "agents_after"
+        case agentNouns = "agent_nouns"
         case singularPeople = "singular_people"
         case ageCompound = "age_compound"
         case agentPrepositions = "agent_prepositions"

@@ -75,6 +75,7 @@ public enum SentenceSplitter {
                 spaced = true
             }
             let endsHere = k >= n || bytes[k] == 0x0A || (spaced && startsSentence(bytes, k) && !isAbbreviation(bytes, before: i))
+                || (!spaced && j == i + 1 && glued(bytes, stop: i) && !isAbbreviation(bytes, before: i))
             if endsHere && (b != 0x2E || !isDecimalPoint(bytes, i)) {
                 close(j)
                 start = j
@@ -83,6 +84,37 @@ public enum SentenceSplitter {
         }
         close(n)
         return result
+    }
+
+    /// "…from bad to worse.According to investigators…": a page whose paragraphs lost the space
+    /// between them. A stop right between a word of three lower-case letters or more and a
+    /// capitalised word ("worse.According", "задержаны.По") ends a sentence; "St.Petersburg",
+    /// "e.g.The", "3.5" and "example.com" do not.
+    static func glued(_ bytes: Bytes, stop i: Int) -> Bool {
+        let n = bytes.count
+        let k = i + 1
+        guard k + 1 < n, Tokenizer.isCapital(bytes, k, n) else { return false }
+        // The capital's next character is a lower-case letter.
+        let after = k + (bytes[k] < 0x80 ? 1 : 2)
+        guard after < n, isLower(bytes, after) else { return false }
+        // Three lower-case letters before the stop.
+        var p = i
+        for _ in 0..<3 {
+            guard p > 0 else { return false }
+            let q = bytes[p - 1] < 0x80 ? p - 1 : p - 2
+            guard q >= 0, isLower(bytes, q) else { return false }
+            p = q
+        }
+        return true
+    }
+
+    /// Whether a lower-case ASCII or Cyrillic letter starts at `i`.
+    @inline(__always) static func isLower(_ bytes: Bytes, _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b >= 97 && b <= 122 { return true }
+        guard i + 1 < bytes.count else { return false }
+        let c = bytes[i + 1]
+        return (b == 0xD0 && c >= 0xB0 && c <= 0xBF) || (b == 0xD1 && (c >= 0x80 && c <= 0x8F))
     }
 
     /// Whether a byte may end a sentence or line: a line break, `.`, `!`, `?`, or 0xE2 (the lead byte of "…").
