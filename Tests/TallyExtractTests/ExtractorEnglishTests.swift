@@ -394,6 +394,23 @@ extension ShootingNewsTests {
         }.map { "\($0.kind.rawValue) \($0.quantity.value ?? 0)\($0.implicit ? " implicit" : "")" }
     }
 
+    @Test func eachFigureTakesTheVerbNearestItsNoun() {
+        #expect(summary("Four people died and 14 police officers were injured.") == ["killed people 4 exact - - -", "injured police 14 exact - - -"])
+        #expect(summary("457 people were arrested and 441 police officers and gendarmes injured.") == ["detained people 457 exact - - -", "injured police 441 exact - - -"])
+        // An aside of ages costs nothing.
+        #expect(summary("Five people were killed and two boys, aged 2 and 13, were wounded.") == ["killed people 5 exact - - -", "injured minors 2 exact - - -"])
+        // "and later died": a death.
+        #expect(figures("One woman was shot in the chest and later died.") == ["killed 1"])
+        #expect(summary("86 people had been taken to hospital.") == ["injured people 86 exact - - -"])
+    }
+
+    @Test func othersThatMakeUpTheShotWithTheirSentenceAreNoneLeftAlive() {
+        // Nobody died: "three … and two others" are all five.
+        #expect(figures("Five people were shot at a party.\n\nThree of the victims were taken to hospital by ambulance and two others in a private car.").first == "injured 5")
+        // Somebody died: "the other three" are those who lived.
+        #expect(figures("Four people were shot at a party. Smith died; the other three were injured.").first == "injured 3")
+    }
+
     @Test func thoseWhoAttackAreNotAmongTheirVictims() {
         #expect(figures("Three suspects broke into the house and opened fire, killing a woman.") == ["killed 1 implicit"])
         #expect(figures("Two gunmen stormed the bar and shot four people.") == ["injured 4"])

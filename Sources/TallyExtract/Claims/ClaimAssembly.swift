@@ -137,10 +137,17 @@ struct ClaimAssembly {
             // "Four people were found shot in the head. … All four died": none of them lived.
             if dead == shot { allDead.insert(i) } else if let dead { claims[i].quantity = Quantity(value: shot - dead, qualifier: claims[i].quantity.qualifier) }
             // "Four people were shot. … Smith died; the other three were injured": the others of a
-            // later sentence are those of the shot who lived, whoever the rest are.
+            // later sentence are those of the shot who lived, whoever the rest are. ("Three of the
+            // victims … and two others", "one is in critical condition, while the other three…":
+            // others that add up with a figure of their sentence to the shot are the rest of them.)
             guard !allDead.contains(i), let left = claims[i].quantity.value else { continue }
             let others = othersInjured.filter { j, m in
                 m > n && sameEvent(j, i) && (claims[j].quantity.value ?? left) < left
+                    && !claims.indices.contains { k in
+                        k != j && sentenceOf[k] == m && claims[k].kind == .injured && !claims[k].implicit
+                            && claims[k].numberSpan.start < claims[j].numberSpan.start
+                            && (claims[k].quantity.value ?? 0) + (claims[j].quantity.value ?? 0) == shot
+                    }
             }.compactMap { claims[$0.key].quantity.value }.max()
             if let others { claims[i].quantity = Quantity(value: others, qualifier: claims[i].quantity.qualifier) }
         }

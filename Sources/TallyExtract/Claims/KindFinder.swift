@@ -50,7 +50,8 @@ struct KindFinder {
 
     /// A word that opens an aside after a figure: a number or "including", "among them".
     func opensAside(_ token: Token) -> Bool {
-        token.kind == .number || lexicon.numbers.isNumberWord(token) || (token.kind == .word && grammar.subsetWords.contains(token))
+        token.kind == .number || lexicon.numbers.isNumberWord(token)
+            || (token.kind == .word && (grammar.subsetWords.contains(token) || grammar.asideOpeners.contains(token)))
     }
 
     /// The comma that opens an aside of subset words right before a figure (and its qualifier):
@@ -128,7 +129,9 @@ struct KindFinder {
                !between.dropLast().contains(where: { $0.kind != .word || lexicon.numbers.isNumberWord($0) || g.and.contains($0) }) {
                 return (t.start, t.length)
             }
-            if intransitive, between.count <= 8, let last = between.last, g.and.contains(last),
+            // ("and later died": a time adverb may stand between.)
+            let andThen = between.count >= 2 && g.thenAdverbs.contains(between[between.endIndex - 1]) && g.and.contains(between[between.endIndex - 2])
+            if intransitive, between.count <= 8, let last = between.last, g.and.contains(last) || andThen,
                !between.contains(where: { $0.kind == .number || ($0.kind == .punctuation && !$0.hasText("-")) || lexicon.numbers.isNumberWord($0) }) {
                 return (t.start, t.length)
             }
@@ -156,6 +159,8 @@ struct KindFinder {
         let anyTrigger = found.contains { if case .kind = $0.value { true } else { false } }
         var result: [Candidate] = []
         var previous: Candidate? = nil
+        /// Where the trigger `previous` took starts.
+        var previousAt: Int? = nil
         // "Four women and one man were shot": a list of people shares the verb after its last item,
         // so each item is as near the verb as the list's end.
         var listEnd = candidates.map(\.last)
@@ -188,6 +193,14 @@ struct KindFinder {
                     // "were not injured", "не пострадал": a denied event counts nobody.
                     if t.start > 0, grammar.negations.contains(tokens[t.start - 1]) { continue }
                     var d = Self.distance(tokens, span, tspan, grammar: grammar, opensAside: opensAside)
+                    // "14 police officers were injured": a verb after the figure's noun is as near as
+                    // it is to the noun.
+                    if let head = c.headToken, head > span.upperBound, tspan.lowerBound > head {
+                        d = min(d, Self.distance(tokens, span.lowerBound...head, tspan, grammar: grammar, opensAside: opensAside))
+                    }
+                    // "457 people were arrested and 441 officers injured": a verb that the figure
+                    // before took, between the two, is that figure's before it is this one's.
+                    if let p = previous, let used = previousAt, used == t.start, t.start > p.last, t.start < c.first { d += 3 }
                     // The head noun is a weak trigger: "66 участников" detained by "задержали".
                     if let head = c.headToken, tspan.contains(head) {
                         if c.partitive { continue }
@@ -292,6 +305,7 @@ struct KindFinder {
             if c.definite, c.kind != .killed { continue }
             result.append(c)
             previous = c
+            previousAt = best?.at
         }
         // "в Москве — около 70, в Санкт-Петербурге — порядка 30 детей": a bare figure of a list
         // counts what the next figure of the same kind names.

@@ -58,6 +58,10 @@ final class Grammar: Sendable, Decodable {
     /// Nouns of those who attack ("three suspects", "two gunmen"): before an active verb of harm
     /// some words on, they did the harm ("three suspects invaded the flat and shot…").
     let agentNouns: WordSet
+    /// "shot in the chest and later died": adverbs of time between "and" and what happened next.
+    let thenAdverbs: WordSet
+    /// "two boys, aged 2 and 13, were wounded": words that open an aside after a figure's noun.
+    let asideOpeners: WordSet
     /// "a mother of three": the word between kin and a figure of their family; also between
     /// things and their size ("teams of four"), which counts no people.
     let kinOf: WordSet
@@ -160,6 +164,8 @@ final class Grammar: Sendable, Decodable {
         case kinPlurals = "kin_plurals"
         case agentsAfter = "agents_after"
         case agentNouns = "agent_nouns"
+        case thenAdverbs = "then_adverbs"
+        case asideOpeners = "aside_openers"
         case singularPeople = "singular_people"
         case ageCompound = "age_compound"
         case agentPrepositions = "agent_prepositions"
