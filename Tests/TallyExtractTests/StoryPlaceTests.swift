@@ -12,6 +12,15 @@ struct StoryPlaceTests {
         }
     }
 
+    @Test func aWholeWhosePartIsInACityIsInTheCountry() {
+        #expect(places("Rights groups said 22 people had died, 19 of them in Nairobi.") == ["22 Kenya", "19 Nairobi"])
+        #expect(places("At least six people, including two in Kisumu, were killed.") == ["6 Kenya", "2 Kisumu"])
+        #expect(places("В ходе беспорядков погибли 164 человека, из них 103 — в Алматы.", language: "ru") == ["164 Kazakhstan", "103 Almaty"])
+        // After the part's aside, the place is the whole's too; "of" alone makes no part.
+        #expect(places("Twelve people, including two children, were shot in Chicago.") == ["12 Chicago", "2 Chicago"])
+        #expect(places("Two teens were arrested in the shooting of 15 people at a Miami nightclub.") == ["2 Miami", "15 Miami"])
+    }
+
     @Test func aLandmarkStandsForItsCity() {
         #expect(places("About 300 people rallied in Trafalgar Square on Saturday.") == ["300 London"])
         #expect(places("На Болотной площади собрались около 20 тысяч человек.", language: "ru") == ["20000 Moscow"])

@@ -229,10 +229,13 @@ struct PlaceFinder {
         pairs.sort { $0.d < $1.d || ($0.d == $1.d && $0.p > $1.p) }
         var usedPlaces = Set<Int>()
         var done = Set<Int>()
+        // The figure that took each place.
+        var takenBy: [Int: Int] = [:]
         for pair in pairs where !done.contains(pair.c) && !usedPlaces.contains(pair.p) && pair.d <= 30 {
             result[pair.c] = [places[pair.p].place]
             done.insert(pair.c)
             usedPlaces.insert(pair.p)
+            takenBy[pair.p] = pair.c
             if candidates[pair.c].distributive {
                 // "100 each in Moscow and St Petersburg": every place of the coordinated list.
                 for q in coordinated(places, around: pair.p, tokens) where q != pair.p {
@@ -252,9 +255,35 @@ struct PlaceFinder {
             func cost(_ p: SentencePlace) -> Int {
                 KindFinder.distance(tokens, c.first...c.last, p.first...p.last, grammar: grammar) + (p.weak ? 1000 : 0)
             }
-            if let n = places.indices.min(by: { cost(places[$0]) < cost(places[$1]) }) { result[ci] = [places[n].place] }
+            guard let n = places.indices.min(by: { cost(places[$0]) < cost(places[$1]) }) else { continue }
+            // "22 people died, 19 of them in Nairobi", "164, из них 103 — в Алматы": a whole whose
+            // part took the place inside its own phrase is in the place's country, not in that city
+            // (after the part's aside, "Twelve people, including two children, were shot in
+            // Chicago", the place is the whole's too).
+            if let part = takenBy[n], isPart(candidates[part], of: c, tokens), places[n].place.level == .city,
+               places[n].first > candidates[part].last,
+               !tokens[(candidates[part].last + 1)..<places[n].first].contains(where: { $0.hasText(",") }),
+               let code = places[n].place.country, let whole = gazetteer.country(code: code) {
+                result[ci] = [whole]
+                continue
+            }
+            result[ci] = [places[n].place]
         }
         return result
+    }
+
+    /// Whether `part` is a part of the figure `whole` before it: "19 of them", "из них 103",
+    /// "including two", "в том числе 5" (a subset word right before it, its qualifier aside; not
+    /// "of" alone: "the shooting of 15 people").
+    func isPart(_ part: Candidate, of whole: Candidate, _ tokens: [Token]) -> Bool {
+        guard part.first > whole.last else { return false }
+        let kinds = KindFinder(lexicon: lexicon)
+        if kinds.partOfThem(part, tokens) || kinds.afterPartOfThem(part, tokens) { return true }
+        var k = part.first
+        if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
+        guard k - 1 > whole.last else { return false }
+        let before = tokens[k - 1]
+        return before.kind == .word && grammar.subsetWords.contains(before) && !grammar.partitiveWords.contains(before)
     }
 
     /// "502 — в Москве и 524 — в Петербурге", "в Москве — 29": a figure and a place with only a
