@@ -139,4 +139,13 @@ struct PartitivePronounTests {
         // Without the pronoun a thing still counts no people: "в одном из московских отделений".
         #expect(summary("Задержанных держали в одном из московских отделений.").isEmpty)
     }
+
+    @Test func eachFigureKeepsItsOwnNounAndAnAsideOfSourceCostsNothing() {
+        #expect(summary("Полиция сообщила о 1074 задержанных и о 3500 участниках.", language: "ru") ==
+                ["detained people 1074 exact - - police", "participants people 3500 exact - - police"])
+        #expect(summary("На площадь вышли, по данным полиции, 1500 человек.", language: "ru") == ["participants people 1500 exact - - police"])
+        // Every case of «тысяча» multiplies.
+        #expect(summary("В полиции заявили о 20 тысячах участников.", language: "ru") == ["participants people 20000 exact - - police"])
+    }
+
 }

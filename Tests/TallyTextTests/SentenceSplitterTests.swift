@@ -29,6 +29,11 @@ struct SentenceSplitterTests {
         #expect(split("Crowds gathered etc.Then they left.").count == 1)
     }
 
+    @Test func aUnitAbbreviationBeforeACapitalEndsTheSentence() {
+        #expect(split("Полиция насчитала 6,5 тыс. В Северодвинске задержали двоих.") == ["Полиция насчитала 6,5 тыс.", "В Северодвинске задержали двоих."])
+        #expect(split("Около 100 тыс. человек вышли. Ущерб — 5 млн. руб.").count == 2)
+    }
+
     @Test func quotesCloseTheirSentence() {
         #expect(split("“We will return,” he said. “Soon.” They left.") == ["“We will return,” he said.", "“Soon.”", "They left."])
     }

@@ -12,6 +12,13 @@ public enum SentenceSplitter {
         "рис", "стр", "обл", "пос", "нас", "чел", "мин", "сек", "кв", "коп", "проф", "акад", "ген",
     ]
 
+    /// Abbreviations of units that a lower-case word follows inside a sentence ("6,5 тыс. человек",
+    /// "$2 mln in"): before a capital they end it ("в 6,5 тыс. В Северодвинске…").
+    public static let unitAbbreviations: Set<String> = ["тыс", "млн", "млрд", "руб", "чел", "коп", "etc"]
+
+    /// `unitAbbreviations` by the key of their bytes.
+    static let unitTable = KeyTable(unitAbbreviations.map { (Token.key(of: $0.utf8), Array($0.utf8)) })
+
     /// `abbreviations` by the key of their bytes (`Token.key(of:)`), with the bytes to confirm a
     /// match: asked at every period, without making a `String` of the word before it.
     static let abbreviationTable = KeyTable(abbreviations.map { (Token.key(of: $0.utf8), Array($0.utf8)) })
@@ -74,7 +81,8 @@ public enum SentenceSplitter {
                 k += spaceWidth(bytes, k)
                 spaced = true
             }
-            let endsHere = k >= n || bytes[k] == 0x0A || (spaced && startsSentence(bytes, k) && !isAbbreviation(bytes, before: i))
+            let endsHere = k >= n || bytes[k] == 0x0A
+                || (spaced && startsSentence(bytes, k) && (!isAbbreviation(bytes, before: i) || isUnitBeforeCapital(bytes, stop: i, next: k)))
                 || (!spaced && j == i + 1 && glued(bytes, stop: i) && !isAbbreviation(bytes, before: i))
             if endsHere && (b != 0x2E || !isDecimalPoint(bytes, i)) {
                 close(j)
@@ -166,6 +174,23 @@ public enum SentenceSplitter {
         if isListedAbbreviation(bytes, s, stop) { return true }
         // A single capital letter: an initial ("Ales B. Smith") or part of "U.S.".
         return (stop - s == 1 || stop - s == 2 && bytes[s] >= 0x80) && Tokenizer.isCapital(bytes, s, bytes.count)
+    }
+
+    /// Whether the word before the stop at `stop` is one of `unitAbbreviations` and a capital
+    /// letter starts the word at `next`.
+    static func isUnitBeforeCapital(_ bytes: Bytes, stop: Int, next: Int) -> Bool {
+        guard Tokenizer.isCapital(bytes, next, bytes.count) else { return false }
+        // Back over the word: ASCII letters, and Cyrillic letters (two bytes, D0 or D1 first).
+        var s = stop
+        while s > 0 {
+            let b = bytes[s - 1]
+            if (b >= 97 && b <= 122) || (b >= 65 && b <= 90) { s -= 1; continue }
+            if b & 0xC0 == 0x80, s >= 2, bytes[s - 2] == 0xD0 || bytes[s - 2] == 0xD1 { s -= 2; continue }
+            break
+        }
+        guard s < stop else { return false }
+        guard let word = unitTable[Token.key(of: UnsafeBufferPointer(rebasing: bytes[s..<stop]))] else { return false }
+        return word.elementsEqual(bytes[s..<stop])
     }
 
     /// Whether the word `bytes[start..<end]`, lower-cased, is one of `abbreviations`.
