@@ -92,6 +92,11 @@ struct ExtractorEnglishTests {
         // The size of each of some things counts no one; a count of people does.
         #expect(summary("Medics formed teams of four for the injured, and 12 people were wounded.") == ["injured people 12 exact - - -"])
         #expect(summary("Police raised their count of 640 detained to 720.") == ["detained people 640 exact - - -", "detained people 720 exact - - -"])
+        // Ages after "age of", lists and ranges of ages, prices in other currencies, faculties.
+        #expect(summary("Officers found five victims, all between the ages of 27 and 45, with gunshot wounds.") == ["injured people 5 exact - - -"])
+        #expect(summary("The victims, men ages 19 through 43, were taken to hospitals.").isEmpty)
+        #expect(summary("He was found dead on Saturday at the age of 79.").isEmpty)
+        #expect(summary("Fuel prices doubled to 120 tenge per litre, and students at 50 faculties joined the strike.").isEmpty)
         #expect(summary("Buffalo is on a 1-6-2 skid and battling injuries.").isEmpty)
         // A span of years counts no one; the deaths in it do.
         #expect(summary("There were 3,248 cases between 2010 and 2015, with 584 deaths in Madagascar.") == ["killed people 584 exact Madagascar - -"])

@@ -243,6 +243,10 @@ struct CandidateFinder {
                 var k = m.firstToken - 1
                 while k > 0, tokens[k].hasText(",") || grammar.and.contains(tokens[k]) || tokens[k].kind == .number { k -= 1 }
                 if k < m.firstToken - 2, tokens[k].kind == .word, lexicon.notClaimBefore.contains(tokens[k]) { return false }
+                // "between the ages of 6 and 15": a list after "of" and things.
+                if k < m.firstToken - 2, k >= 1, tokens[k].kind == .word, grammar.kinOf.contains(tokens[k]),
+                   !grammar.sourceDataWords.contains(tokens[k - 1]),
+                   let things = lexicon.who.match(tokens, endingBefore: k), things.value == nil { return false }
             }
             if before.kind == .word, lexicon.month(before) != nil, m.value <= 31 { return false }
             // "COVID-19", "Ан-26", "G-20": a code glued to a word by a hyphen.
