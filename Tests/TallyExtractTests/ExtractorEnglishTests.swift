@@ -407,6 +407,7 @@ extension ShootingNewsTests {
         // "and later died": a death.
         #expect(figures("One woman was shot in the chest and later died.") == ["killed 1"])
         #expect(summary("86 people had been taken to hospital.") == ["injured people 86 exact - - -"])
+        #expect(summary("Officials insisted that fewer than 50 people had taken part.") == ["participants people 50 at_most - - Officials"])
     }
 
     @Test func othersThatMakeUpTheShotWithTheirSentenceAreNoneLeftAlive() {

@@ -21,8 +21,13 @@ struct StoryPlaceTests {
         #expect(places("Two teens were arrested in the shooting of 15 people at a Miami nightclub.") == ["2 Miami", "15 Miami"])
     }
 
+    @Test func aTeamIsNoPlace() {
+        #expect(places("Fans of the San Francisco 49ers watched as 22 people were shot at the Kansas City parade.") == ["22 Kansas City"])
+    }
+
     @Test func aLandmarkStandsForItsCity() {
         #expect(places("About 300 people rallied in Trafalgar Square on Saturday.") == ["300 London"])
+        #expect(places("Four people died during the riot at the U.S. Capitol.") == ["4 Washington, D.C."])
         #expect(places("На Болотной площади собрались около 20 тысяч человек.", language: "ru") == ["20000 Moscow"])
         #expect(places("Police detained 45 people on Rustaveli Avenue late on Monday.") == ["45 Tbilisi"])
     }

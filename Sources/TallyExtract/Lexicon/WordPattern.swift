@@ -31,11 +31,11 @@ struct Phrase<Value: Sendable>: Sendable {
     let value: Value
 
     init(_ text: String, _ value: Value) {
-        // "где-то" and "call-up" are three tokens: split marks off as words of their own.
+        // "где-то", "call-up" and "u.s." are three tokens or more: split marks off as words of their own.
         var parts: [Substring] = []
         for word in text.lowercased().split(separator: " ") {
             var rest = word[...]
-            while let dash = rest.firstIndex(where: { $0 == "-" || $0 == "–" || $0 == "—" }), rest.count > 1 {
+            while let dash = rest.firstIndex(where: { $0 == "-" || $0 == "–" || $0 == "—" || $0 == "." }), rest.count > 1 {
                 if dash > rest.startIndex { parts.append(rest[..<dash]) }
                 parts.append(rest[dash...dash])
                 rest = rest[rest.index(after: dash)...]

@@ -121,6 +121,8 @@ struct PlaceFinder {
                 // "Al-Ahram": a name glued to a capitalised word by a hyphen.
                 if first > 1, tokens[first - 1].hasText("-"), !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
                 let possessive = tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("'")
+                // "the San Francisco 49ers": a team.
+                if last + 2 < tokens.count, tokens[last + 1].kind == .number, tokens[last + 2].kind == .word, !tokens[last + 2].spaceBefore { continue }
                 if !possessive, last + 1 < tokens.count, tokens[last + 1].kind == .word,
                    (tokens[last + 1].capitalized && !grammar.cityRoleWords.contains(tokens[last + 1]))
                     || grammar.landmarkWords.contains(tokens[last + 1]) { continue }
@@ -155,8 +157,16 @@ struct PlaceFinder {
         // "Trafalgar Square", "на Болотной площади": a landmark places the figure in its city.
         for m in lexicon.landmarks.mayOccur(in: phraseStarts) ? lexicon.landmarks.matches(tokens, in: 0..<tokens.count) : [] {
             let last = m.start + m.length - 1
-            guard !result.contains(where: { $0.first <= last && m.start <= $0.last }),
-                  let place = landmarks[m.value] else { continue }
+            guard let place = landmarks[m.value] else { continue }
+            // A landmark that holds a name is the place, not the name in it ("the U.S. Capitol").
+            let overlapping = result.indices.filter { result[$0].first <= last && m.start <= result[$0].last }
+            if !overlapping.isEmpty {
+                guard overlapping.allSatisfy({ result[$0].first >= m.start && result[$0].last <= last && result[$0].last - result[$0].first < last - m.start }) else { continue }
+                for k in overlapping.reversed() {
+                    result.remove(at: k)
+                    sources.remove(at: k)
+                }
+            }
             var found = SentencePlace(first: m.start, last: last, place: place, indirect: false)
             if let excluded, excluded.contains(m.start) { found.weak = true }
             result.append(found)
