@@ -144,6 +144,12 @@ extension AttributionTests {
         #expect(sources("В Омске задержаны 14 человек, сообщили в понедельник в полиции.", language: "ru") == ["14 police"])
     }
 
+    @Test func aSitesNameKeepsItsPeriodAndIsNoPlace() {
+        #expect(summary("Полиция задержала пятерых участников акции в Новосибирске, сообщает «Тайга.инфо».", language: "ru") ==
+                ["detained people 5 exact Novosibirsk - Taiga.info"])
+        #expect(sources("По данным «Фонтанки», повестки вручили пятерым задержанным.", language: "ru") == ["5 Fontanka"])
+    }
+
     @Test func aPlaceNameStartingWithNewCanOpenASource() {
         #expect(sources("Three people were found dead in a home, New Hampshire authorities said.") == ["3 New Hampshire authorities"])
         #expect(sources("Two men were shot, New York police said.") == ["2 New York police"])

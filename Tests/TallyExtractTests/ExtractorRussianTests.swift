@@ -144,6 +144,8 @@ struct PartitivePronounTests {
         #expect(summary("Полиция сообщила о 1074 задержанных и о 3500 участниках.", language: "ru") ==
                 ["detained people 1074 exact - - police", "participants people 3500 exact - - police"])
         #expect(summary("На площадь вышли, по данным полиции, 1500 человек.", language: "ru") == ["participants people 1500 exact - - police"])
+        // Held in custody is detained.
+        #expect(summary("Под стражей остаются по меньшей мере 12 журналистов.", language: "ru") == ["detained journalists 12 at_least - - -"])
         // Every case of «тысяча» multiplies.
         #expect(summary("В полиции заявили о 20 тысячах участников.", language: "ru") == ["participants people 20000 exact - - police"])
     }

@@ -225,11 +225,18 @@ struct AttributionFinder {
         while k < tokens.count, k - start < 12 {
             let t = tokens[k]
             if t.kind == .number { break }
+            if Self.isSitePeriod(tokens, k) { k += 1; continue }
             if t.kind == .punctuation, Self.stopMarks.contains(t) { break }
             if t.kind == .word, grammar.sourceStopWords.contains(t) { break }
             k += 1
         }
         return k > start ? start..<k : nil
+    }
+
+    /// "Lenta.ru", "Тайга.инфо": a period between two words with no space is part of a site's name.
+    static func isSitePeriod(_ tokens: [Token], _ k: Int) -> Bool {
+        k > 0 && k + 1 < tokens.count && tokens[k].hasText(".") && !tokens[k].spaceBefore && tokens[k - 1].kind == .word
+            && tokens[k + 1].kind == .word && !tokens[k + 1].spaceBefore
     }
 
     /// The phrase before a verb, back to punctuation or the start; "Amnesty International,

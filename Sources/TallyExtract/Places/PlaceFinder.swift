@@ -121,6 +121,8 @@ struct PlaceFinder {
                 // "Al-Ahram": a name glued to a capitalised word by a hyphen.
                 if first > 1, tokens[first - 1].hasText("-"), !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
                 let possessive = tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("'")
+                // "Тайга.инфо", "Fontanka.ru": a site.
+                if last + 1 < tokens.count, AttributionFinder.isSitePeriod(tokens, last + 1) { continue }
                 // "the San Francisco 49ers": a team.
                 if last + 2 < tokens.count, tokens[last + 1].kind == .number, tokens[last + 2].kind == .word, !tokens[last + 2].spaceBefore { continue }
                 if !possessive, last + 1 < tokens.count, tokens[last + 1].kind == .word,
