@@ -42,8 +42,8 @@ struct AttributionTests {
 
     @Test func aNameBeforeAnAppositionThatNamesNoSourceSpeaks() {
         #expect(sources("Adam Smith, a neighbour of the family, said 12 of them were beaten in custody in Minsk.") == ["12 Adam Smith"])
-        // An apposition that names a source is the source ("lawyer", `sources.json`).
-        #expect(sources("Adam Smith, a lawyer for the detainees, said 12 of them were beaten in custody in Minsk.") == ["12 lawyer for the detainees"])
+        // So does one before an apposition of a kind of source that names no organisation.
+        #expect(sources("Adam Smith, a lawyer for the detainees, said 12 of them were beaten in custody in Minsk.") == ["12 Adam Smith"])
         #expect(sources("В Минске задержаны 45 человек, рассказал «Медиазоне» адвокат задержанных.", language: "ru") == ["45 lawyer"])
         // A word opening the sentence, or a place after a preposition, is no name.
         #expect(sources("In Minsk, a neighbour of the family said 12 of them were beaten.") == ["12 -"])
@@ -142,6 +142,21 @@ extension AttributionTests {
         #expect(sources("Three people were found dead in the house, authorities said Sunday.") == ["3 authorities"])
         #expect(sources("Four protesters were detained in Minsk, Viasna said Monday night.") == ["4 Viasna"])
         #expect(sources("В Омске задержаны 14 человек, сообщили в понедельник в полиции.", language: "ru") == ["14 police"])
+    }
+
+    @Test func aPhrasePointingBackMeansTheLastSourceOfItsClass() {
+        let text = """
+            Police detained more than 100 people in Minsk, Viasna reported. Officials insisted that fewer than 50 people had taken part.
+
+            Elsewhere, 15 people were held in Hrodna, the monitor said.
+            """
+        #expect(sources(text) == ["100 Viasna", "50 Officials", "15 Viasna"])
+    }
+
+    @Test func theNameBeforeADescriptionSpeaks() {
+        #expect(sources("At least 41 people were killed, Iran Human Rights, a Norway-based group, said.") == ["41 Iran Human Rights"])
+        // A description that names an organisation speaks for it.
+        #expect(sources("Four women were killed, Sgt. Mark Francis, a spokesman for the Washington State Patrol, said.") == ["4 Washington State Patrol"])
     }
 
     @Test func aSitesNameKeepsItsPeriodAndIsNoPlace() {

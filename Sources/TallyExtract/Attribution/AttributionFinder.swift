@@ -17,8 +17,9 @@ struct AttributionFinder {
 
     enum Found {
         case named(Source)
-        /// "It also said", "the group said": the last source named before.
-        case anaphora
+        /// "It also said", "the group said": the last source named before; "the monitor said",
+        /// "в министерстве": the last one of that class (`SourceClass`), when the words name one.
+        case anaphora(SourceClass?)
     }
 
     /// What was found, and the tokens of the source's phrase.
@@ -43,7 +44,7 @@ struct AttributionFinder {
                case .named(let source)? = classify(tokens, np, bytes) {
                 return Result(found: .named(source), phrase: np)
             }
-            return Result(found: .anaphora, phrase: 0..<0)
+            return Result(found: .anaphora(nil), phrase: 0..<0)
         }
         // 1. "according to X", "по данным X" ("со ссылкой на X" wins: it names the origin).
         var before: Result? = nil
@@ -55,7 +56,7 @@ struct AttributionFinder {
                 // point back to the source named before ("в министерстве", "в ведомстве").
                 if let np = forward(tokens, from: i + m.length), grammar.impersonalPrepositions.contains(tokens[i + m.length - 1]),
                    lexicon.anaphora.match(tokens, at: i + m.length - 1)?.length == np.count + 1 {
-                    if before == nil { before = Result(found: .anaphora, phrase: np) }
+                    if before == nil { before = Result(found: .anaphora(names.sourceClass(of: tokens[(i + m.length - 1)..<np.upperBound])), phrase: np) }
                     i += m.length
                     continue
                 }
@@ -90,6 +91,15 @@ struct AttributionFinder {
                 if var np = backward(tokens, before: i) {
                     // "with AFP confirming that …": the source follows "with".
                     if grammar.sourceWith.contains(tokens[np.lowerBound]), np.count > 1, grammar.isParticiple(tokens[i]) { np = (np.lowerBound + 1)..<np.upperBound }
+                    // "Iran Human Rights, a Norway-based group, said": the name before an apposition
+                    // that opens with an article and names nobody speaks, not its description ("Sgt.
+                    // Mark Francis, a spokesman for the Washington State Patrol" speaks for the Patrol).
+                    if grammar.articles.contains(tokens[np.lowerBound]),
+                       !np.dropFirst().contains(where: { tokens[$0].capitalized && !($0 + 1 < np.upperBound && tokens[$0 + 1].hasText("-")) }),
+                       let name = nameBefore(apposition: np, tokens),
+                       case .named(let source)? = classify(tokens, name, bytes) {
+                        return Result(found: .named(source), phrase: name)
+                    }
                     if !grammar.sourcePrepositions.contains(tokens[np.lowerBound]), let found = classify(tokens, np, bytes) {
                         return Result(found: found, phrase: np)
                     }
@@ -100,7 +110,7 @@ struct AttributionFinder {
                     // "в полиции рассказали", "в МВД сообщили": an institution speaking impersonally.
                     if grammar.impersonalPrepositions.contains(tokens[np.lowerBound]), np.count > 1, grammar.isPluralVerb(tokens[i]),
                        lexicon.anaphora.match(tokens, at: np.lowerBound)?.length == np.count {
-                        return Result(found: .anaphora, phrase: np)
+                        return Result(found: .anaphora(names.sourceClass(of: tokens[np])), phrase: np)
                     }
                     if grammar.impersonalPrepositions.contains(tokens[np.lowerBound]), np.count > 1, grammar.isPluralVerb(tokens[i]) {
                         let rest = (np.lowerBound + 1)..<np.upperBound
@@ -274,7 +284,7 @@ struct AttributionFinder {
     func classify(_ tokens: [Token], _ range: Range<Int>, _ bytes: [UInt8], inverted: Bool = false) -> Found? {
         // "The group said", "It also said": a pronoun or a definite reference back to the last source.
         let all = Array(tokens[range])
-        if !all.isEmpty, lexicon.anaphora.match(all, at: 0)?.length == all.count { return .anaphora }
+        if !all.isEmpty, lexicon.anaphora.match(all, at: 0)?.length == all.count { return .anaphora(names.sourceClass(of: all)) }
         var r = range
         // Trim quotes and leading articles.
         while r.lowerBound < r.upperBound, (Self.openingMarks.contains(tokens[r.lowerBound]) || grammar.articles.contains(tokens[r.lowerBound])) { r = (r.lowerBound + 1)..<r.upperBound }
@@ -305,7 +315,7 @@ struct AttributionFinder {
         let properPair = words.count >= 2 && words[0].capitalized && words[1].capitalized && r.lowerBound > 0 && !tokens[r.lowerBound - 1].hasText(":")
         if !properPair, lexicon.notSources.contains(words[0].text) || lexicon.notSources.contains(words[0].text.lowercased()) { return nil }
         if words.contains(where: { grammar.sourceClauseVerbs.contains($0) }) { return nil }
-        if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora }
+        if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora(names.sourceClass(of: words)) }
         // (Words only: "пресс-служба ГУ МВД по Москве" is six words and two marks.)
         if inverted, words.count(where: { $0.kind == .word }) > 6 { return nil }
         // "Ранения получили четверо полицейских, сообщила …": a phrase counting people is no one's name.

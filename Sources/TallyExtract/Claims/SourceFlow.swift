@@ -7,6 +7,8 @@ import TallyCore
 struct SourceFlow {
     /// The last source named, for "it also said", "the ministry".
     private var lastSource: Source? = nil
+    /// The sources named so far, the latest last, for "the monitor said" after an official spoke.
+    private var history: [Source] = []
     /// The source of the paragraph's sentences so far.
     private var paragraphSource: Source? = nil
     /// Claims of the previous sentence of the paragraph that no source was found for.
@@ -38,20 +40,21 @@ struct SourceFlow {
         let named = clauses.compactMap { c -> (tokens: Range<Int>, source: Source)? in
             switch c.found {
             case .named(let source): (c.range, source)
-            case .anaphora: lastSource.map { (c.range, $0) }
+            case .anaphora(let cls): pointedAt(cls).map { (c.range, $0) }
             }
         }
         let own = Set(named.map(\.source.name)).count > 1 ? named : []
         var source: Source? = nil
         switch found {
-        case .named(let named):
-            source = named
-            lastSource = named
+        case .named(let name):
+            source = name
+            lastSource = name
+            history.append(name)
             // "…были задержаны 12 подростков. Им 16-17 лет, сообщает пресс-служба МВД": a source
             // named right after figures of the same paragraph is theirs too.
-            for i in unsourced { claims[i].source = named }
-        case .anaphora:
-            source = lastSource
+            for i in unsourced { claims[i].source = name }
+        case .anaphora(let cls):
+            source = pointedAt(cls)
         case nil:
             // Within a paragraph, figures go on being the last named source's.
             source = paragraphSource
@@ -61,6 +64,12 @@ struct SourceFlow {
         // After a contrast of sources, "they" is the last clause's.
         if let last = own.last { lastSource = last.source }
         return Sentence(source: source, clauses: own)
+    }
+
+    /// The source a phrase pointing back means: the latest of its class, else the last named.
+    private func pointedAt(_ cls: SourceClass?) -> Source? {
+        guard let cls else { return lastSource }
+        return history.last { $0.sourceClass == cls } ?? lastSource
     }
 
     /// Claim `index` of the current sentence has no source: one named in the next sentence may be its.

@@ -32,6 +32,14 @@ final class SourceNames: Sendable {
         }
     }
 
+    /// The class the words of a phrase that points back name ("the monitor" → monitoring, "the
+    /// ministry" → official), or nil ("it", "the group").
+    func sourceClass(of tokens: some Collection<Token>) -> SourceClass? {
+        let words = Array(tokens)
+        for i in words.indices { if let m = classes.match(words, at: i) { return m.value } }
+        return nil
+    }
+
     /// The source a phrase of the text names: a well-known one by its usual name, otherwise the
     /// phrase as written with a class guessed from its words.
     /// `articles` are the language's articles, which a title's lead-in may hold ("the Istanbul Gov.").
