@@ -408,6 +408,10 @@ extension ShootingNewsTests {
         #expect(figures("One woman was shot in the chest and later died.") == ["killed 1"])
         #expect(summary("86 people had been taken to hospital.") == ["injured people 86 exact - - -"])
         #expect(summary("Officials insisted that fewer than 50 people had taken part.") == ["participants people 50 at_most - - Officials"])
+        // Police counted below arrests made them; a toll carries to them.
+        #expect(summary("Police arrested 1,311 people overnight. About 40,000 officers had been deployed.") == ["detained people 1311 exact - - -"])
+        #expect(summary("Four protesters were killed in Tehran on Friday.\nTwo police officers in Karaj.") ==
+                ["killed people 4 exact Tehran 2024-03-15 -", "killed police 2 exact Karaj 2024-03-15 -"])
     }
 
     @Test func othersThatMakeUpTheShotWithTheirSentenceAreNoneLeftAlive() {
