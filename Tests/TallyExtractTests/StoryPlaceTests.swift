@@ -21,6 +21,11 @@ struct StoryPlaceTests {
         #expect(places("Two teens were arrested in the shooting of 15 people at a Miami nightclub.") == ["2 Miami", "15 Miami"])
     }
 
+    @Test func aFigureOverManyCitiesIsTheCountrys() {
+        #expect(places("Акции прошли в Москве и Петербурге. Всего в 85 городах задержаны 5135 человек.", language: "ru") == ["5135 Russia"])
+        #expect(places("Rallies began in Moscow. Police detained 1,300 people in 38 Russian cities.") == ["1300 Russia"])
+    }
+
     @Test func aTeamIsNoPlace() {
         #expect(places("Fans of the San Francisco 49ers watched as 22 people were shot at the Kansas City parade.") == ["22 Kansas City"])
     }

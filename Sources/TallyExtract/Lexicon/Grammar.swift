@@ -58,6 +58,8 @@ final class Grammar: Sendable, Decodable {
     /// Nouns of those who attack ("three suspects", "two gunmen"): before an active verb of harm
     /// some words on, they did the harm ("three suspects invaded the flat and shot…").
     let agentNouns: WordSet
+    /// "in 38 Russian cities", "в 85 городах": a figure over so many places covers their country.
+    let placeCounts: WordSet
     /// "shot in the chest and later died": adverbs of time between "and" and what happened next.
     let thenAdverbs: WordSet
     /// "two boys, aged 2 and 13, were wounded": words that open an aside after a figure's noun.
@@ -164,6 +166,7 @@ final class Grammar: Sendable, Decodable {
         case kinPlurals = "kin_plurals"
         case agentsAfter = "agents_after"
         case agentNouns = "agent_nouns"
+        case placeCounts = "place_counts"
         case thenAdverbs = "then_adverbs"
         case asideOpeners = "aside_openers"
         case singularPeople = "singular_people"
