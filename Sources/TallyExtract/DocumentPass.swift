@@ -79,6 +79,7 @@ struct DocumentPass {
         func dates(_ s: Sentence) -> [DateReader.Found] {
             dateReader.dates(s.tokens, published: document.published, documentYear: documentYear).filter { d in
                 !(max(0, d.token - 3)..<d.token).contains { lexicon.dateStamps.match(s.tokens, at: $0) != nil }
+                    && !Self.inDateline(s.tokens, before: d.first, bytes: bytes)
             }
         }
         // The story's day: the first it states of events ("Authorities said in a statement Monday
@@ -94,6 +95,21 @@ struct DocumentPass {
         return ClaimAssembly(document: document, bytes: bytes, lexicon: lexicon, sentences: sentences, counted: counted,
                              attributions: attributions, clauseSources: clauseSources, story: story, placeFinder: placeFinder,
                              dateReader: dateReader, dates: dates, defaultDate: defaultDate).claims()
+    }
+
+    /// "МИНСК, 10 августа. /ТАСС/ —", "NAIROBI, June 26 (Reuters) —": a date right after the
+    /// capitals of a dateline tells when the story was filed, not when its events happened.
+    static func inDateline(_ tokens: [Token], before first: Int, bytes: [UInt8]) -> Bool {
+        guard first >= 2, first <= 5, tokens[first - 1].hasText(",") else { return false }
+        return tokens[..<(first - 1)].allSatisfy { t in
+            t.kind == .word ? t.capitalized && t.end - t.start >= 2 && !bytes[t.start..<t.end].contains(where: Self.isLowerCaseByte) : t.hasText("-")
+        }
+    }
+
+    /// Whether a byte of a word starts a lower-case letter: ASCII a–z, or the lead or second byte
+    /// of a lower-case Cyrillic letter (а–п: D0 B0–BF; р–я, ё: D1 80–91).
+    static func isLowerCaseByte(_ b: UInt8) -> Bool {
+        b >= 0x61 && b <= 0x7A || (b >= 0xB0 && b <= 0xBF) || b == 0xD1
     }
 
     /// "Russia: Over 1,300 Detained": a place before a headline's colon says where, not who

@@ -150,4 +150,14 @@ struct PartitivePronounTests {
         #expect(summary("В полиции заявили о 20 тысячах участников.", language: "ru") == ["participants people 20000 exact - - police"])
     }
 
+
+    @Test func aDatelinesDateIsWhenTheStoryWasFiled() {
+        let text = "МИНСК, 10 августа. /ТАСС/ — Около 3 тыс. человек задержаны в воскресенье, 9 августа, в ходе акций в Белоруссии."
+        #expect(summary(text, language: "ru", published: "2020-08-10") == ["detained people 3000 about Belarus 2020-08-09 -"])
+        let wire = "TBILISI, June 21 (Reuters) — Police detained 305 people after clashes on Thursday night, the ministry said."
+        #expect(summary(wire, published: "2019-06-21") == ["detained people 305 exact - 2019-06-20 -"])
+        // "yesterday's protests" is yesterday.
+        #expect(summary("We know of 3,521 people detained during yesterday's protests.", published: "2021-01-24").first?.contains("2021-01-23") == true)
+    }
+
 }
