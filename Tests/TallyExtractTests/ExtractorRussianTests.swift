@@ -144,6 +144,8 @@ struct PartitivePronounTests {
         #expect(summary("Полиция сообщила о 1074 задержанных и о 3500 участниках.", language: "ru") ==
                 ["detained people 1074 exact - - police", "participants people 3500 exact - - police"])
         #expect(summary("На площадь вышли, по данным полиции, 1500 человек.", language: "ru") == ["participants people 1500 exact - - police"])
+        // Nights and fines in base units count no one.
+        #expect(summary("За четыре ночи протестов задержаны 224 человека. Штрафы составили от 50 до 100 МРП.", language: "ru") == ["detained people 224 exact - - -"])
         // Held in custody is detained.
         #expect(summary("Под стражей остаются по меньшей мере 12 журналистов.", language: "ru") == ["detained journalists 12 at_least - - -"])
         // Every case of «тысяча» multiplies.

@@ -26,6 +26,12 @@ struct StoryPlaceTests {
         #expect(places("Rallies began in Moscow. Police detained 1,300 people in 38 Russian cities.") == ["1300 Russia"])
     }
 
+    @Test func aQuotedNameIsNoCity() {
+        #expect(places("В Москве обвинения по «Болотному делу» предъявили 30 людям.", language: "ru") == ["30 Moscow"])
+        // A capitalised preposition opening a sentence is no town ("При" is also Praia's name).
+        #expect(places("При попытке разогнать толпу пострадали 39 человек.", language: "ru") == ["39 -"])
+    }
+
     @Test func aTeamIsNoPlace() {
         #expect(places("Fans of the San Francisco 49ers watched as 22 people were shot at the Kansas City parade.") == ["22 Kansas City"])
     }

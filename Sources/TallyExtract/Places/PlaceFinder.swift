@@ -130,6 +130,8 @@ struct PlaceFinder {
                     || grammar.landmarkWords.contains(tokens[last + 1]) { continue }
                 // Russian cities take "в"; "на Болотной" is a square, "на Пушкинской" a street.
                 if first > 0, grammar.notCityPrepositions.contains(tokens[first - 1]) { continue }
+                // «Болотное дело», ОВД «Центральный»: a name in quotes is a thing's.
+                if first > 0, tokens[first - 1].hasText("«") { continue }
                 // A capitalised word at the start of a sentence may be any word ("Как", "More").
                 if m.sentenceInitial, !m.afterPreposition, last == first, gazetteer.population(of: best) < 100_000 { continue }
                 if letters.count < 3 { continue }
