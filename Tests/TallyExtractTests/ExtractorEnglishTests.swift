@@ -408,6 +408,13 @@ extension ShootingNewsTests {
         #expect(figures("One woman was shot in the chest and later died.") == ["killed 1"])
         #expect(summary("86 people had been taken to hospital.") == ["injured people 86 exact - - -"])
         #expect(summary("Officials insisted that fewer than 50 people had taken part.") == ["participants people 50 at_most - - Officials"])
+        // The part of those arrested takes the verb after it.
+        #expect(summary("Police said 28 of those arrested had been charged.") == ["charged people 28 exact - - Police"])
+        #expect(summary("At least 21 of those detained had been taken to hospital with injuries.") == ["injured people 21 at_least - - -"])
+        #expect(summary("About two dozen protesters were treated by ambulance crews.").first?.hasPrefix("injured people 24") == true)
+        // Ages between two figures, and a toll whose rise a death explains, count as they should.
+        #expect(summary("The authority said 81 people aged between 15 and 66 were injured.") == ["injured people 81 exact - - authority"])
+        #expect(summary("The death toll later rose to 15 when a 20-year-old woman died in hospital.").first == "killed people 15 exact - - -")
         // Police counted below arrests made them; a toll carries to them.
         #expect(summary("Police arrested 1,311 people overnight. About 40,000 officers had been deployed.") == ["detained people 1311 exact - - -"])
         #expect(summary("Four protesters were killed in Tehran on Friday.\nTwo police officers in Karaj.") ==

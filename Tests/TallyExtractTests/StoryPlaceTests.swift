@@ -32,6 +32,11 @@ struct StoryPlaceTests {
         #expect(places("При попытке разогнать толпу пострадали 39 человек.", language: "ru") == ["39 -"])
     }
 
+    @Test func aPlaceInsideACompoundIsNone() {
+        #expect(places("The Oslo-based group said 41 people were killed in Zahedan.") == ["41 Zahedan"])
+        #expect(places("Police detained 200 people at the pro-Palestinian encampment in Los Angeles.") == ["200 Los Angeles"])
+    }
+
     @Test func aTeamIsNoPlace() {
         #expect(places("Fans of the San Francisco 49ers watched as 22 people were shot at the Kansas City parade.") == ["22 Kansas City"])
     }

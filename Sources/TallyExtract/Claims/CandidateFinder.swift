@@ -238,6 +238,9 @@ struct CandidateFinder {
             if before.hasText("."), m.firstToken >= 2, lexicon.month(tokens[m.firstToken - 2]) != nil, m.value <= 31 { return false }
             if before.kind == .punctuation, Self.signsBefore.contains(before) { return false }
             if before.kind == .word, lexicon.notClaimBefore.contains(before) { return false }
+            // "aged between 15 and 66": a range after such a word.
+            if before.kind == .word, m.firstToken >= 2, lexicon.numbers.rangePairs.contains(where: { $0.0 == before.text }),
+               tokens[m.firstToken - 2].kind == .word, lexicon.notClaimBefore.contains(tokens[m.firstToken - 2]) { return false }
             // "ages 14, 11, 7 and 3": every number of a list after such a word.
             if before.hasText(",") || grammar.and.contains(before) {
                 var k = m.firstToken - 1

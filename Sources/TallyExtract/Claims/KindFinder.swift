@@ -96,6 +96,13 @@ struct KindFinder {
         return grammar.partitiveArticles.contains(tokens[k + 1]) && !grammar.definiteArticles.contains(tokens[k + 1])
     }
 
+    /// Whether "of those", "of the" follows the figure ("28 of those arrested"), a word after it.
+    func ofWhole(after c: Candidate, _ tokens: [Token]) -> Bool {
+        let k = c.last + 1
+        return k + 2 < tokens.count && tokens[k].kind == .word && grammar.partitiveWords.contains(tokens[k])
+            && grammar.partitiveArticles.contains(tokens[k + 1]) && tokens[k + 2].kind == .word
+    }
+
     /// Whether "of them", "из них" follows the figure ("12 of them were students"): a part of the
     /// figure given before, unlike a part of a whole the sentence names ("six of the 20 staffers").
     func partOfThem(_ c: Candidate, _ tokens: [Token]) -> Bool { ofThem(at: c.last + 1, tokens, subset: false) }
@@ -209,12 +216,16 @@ struct KindFinder {
                     // before took, between the two, is that figure's before it is this one's.
                     if let p = previous, let used = previousAt, used == t.start, t.start > p.last, t.start < c.first { d += 3 }
                     if heads.contains(where: { $0 != c.headToken && tspan.contains($0) }) { continue }
+                    // "28 of those arrested had been charged": the participle of the whole is how
+                    // they came to be counted; the verb after says what happened to the part.
+                    let inWhole = c.last + 3 < tokens.count && ofWhole(after: c, tokens) && t.start == c.last + 3
                     // The head noun is a weak trigger: "66 участников" detained by "задержали".
                     if let head = c.headToken, tspan.contains(head) {
                         if c.partitive { continue }
                         d += 10
                     }
                     if subjectOfNext, tspan.upperBound < c.first { d += 4 }
+                    if inWhole, kind == .detained { d += 6 }
                     let near = lexicon.nearTriggers.match(tokens, at: t.start) != nil
                     if near && d > 4 { continue }
                     if d > 25 { continue }
@@ -322,7 +333,7 @@ struct KindFinder {
         // counts what the next figure of the same kind names.
         var next: Candidate? = nil
         for k in result.indices.reversed() {
-            if !result[k].hasHead, !result[k].partitive, let n = next, n.kind == result[k].kind, n.hasHead,
+            if !result[k].hasHead, !result[k].partitive, let n = next, n.kind == result[k].kind, n.hasHead, !n.implicit,
                !tokens[(result[k].last + 1)..<n.first].contains(where: { $0.kind == .word && grammar.subsetWords.contains($0) }) {
                 result[k].who = n.who
             }

@@ -136,6 +136,12 @@ struct PlaceFinder {
                 if m.sentenceInitial, !m.afterPreposition, last == first, gazetteer.population(of: best) < 100_000 { continue }
                 if letters.count < 3 { continue }
             }
+            // "the Oslo-based group", "pro-Palestinian", "anti-Russian": a place inside a compound
+            // describes something else.
+            if last + 2 < tokens.count, tokens[last + 1].hasText("-"), !tokens[last + 1].spaceBefore,
+               lexicon.adjectiveCompounds.match(tokens, at: last + 2) != nil { continue }
+            if first >= 2, tokens[first - 1].hasText("-"), !tokens[first - 1].spaceBefore, !tokens[first].spaceBefore,
+               tokens[first - 2].kind == .word, !tokens[first - 2].capitalized { continue }
             var found = SentencePlace(first: first, last: last, place: m.best, indirect: m.form == .adjective)
             found.afterPreposition = m.afterPreposition
             if m.form == .adjective || best.level == .country {
