@@ -146,6 +146,11 @@ struct PartitivePronounTests {
         #expect(summary("На площадь вышли, по данным полиции, 1500 человек.", language: "ru") == ["participants people 1500 exact - - police"])
         // Nights and fines in base units count no one.
         #expect(summary("За четыре ночи протестов задержаны 224 человека. Штрафы составили от 50 до 100 МРП.", language: "ru") == ["detained people 224 exact - - -"])
+        // A part with no noun of its own counts the whole's people.
+        #expect(summary("Ранения получили 50 полицейских, десять из них госпитализированы.", language: "ru") ==
+                ["injured police 50 exact - - -", "injured police 10 exact - - -"])
+        #expect(summary("The ministry said 143 police officers had been injured, five of whom remain in hospital.") ==
+                ["injured police 143 exact - - -", "injured police 5 exact - - -"])
         // Held in custody is detained.
         #expect(summary("Под стражей остаются по меньшей мере 12 журналистов.", language: "ru") == ["detained journalists 12 at_least - - -"])
         // Every case of «тысяча» multiplies.

@@ -325,6 +325,9 @@ struct KindFinder {
             if let head = c.headToken, case let after = head + 1, after < tokens.count, lexicon.sourceVerbs.match(tokens, at: after) != nil, best.map({ $0.at > after }) ?? true { continue }
             // "The man was shot" may be anyone already counted; "the victim died" is a death.
             if c.definite, c.kind != .killed { continue }
+            // "50 полицейских, десять из них госпитализированы", "143 officers, five of whom remain
+            // in hospital": a part with no noun of its own counts the whole's people.
+            if !c.hasHead, let p = previous, p.who != .people, partOfThem(c, tokens) || afterPartOfThem(c, tokens) { c.who = p.who }
             result.append(c)
             previous = c
             previousAt = best?.at
