@@ -408,6 +408,9 @@ extension ShootingNewsTests {
         #expect(figures("One woman was shot in the chest and later died.") == ["killed 1"])
         #expect(summary("86 people had been taken to hospital.") == ["injured people 86 exact - - -"])
         #expect(summary("Officials insisted that fewer than 50 people had taken part.") == ["participants people 50 at_most - - Officials"])
+        // Crowds that fill, pack or throng a place; people in detention.
+        #expect(summary("More than 100,000 people filled Independence Avenue.") == ["participants people 100000 at_least - - -"])
+        #expect(summary("The group says 3,070 people remain in detention.") == ["detained people 3070 exact - - -"])
         // The part of those arrested takes the verb after it.
         #expect(summary("Police said 28 of those arrested had been charged.") == ["charged people 28 exact - - Police"])
         #expect(summary("At least 21 of those detained had been taken to hospital with injuries.") == ["injured people 21 at_least - - -"])
