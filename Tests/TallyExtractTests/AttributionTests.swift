@@ -33,6 +33,13 @@ struct AttributionTests {
         #expect(sources(text) == ["30 Greater Manchester Police", "12 Greater Manchester Police"])
     }
 
+    @Test func aTopicBeforeAHeadlinesColonIsNoSource() {
+        #expect(sources("France riots: 667 arrested on third night") == ["667 -"])
+        #expect(sources("Chicago holiday weekend: 19 killed, 90 wounded") == ["19 -", "90 -"])
+        // A second source of a sentence opens its own clause after a comma.
+        #expect(sources("По данным «ОВД-Инфо», были задержаны 1373 человека, по данным полиции — 1074.", language: "ru") == ["1373 OVD-Info", "1074 police"])
+    }
+
     @Test func aPlaceBeforeAHeadlinesColonIsNoSource() {
         #expect(summary("Kazakhstan: Over 200 Detained at Fuel Price Protests") == ["detained people 200 at_least Kazakhstan - -"])
         #expect(summary("Almaty: 40 detained, police say") == ["detained people 40 exact Almaty - police"])

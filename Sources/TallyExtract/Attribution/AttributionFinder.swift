@@ -131,7 +131,9 @@ struct AttributionFinder {
         if let colon = tokens.prefix(7).firstIndex(where: { $0.hasText(":") }), colon > 0,
            tokens[..<colon].allSatisfy({ $0.kind == .word || $0.hasText("«") || $0.hasText("»") || $0.hasText("-") || $0.hasText("‑") }),
            tokens[..<colon].contains(where: { $0.capitalized }),
-           !tokens[..<colon].contains(where: { grammar.sourceLeadWords.contains($0) || grammar.sourceClauseVerbs.contains($0) }) {
+           !tokens[..<colon].contains(where: { grammar.sourceLeadWords.contains($0) || grammar.sourceClauseVerbs.contains($0) }),
+           // "France riots: 667 arrested", "Chicago holiday weekend: 19 killed": a topic, no speaker.
+           !(0..<colon).contains(where: { k in tokens[k].kind == .word && lexicon.who.match(tokens, at: k).map { $0.value == nil } == true }) {
             if let found = classify(tokens, 0..<colon, bytes) { return Result(found: found, phrase: 0..<colon) }
         }
         return nil
@@ -146,7 +148,8 @@ struct AttributionFinder {
 
     /// "Police said 5,000 took part, while organisers put the turnout at 20,000": the clauses of
     /// a contrast (split at ";", at `grammar.clauseOpeners` or `grammar.and` after a comma, and at
-    /// a comma before who speaks: "…, полиция насчитала 5 тысяч") may quote different sources,
+    /// a comma before who speaks: "…, полиция насчитала 5 тысяч", "…, по данным полиции — 1074")
+    /// may quote different sources,
     /// each for its own figures. Returns the clauses that quote one, or nothing when fewer than
     /// two do or the figures (their first tokens, `figures`) all stand in one clause. Whether the
     /// sources differ is the caller's to judge: "the ministry" points back to a source named before.
@@ -156,8 +159,10 @@ struct AttributionFinder {
             if tokens[k].hasText(";") && k + 1 < tokens.count
                 || tokens[k - 1].hasText(",") && tokens[k].kind == .word && (grammar.clauseOpeners.contains(tokens[k]) || grammar.and.contains(tokens[k])) {
                 starts.append(k + 1)
-            } else if tokens[k - 1].hasText(","), opensWithSpeaker(tokens, at: k, bytes) {
-                // "…, полиция насчитала 5 тысяч": a clause after a comma that opens with who speaks.
+            } else if tokens[k - 1].hasText(","), opensWithSpeaker(tokens, at: k, bytes)
+                        || lexicon.sourceBefore.mayStart(tokens[k]) && lexicon.sourceBefore.match(tokens, at: k) != nil {
+                // "…, полиция насчитала 5 тысяч", "…, по данным полиции — 1074": a clause after a
+                // comma that opens with who speaks.
                 starts.append(k)
             }
         }
