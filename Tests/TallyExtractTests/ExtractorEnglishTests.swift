@@ -408,6 +408,11 @@ extension ShootingNewsTests {
         #expect(figures("One woman was shot in the chest and later died.") == ["killed 1"])
         #expect(summary("86 people had been taken to hospital.") == ["injured people 86 exact - - -"])
         #expect(summary("Officials insisted that fewer than 50 people had taken part.") == ["participants people 50 at_most - - Officials"])
+        // A condition in hospital is an injury; bodies are the dead; "both aged 23" is an aside.
+        #expect(summary("One man was in critical condition and five were seriously injured.") == ["injured people 1 exact - - -", "injured people 5 exact - - -"])
+        #expect(summary("A Reuters reporter counted at least five bodies outside the building.") == ["killed people 5 at_least - - Reuters"])
+        #expect(summary("Two of them, both aged 23, were sentenced to death.") == ["charged people 2 exact - - -"])
+        #expect(summary("Двое в тяжёлом состоянии.", language: "ru") == ["injured people 2 exact - - -"])
         // Crowds that fill, pack or throng a place; people in detention.
         #expect(summary("More than 100,000 people filled Independence Avenue.") == ["participants people 100000 at_least - - -"])
         #expect(summary("The group says 3,070 people remain in detention.") == ["detained people 3070 exact - - -"])
