@@ -37,6 +37,20 @@ struct StoryPlaceTests {
         #expect(places("Police detained 200 people at the pro-Palestinian encampment in Los Angeles.") == ["200 Los Angeles"])
     }
 
+    @Test func aRegionAfterACommaTellsTheCountry() {
+        // Bedford and Burlington are also English and Canadian towns; the state says which.
+        let bedford = summaryPlaces("BEDFORD, N.H. (CBS) — Three people were found dead in a Bedford home.")
+        #expect(bedford == ["3 Bedford US"])
+        #expect(summaryPlaces("BURLINGTON, Wash. — Four women were killed at a Burlington mall on Friday.") == ["4 Burlington US"])
+        // A state alone names no place of a figure.
+        #expect(summaryPlaces("Police in Dayton, Ohio, said two men were shot.") == ["2 Dayton US"])
+    }
+
+    func summaryPlaces(_ text: String) -> [String] {
+        let document = Document(id: "t", language: "en", published: Day("2024-03-15"), text: text)
+        return sharedExtractor.claims(in: document).filter { !$0.implicit }.map { "\($0.quantity.value ?? 0) \($0.place?.name ?? "-") \($0.place?.country ?? "-")" }
+    }
+
     @Test func aTeamIsNoPlace() {
         #expect(places("Fans of the San Francisco 49ers watched as 22 people were shot at the Kansas City parade.") == ["22 Kansas City"])
     }

@@ -48,6 +48,8 @@ final class Lexicon: Sendable {
     let longSpans: PhraseList<Bool>
     /// Landmarks that stand for their city ("Bolotnaya Square" → Moscow).
     let landmarks: PhraseList<String>
+    /// Regions after a comma and the country they are in ("Kan." → US), see `LexiconFile.Places.regions`.
+    let regions: PhraseList<String>
     let weekdays: PhraseList<Int>
     let months: [String: Int]
     let monthKeys: KeyTable<Int>
@@ -133,6 +135,7 @@ final class Lexicon: Sendable {
         adjectiveCompounds = index.add(PhraseList(f.places.adjectiveCompounds, value: true))
         longSpans = index.add(PhraseList(f.places.longSpans, value: true))
         landmarks = index.add(PhraseList((f.places.landmarks ?? [:]).map { ($0.key, $0.value) }))
+        regions = index.add(PhraseList((f.places.regions ?? [:]).map { ($0.key, $0.value) }))
         weekdays = index.add(PhraseList(f.dates.weekdays.map { ($0.key, $0.value) }))
         months = f.dates.months
         monthKeys = KeyTable(Dictionary(f.dates.months.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a }))

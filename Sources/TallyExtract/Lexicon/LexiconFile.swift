@@ -33,6 +33,10 @@ struct LexiconFile: Decodable {
         /// Squares, streets and institutions that place a figure in one city ("Trafalgar Square":
         /// "London"); the value is the city's gazetteer name.
         var landmarks: [String: String]?
+        /// Regions after a comma that say which country a story is in ("BEDFORD, N.H.",
+        /// "Burlington, Wash."): the value is the country's ISO code. They vote for the story's
+        /// country and place no figure.
+        var regions: [String: String]?
         /// Nouns after a country's name or adjective that make it part of who acts or speaks
         /// ("Sudan doctors", "Kazakh police"): the country then says nothing of where a figure is.
         var institutions: [String]
@@ -48,7 +52,7 @@ struct LexiconFile: Decodable {
         enum CodingKeys: String, CodingKey {
             case countryWords = "country_words"
             case capitalWords = "capital_words"
-            case landmarks, institutions
+            case landmarks, institutions, regions
             case institutionsBefore = "institutions_before"
             case adjectiveCompounds = "adjective_compounds"
             case longSpans = "long_spans"

@@ -48,6 +48,11 @@ struct StoryPlace {
                 votes[c, default: 0] += weight
             }
         }
+        // "BEDFORD, N.H.", "Burlington, Wash.", "in Dayton, Ohio,": a region after a name and a comma
+        // says which country the story is in, more surely than a name alone (it places no figure).
+        for s in sentences where lexicon.regions.mayOccur(in: s.phraseStarts) {
+            for code in regionCountries(s.tokens, lexicon: lexicon) { votes[code, default: 0] += 5 }
+        }
         let country = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         // Resolve with the country known (Moscow, Idaho only in an American story).
         let seats = country.flatMap { c in gazetteer.country(code: c).map { ($0, gazetteer.capital(ofCountry: c)) } }
@@ -76,6 +81,18 @@ struct StoryPlace {
         return StoryPlace(country: country, countryPlace: countryPlace, city: city, place: place,
                           totalPlace: city ?? addressedCity ?? countryPlace ?? place,
                           sentencePlaces: all, nationalSentences: national)
+    }
+
+    /// The countries of the regions (`Lexicon.regions`) that follow a capitalised word and a comma
+    /// and end their phrase ("HESSTON, Kan. –", "Augusta, GA –", "in Dayton, Ohio, on Friday").
+    static func regionCountries(_ tokens: [Token], lexicon: Lexicon) -> [String] {
+        var found: [String] = []
+        for k in tokens.indices.dropFirst() where tokens[k].hasText(",") && tokens[k - 1].kind == .word && tokens[k - 1].capitalized {
+            guard k + 1 < tokens.count, tokens[k + 1].capitalized, let m = lexicon.regions.match(tokens, at: k + 1) else { continue }
+            let next = k + 1 + m.length
+            if next >= tokens.count || tokens[next].kind == .punctuation { found.append(m.value) }
+        }
+        return found
     }
 
     /// Places named in the path of the page's address ("/2019/10/07/london-police-arrest-21-…"):
