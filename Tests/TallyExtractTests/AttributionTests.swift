@@ -33,6 +33,10 @@ struct AttributionTests {
         #expect(sources(text) == ["30 Greater Manchester Police", "12 Greater Manchester Police"])
     }
 
+    @Test func aLeadInWithAWordBetweenNamesTheSource() {
+        #expect(sources("По последним данным «ОВД-Инфо», в 85 городах задержаны уже 5135 человек.", language: "ru") == ["5135 OVD-Info"])
+    }
+
     @Test func aTopicBeforeAHeadlinesColonIsNoSource() {
         #expect(sources("France riots: 667 arrested on third night") == ["667 -"])
         #expect(sources("Chicago holiday weekend: 19 killed, 90 wounded") == ["19 -", "90 -"])
