@@ -151,6 +151,10 @@ struct PartitivePronounTests {
                 ["injured police 50 exact - - -", "injured police 10 exact - - -"])
         #expect(summary("The ministry said 143 police officers had been injured, five of whom remain in hospital.") ==
                 ["injured police 143 exact - - -", "injured police 5 exact - - -"])
+        // Sent into custody is detained; an administrative arrest is a sentence; losing an eye is an injury.
+        #expect(summary("Суд отправил под стражу ещё четырёх участников митинга.", language: "ru") == ["detained people 4 exact - - -"])
+        #expect(summary("Ещё пятеро получили административный арест.", language: "ru") == ["charged people 5 exact - - -"])
+        #expect(summary("Двое участников акции лишились глаза.", language: "ru") == ["injured people 2 exact - - -"])
         // Held in custody is detained.
         #expect(summary("Под стражей остаются по меньшей мере 12 журналистов.", language: "ru") == ["detained journalists 12 at_least - - -"])
         // Every case of «тысяча» multiplies.
