@@ -151,6 +151,8 @@ struct PartitivePronounTests {
                 ["injured police 50 exact - - -", "injured police 10 exact - - -"])
         #expect(summary("The ministry said 143 police officers had been injured, five of whom remain in hospital.") ==
                 ["injured police 143 exact - - -", "injured police 5 exact - - -"])
+        // A noun of the detained beats where they were; a summons after it says what the figure counts.
+        #expect(summary("Пятнадцати задержанным на акции в Москве вручили повестки в военкомат.", language: "ru") == ["drafted people 15 exact Moscow - -"])
         // Sent into custody is detained; an administrative arrest is a sentence; losing an eye is an injury.
         #expect(summary("Суд отправил под стражу ещё четырёх участников митинга.", language: "ru") == ["detained people 4 exact - - -"])
         #expect(summary("Ещё пятеро получили административный арест.", language: "ru") == ["charged people 5 exact - - -"])

@@ -243,6 +243,11 @@ struct KindFinder {
                 }
                 return b > c.last && b <= reach + 2
             }
+            // "15 задержанным на акции вручили повестки": a noun of the detained beats where they
+            // were ("на акции" reads as a crowd's place), and a later stage may still follow.
+            if let b = best, b.kind == .participants, let nk = c.nounKind, nk == .detained || nk == .charged, let head = c.headToken {
+                best = (nk, 0, head, 1)
+            }
             // "15 men detained at the rally were handed summonses", "на девятерых журналистов,
             // задержанных в Москве, составлены протоколы": a participle right after the noun (or
             // before it, inside the noun phrase: "10 detained protesters received draft notices")
