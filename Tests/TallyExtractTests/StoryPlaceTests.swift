@@ -51,6 +51,11 @@ struct StoryPlaceTests {
         return sharedExtractor.claims(in: document).filter { !$0.implicit }.map { "\($0.quantity.value ?? 0) \($0.place?.name ?? "-") \($0.place?.country ?? "-")" }
     }
 
+    @Test func aTotalSinceProtestsEruptedCoversTheCountry() {
+        let text = "ANKARA — Police clashed with students in Istanbul on Sunday. The interior minister said 1,130 people had been detained since protests erupted."
+        #expect(places(text) == ["1130 Turkey"])
+    }
+
     @Test func aTeamIsNoPlace() {
         #expect(places("Fans of the San Francisco 49ers watched as 22 people were shot at the Kansas City parade.") == ["22 Kansas City"])
     }
