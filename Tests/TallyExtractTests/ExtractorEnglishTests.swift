@@ -98,6 +98,7 @@ struct ExtractorEnglishTests {
         #expect(summary("He was found dead on Saturday at the age of 79.").isEmpty)
         #expect(summary("Fuel prices doubled to 120 tenge per litre, and students at 50 faculties joined the strike.").isEmpty)
         #expect(summary("About 1,100 people were killed and roughly 600,000 displaced.") == ["killed people 1100 about - - -"])
+        #expect(summary("Twelve protesters were killed in Lagos, a city of some 20 million people, and in four border villages.") == ["killed people 12 exact Lagos - -"])
         #expect(summary("Buffalo is on a 1-6-2 skid and battling injuries.").isEmpty)
         // A span of years counts no one; the deaths in it do.
         #expect(summary("There were 3,248 cases between 2010 and 2015, with 584 deaths in Madagascar.") == ["killed people 584 exact Madagascar - -"])

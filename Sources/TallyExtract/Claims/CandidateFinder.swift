@@ -227,11 +227,12 @@ struct CandidateFinder {
             }
             // "a mother of three", "the wife of one protester": someone's family.
             if before.kind == .word, grammar.kinOf.contains(before), m.firstToken >= 2, lexicon.relatives.match(tokens, at: m.firstToken - 2) != nil { return false }
-            // "teams of four", "батальон из 400": the size of each of some things, no people counted
-            // (but "its count of 640" states a figure, `grammar.sourceDataWords`).
-            if before.kind == .word, grammar.kinOf.contains(before), m.firstToken >= 2,
-               !grammar.sourceDataWords.contains(tokens[m.firstToken - 2]),
-               let things = lexicon.who.match(tokens, endingBefore: m.firstToken - 1), things.value == nil { return false }
+            // "teams of four", "батальон из 400", "a city of some 20 million": the size of each of
+            // some things, no people counted (but "its count of 640" states a figure, `grammar.sourceDataWords`).
+            let lead = m.firstToken - (lexicon.qualifiers.match(tokens, endingBefore: m.firstToken)?.length ?? 0)
+            if lead >= 2, tokens[lead - 1].kind == .word, grammar.kinOf.contains(tokens[lead - 1]),
+               !grammar.sourceDataWords.contains(tokens[lead - 2]),
+               let things = lexicon.who.match(tokens, endingBefore: lead - 1), things.value == nil { return false }
             // "LE100,000", "COVID19": a word glued to the digits.
             if before.kind == .word, !first.spaceBefore { return false }
             // "Oct. 25"
