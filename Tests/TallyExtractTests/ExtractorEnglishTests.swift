@@ -418,6 +418,7 @@ extension ShootingNewsTests {
         // Crowds that fill, pack or throng a place; people in detention.
         #expect(summary("More than 100,000 people filled Independence Avenue.") == ["participants people 100000 at_least - - -"])
         #expect(summary("The group says 3,070 people remain in detention.") == ["detained people 3070 exact - - -"])
+        #expect(summary("Over a dozen journalists were briefly held while covering the marches.") == ["detained journalists 12 at_least - - -"])
         // The part of those arrested takes the verb after it.
         #expect(summary("Police said 28 of those arrested had been charged.") == ["charged people 28 exact - - Police"])
         #expect(summary("At least 21 of those detained had been taken to hospital with injuries.") == ["injured people 21 at_least - - -"])
