@@ -56,6 +56,13 @@ struct StoryPlaceTests {
         #expect(places(text) == ["1130 Turkey"])
     }
 
+    @Test func aCountryInsideTheSourcesNameYieldsToTheStorysCity() {
+        let text = "В Ереване прошла акция протеста. Полиция Армении сообщила о задержании 98 участников акции."
+        #expect(places(text, language: "ru") == ["98 Yerevan"])
+        // People who turned to hospitals are injured; parties are no people.
+        #expect(places("В Тбилиси в больницы обратились не менее 20 человек. В выборах участвовали 16 партий.", language: "ru") == ["20 Tbilisi"])
+    }
+
     @Test func aTeamIsNoPlace() {
         #expect(places("Fans of the San Francisco 49ers watched as 22 people were shot at the Kansas City parade.") == ["22 Kansas City"])
     }

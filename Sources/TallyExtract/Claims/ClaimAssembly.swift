@@ -59,8 +59,9 @@ struct ClaimAssembly {
             let found = counted[n]
             guard !found.isEmpty else { continue }
             // "Sudan doctors say one shot dead" in a story about Khartoum: the city, not the country.
+            // So does a country inside the source's name ("Полиция Армении сообщила…" in a story of Yerevan).
             let places = allPlaces[n].filter { p in
-                !(p.institutional && defaultPlace?.level == .city && defaultPlace?.country == p.place.country)
+                !((p.institutional || p.weak && p.place.level == .country) && defaultPlace?.level == .city && defaultPlace?.country == p.place.country)
             }
             let placed = placeFinder.assign(found, places, s.tokens, country: country)
             let evidence = String(decoding: bytes[s.range], as: UTF8.self)
