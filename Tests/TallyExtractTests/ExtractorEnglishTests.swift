@@ -98,6 +98,12 @@ struct ExtractorEnglishTests {
         #expect(summary("He was found dead on Saturday at the age of 79.").isEmpty)
         #expect(summary("Fuel prices doubled to 120 tenge per litre, and students at 50 faculties joined the strike.").isEmpty)
         #expect(summary("About 1,100 people were killed and roughly 600,000 displaced.") == ["killed people 1100 about - - -"])
+        // Phone numbers, a country's population, offences and currencies count no one.
+        #expect(summary("Two men were shot. Anyone with information is asked to call 901-528-2274.") == ["injured people 2 exact - - -"])
+        #expect(summary("Authorities shut down mobile internet for the country's 170 million people after 12 protesters were killed.") == ["killed people 12 exact - - -"])
+        #expect(summary("Police say 170 people have been arrested and 96 of them charged with a total of 341 offences.") ==
+                ["detained people 170 exact - - Police", "charged people 96 exact - - Police"])
+        #expect(summary("The minimum salary is around 260,000 forints, and 30 teachers were detained.") == ["detained people 30 exact - - -"])
         #expect(summary("Twelve protesters were killed in Lagos, a city of some 20 million people, and in four border villages.") == ["killed people 12 exact Lagos - -"])
         #expect(summary("Buffalo is on a 1-6-2 skid and battling injuries.").isEmpty)
         // A span of years counts no one; the deaths in it do.

@@ -182,7 +182,7 @@ struct CandidateFinder {
 
     /// Rejects numbers that are times, dates, ordinals, ages, codes, money or percentages.
     func accept(_ m: NumberMention, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
-        if Self.isScore(m, tokens) { return false }
+        if Self.isScore(m, tokens) || Self.isCode(m, tokens) { return false }
         let first = tokens[m.firstToken]
         let next = m.lastToken + 1 < tokens.count ? tokens[m.lastToken + 1] : nil
         let afterNext = m.lastToken + 2 < tokens.count ? tokens[m.lastToken + 2] : nil
@@ -420,6 +420,16 @@ struct CandidateFinder {
     /// not above the first (a range of people rises: "20-30"), when a third number follows ("a
     /// 1-6-2 skid"), or when another such pair stands next to them after a comma; so is a number
     /// in brackets right after such a pair.
+    /// "901-528-2274", "(555) 123-4567": a phone number or another code of digit groups joined by
+    /// hyphens with no space, three groups or more; none of its groups counts anyone.
+    static func isCode(_ m: NumberMention, _ tokens: [Token]) -> Bool {
+        func glued(_ k: Int) -> Bool { k >= 0 && k < tokens.count && !tokens[k].spaceBefore }
+        var first = m.firstToken, last = m.lastToken
+        while first >= 2, tokens[first - 1].hasText("-"), glued(first - 1), glued(first), tokens[first - 2].kind == .number { first -= 2 }
+        while last + 2 < tokens.count, tokens[last + 1].hasText("-"), glued(last + 1), glued(last + 2), tokens[last + 2].kind == .number { last += 2 }
+        return (last - first) / 2 + 1 >= 3
+    }
+
     static func isScore(_ m: NumberMention, _ tokens: [Token]) -> Bool {
         /// The two numbers of the pair whose hyphen is at `k`.
         func pair(hyphen k: Int) -> (Int, Int)? {
