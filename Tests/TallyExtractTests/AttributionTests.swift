@@ -33,6 +33,11 @@ struct AttributionTests {
         #expect(sources(text) == ["30 Greater Manchester Police", "12 Greater Manchester Police"])
     }
 
+    @Test func whoPutsACrowdAtAFigureSpeaks() {
+        #expect(sources("Organisers put the crowd in Republic Square at 30,000.") == ["30000 Organisers"])
+        #expect(summary("Police estimated the crowd in Piazza del Popolo at some 10,000.") == ["participants people 10000 about - - Police"])
+    }
+
     @Test func aLeadInWithAWordBetweenNamesTheSource() {
         #expect(sources("По последним данным «ОВД-Инфо», в 85 городах задержаны уже 5135 человек.", language: "ru") == ["5135 OVD-Info"])
     }

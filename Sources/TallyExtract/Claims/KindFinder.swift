@@ -186,6 +186,7 @@ struct KindFinder {
         }
         for (n, var c) in candidates.enumerated() {
             let span = c.first...max(c.last, listEnd[n])
+            let tied = tiedByMeasure(c, tokens)
             // "A student is dead and two people are in police custody": a figure followed by its own
             // auxiliary is the subject of what comes next, not of a trigger before it.
             let afterHead = max(c.headToken ?? c.last, listEnd[n]) + 1
@@ -227,7 +228,9 @@ struct KindFinder {
                     if subjectOfNext, tspan.upperBound < c.first { d += 4 }
                     if inWhole, kind == .detained { d += 6 }
                     let near = lexicon.nearTriggers.match(tokens, at: t.start) != nil
-                    if near && d > 4 { continue }
+                    // "estimated the crowd in Piazza del Popolo at some 10,000": a bare figure tied by
+                    // "at" reaches a crowd word a few words back.
+                    if near && d > 4 && !(d <= 8 && t.start < c.first && !c.hasHead && tied) { continue }
                     if d > 25 { continue }
                     if best == nil || d < best!.distance { best = (kind, d, t.start, t.length) }
                 }
