@@ -63,6 +63,12 @@ struct StoryPlaceTests {
         #expect(places("В Тбилиси в больницы обратились не менее 20 человек. В выборах участвовали 16 партий.", language: "ru") == ["20 Tbilisi"])
     }
 
+    @Test func aCountryThatActsYieldsToItsCity() {
+        #expect(places("Azerbaijan has detained at least six journalists from an independent outlet in Baku since November.") == ["6 Baku"])
+        // "nationwide" still speaks of the country.
+        #expect(places("More than 500 of the 1,300 people detained nationwide were in Moscow.") == ["500 Moscow", "1300 Russia"])
+    }
+
     @Test func aTeamIsNoPlace() {
         #expect(places("Fans of the San Francisco 49ers watched as 22 people were shot at the Kansas City parade.") == ["22 Kansas City"])
     }

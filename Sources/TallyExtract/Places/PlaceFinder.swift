@@ -251,6 +251,10 @@ struct PlaceFinder {
                 if p.last < c.first { d += 1 }
                 if Self.dashed(c, p, tokens) { d = 0 }
                 if let own = country, p.place.country != own, p.place.level == .city || p.place.country != nil { d += 6 }
+                // "Azerbaijan has detained six journalists … in Baku": a country that acts yields to a
+                // city of its own that the sentence places things in (the most specific place).
+                if p.place.level == .country, !p.afterPreposition, !p.indirect,
+                   places.contains(where: { $0.place.level == .city && $0.afterPreposition && $0.place.country == p.place.country }) { d += 6 }
                 pairs.append((ci, pi, d))
             }
         }
