@@ -17,10 +17,10 @@ struct KindFinder {
     static let dashMarks: WordSet = ["—", "–"]
 
     /// Token distance between two spans of a sentence, with a penalty for each clause boundary between.
-    /// `opensAside` says whether the token at an index, after a comma, opens an aside that the distance skips
+    /// `asides`, when given, says whether the token after a comma opens an aside that the distance skips
     /// ("Six people, three of them teens, were shot": the aside costs one).
     static func distance(_ tokens: [Token], _ a: ClosedRange<Int>, _ b: ClosedRange<Int>, grammar: Grammar,
-                         opensAside: ((Int) -> Bool)? = nil) -> Int {
+                         asides: KindFinder? = nil) -> Int {
         if a.overlaps(b) { return 0 }
         let (from, to) = a.upperBound < b.lowerBound ? (a.upperBound + 1, b.lowerBound) : (b.upperBound + 1, a.lowerBound)
         var d = to - from
@@ -29,7 +29,7 @@ struct KindFinder {
             while k < to {
                 defer { k += 1 }
                 let t = tokens[k]
-                if let opensAside, t.hasText(","), k + 1 < to, opensAside(k + 1),
+                if let asides, t.hasText(","), k + 1 < to, asides.opensAside(tokens, at: k + 1),
                    let close = tokens[(k + 1)..<min(to, k + 10)].firstIndex(where: { $0.hasText(",") }) {
                     d -= close - k
                     k = close
@@ -54,7 +54,7 @@ struct KindFinder {
         let token = tokens[k]
         return token.kind == .number || lexicon.numbers.isNumberWord(token)
             || (token.kind == .word && (grammar.subsetWords.contains(token) || grammar.asideOpeners.contains(token)
-                || lexicon.sourceBefore.match(tokens, at: k) != nil))
+                || lexicon.sourceBefore.mayStart(token) && lexicon.sourceBefore.match(tokens, at: k) != nil))
     }
 
     /// The comma that opens an aside of subset words right before a figure (and its qualifier):
@@ -167,10 +167,9 @@ struct KindFinder {
         guard !candidates.isEmpty else { return [] }
         let found = lexicon.triggers.matches(tokens, in: 0..<tokens.count)
         let anyTrigger = found.contains { if case .kind = $0.value { true } else { false } }
-        let aside: (Int) -> Bool = { k in self.opensAside(tokens, at: k) }
         // The head nouns of the figures: "о 1074 задержанных и о 3500 участниках" — a noun that
         // says what one figure counts is no trigger of another.
-        let heads = Set(candidates.compactMap(\.headToken))
+        let heads = candidates.compactMap(\.headToken)
         var result: [Candidate] = []
         var previous: Candidate? = nil
         /// Where the trigger `previous` took starts.
@@ -207,11 +206,11 @@ struct KindFinder {
                 case .kind(let kind):
                     // "were not injured", "не пострадал": a denied event counts nobody.
                     if t.start > 0, grammar.negations.contains(tokens[t.start - 1]) { continue }
-                    var d = Self.distance(tokens, span, tspan, grammar: grammar, opensAside: aside)
+                    var d = Self.distance(tokens, span, tspan, grammar: grammar, asides: self)
                     // "14 police officers were injured": a verb after the figure's noun is as near as
                     // it is to the noun.
                     if let head = c.headToken, head > span.upperBound, tspan.lowerBound > head {
-                        d = min(d, Self.distance(tokens, span.lowerBound...head, tspan, grammar: grammar, opensAside: aside))
+                        d = min(d, Self.distance(tokens, span.lowerBound...head, tspan, grammar: grammar, asides: self))
                     }
                     // "457 people were arrested and 441 officers injured": a verb that the figure
                     // before took, between the two, is that figure's before it is this one's.
@@ -219,7 +218,7 @@ struct KindFinder {
                     if heads.contains(where: { $0 != c.headToken && tspan.contains($0) }) { continue }
                     // "28 of those arrested had been charged": the participle of the whole is how
                     // they came to be counted; the verb after says what happened to the part.
-                    let inWhole = c.last + 3 < tokens.count && ofWhole(after: c, tokens) && t.start == c.last + 3
+                    let inWhole = t.start == c.last + 3 && ofWhole(after: c, tokens)
                     // The head noun is a weak trigger: "66 участников" detained by "задержали".
                     if let head = c.headToken, tspan.contains(head) {
                         if c.partitive { continue }

@@ -50,6 +50,8 @@ final class Lexicon: Sendable {
     let landmarks: PhraseList<String>
     /// Regions after a comma and the country they are in ("Kan." → US), see `LexiconFile.Places.regions`.
     let regions: PhraseList<String>
+    /// `grammar.placeCounts` as a phrase list, so a sentence without one is not searched ("в 85 городах").
+    let placeCounts: PhraseList<Bool>
     let weekdays: PhraseList<Int>
     let months: [String: Int]
     let monthKeys: KeyTable<Int>
@@ -136,6 +138,7 @@ final class Lexicon: Sendable {
         longSpans = index.add(PhraseList(f.places.longSpans, value: true))
         landmarks = index.add(PhraseList((f.places.landmarks ?? [:]).map { ($0.key, $0.value) }))
         regions = index.add(PhraseList((f.places.regions ?? [:]).map { ($0.key, $0.value) }))
+        placeCounts = index.add(PhraseList(f.grammar.placeCounts.words.sorted(), value: true))
         weekdays = index.add(PhraseList(f.dates.weekdays.map { ($0.key, $0.value) }))
         months = f.dates.months
         monthKeys = KeyTable(Dictionary(f.dates.months.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a }))

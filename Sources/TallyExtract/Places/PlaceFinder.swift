@@ -185,7 +185,8 @@ struct PlaceFinder {
         var countryWords = !lexicon.countryWords.mayOccur(in: phraseStarts) ? []
             : lexicon.countryWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) }
         // "in 38 Russian cities", "в 85 городах": so many places stand for their country.
-        for k in tokens.indices.dropLast() where tokens[k].kind == .number || lexicon.numbers.isNumberWord(tokens[k]) {
+        for k in (lexicon.placeCounts.mayOccur(in: phraseStarts) ? tokens.indices.dropLast() : 0..<0) where tokens[k].kind == .number
+            || (tokens[k].kind == .word && lexicon.numbers.mayStart(tokens[k]) && lexicon.numbers.isNumberWord(tokens[k])) {
             if let w = ((k + 1)...min(k + 2, tokens.count - 1)).first(where: { tokens[$0].kind == .word && grammar.placeCounts.contains(tokens[$0]) }),
                w == k + 1 || tokens[k + 1].kind == .word, (Int(tokens[k].text) ?? 2) > 1 {
                 countryWords.append(k...w)
