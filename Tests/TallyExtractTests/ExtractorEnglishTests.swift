@@ -445,6 +445,10 @@ extension ShootingNewsTests {
         #expect(figures("Four people were shot at a party. Smith died; the other three were injured.").first == "injured 3")
     }
 
+    @Test func aPersonMetBeforeTakesNoKindFromTheSentenceAbove() {
+        #expect(figures("Three children were killed in the shooting. The 35-year-old woman may be the only witness.") == ["killed 3"])
+    }
+
     @Test func thoseWhoAttackAreNotAmongTheirVictims() {
         #expect(figures("Three suspects broke into the house and opened fire, killing a woman.") == ["killed 1 implicit"])
         #expect(figures("Two gunmen stormed the bar and shot four people.") == ["injured 4"])

@@ -290,6 +290,7 @@ struct KindFinder {
                 continue
             } else if !anyTrigger, let value = c.value, value > 1 || c.implicit, let carried, !c.partitive || partOfThem(c, tokens),
                       c.who != .police || carried == .killed || carried == .injured,
+                      !c.definite || c.headToken.map({ grammar.wholeGroups.contains(tokens[$0]) }) == true,
                       c.hasHead || tiedByMeasure(c, tokens) || afterPartOfThem(c, tokens) {
                 // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650",
                 // "Из них 502 — в Москве", or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".
@@ -297,7 +298,8 @@ struct KindFinder {
                 // one met before may be: "The victim was hunting with two family members." Nor is a
                 // part of a whole the sentence names: "six of the 20 staffers were working overtime".
                 // Police counted below arrests are those who made them: "About 40,000 officers had
-                // been deployed"; only a toll carries to them.)
+                // been deployed"; only a toll carries to them. Nor does it carry to one person met
+                // before ("The 35-year-old woman may be the only witness"), but to "the victim".)
                 c.kind = carried
             } else {
                 continue
