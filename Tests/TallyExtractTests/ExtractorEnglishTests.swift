@@ -445,6 +445,13 @@ extension ShootingNewsTests {
         #expect(figures("Four people were shot at a party. Smith died; the other three were injured.").first == "injured 3")
     }
 
+    @Test func aVerbAfterAPartIsThePartsNotTheWholes() {
+        #expect(summary("In Hrodna, about 300 people formed a chain, and 17 of them were detained.") == ["detained people 17 exact Hrodna - -"])
+        // A part in an aside leaves the verb to the whole.
+        #expect(summary("Twelve people, including two children, were shot in Chicago.") == ["injured people 12 exact Chicago - -", "injured minors 2 exact Chicago - -"])
+        #expect(summary("Police banned gatherings of more than four people.").isEmpty)
+    }
+
     @Test func aPersonMetBeforeTakesNoKindFromTheSentenceAbove() {
         #expect(figures("Three children were killed in the shooting. The 35-year-old woman may be the only witness.") == ["killed 3"])
     }

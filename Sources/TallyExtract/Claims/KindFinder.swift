@@ -226,6 +226,9 @@ struct KindFinder {
                     }
                     if subjectOfNext, tspan.upperBound < c.first { d += 4 }
                     if inWhole, kind == .detained { d += 6 }
+                    // "300 people formed a chain, and 17 of them were detained": a verb after a part
+                    // of the figure is the part's, not the whole's.
+                    if t.start > span.upperBound, candidates.contains(where: { $0.first > span.upperBound && $0.last < t.start && partOfThem($0, tokens) }) { continue }
                     let near = lexicon.nearTriggers.match(tokens, at: t.start) != nil
                     // "estimated the crowd in Piazza del Popolo at some 10,000": a bare figure tied by
                     // "at" reaches a crowd word a few words back.
