@@ -454,6 +454,8 @@ extension ShootingNewsTests {
 
     @Test func aPersonMetBeforeTakesNoKindFromTheSentenceAbove() {
         #expect(figures("Three children were killed in the shooting. The 35-year-old woman may be the only witness.") == ["killed 3"])
+        // Company is no item of a list: "with two family members".
+        #expect(figures("A man was killed in a hunting accident on Saturday. The victim was hunting with two family members.") == ["killed 1 implicit"])
     }
 
     @Test func thoseWhoAttackAreNotAmongTheirVictims() {

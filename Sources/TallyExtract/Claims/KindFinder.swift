@@ -96,6 +96,14 @@ struct KindFinder {
         return grammar.partitiveArticles.contains(tokens[k + 1]) && !grammar.definiteArticles.contains(tokens[k + 1])
     }
 
+    /// Whether a word of company or measure stands before the figure and its qualifier ("with two
+    /// family members", `grammar.companyWords`).
+    func afterCompanyWord(_ c: Candidate, _ tokens: [Token]) -> Bool {
+        var k = c.first
+        if let q = lexicon.qualifiers.match(tokens, endingBefore: k) { k -= q.length }
+        return k > 0 && tokens[k - 1].kind == .word && grammar.companyWords.contains(tokens[k - 1])
+    }
+
     /// Whether "of those", "of the" follows the figure ("28 of those arrested"), a word after it.
     func ofWhole(after c: Candidate, _ tokens: [Token]) -> Bool {
         let k = c.last + 1
@@ -282,7 +290,7 @@ struct KindFinder {
                 c.trigger = text(tokens, b.at, b.length)
             } else if !c.partitive, let nounKind = c.nounKind {
                 c.kind = nounKind
-            } else if let p = previous {
+            } else if let p = previous, !afterCompanyWord(c, tokens) {
                 // "в Москве задержали 70 подростков, а в Санкт-Петербурге — 30 детей"
                 // The verb is the previous figure's too: "shot his wife, his daughter and himself".
                 c.kind = p.kind
@@ -294,6 +302,7 @@ struct KindFinder {
             } else if !anyTrigger, let value = c.value, value > 1 || c.implicit, let carried, !c.partitive || partOfThem(c, tokens),
                       c.who != .police || carried == .killed || carried == .injured,
                       !c.definite || c.headToken.map({ grammar.wholeGroups.contains(tokens[$0]) }) == true,
+                      !afterCompanyWord(c, tokens),
                       c.hasHead || tiedByMeasure(c, tokens) || afterPartOfThem(c, tokens) {
                 // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650",
                 // "Из них 502 — в Москве", or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".

@@ -58,6 +58,9 @@ final class Grammar: Sendable, Decodable {
     /// Nouns of those who attack ("three suspects", "two gunmen"): before an active verb of harm
     /// some words on, they did the harm ("three suspects invaded the flat and shot…").
     let agentNouns: WordSet
+    /// "hunting with two family members", "для 30 человек": words before a figure that make it
+    /// company or a measure, no item of a list under the sentence above (no kind carries to it).
+    let companyWords: WordSet
     /// "in 38 Russian cities", "в 85 городах": a figure over so many places covers their country.
     let placeCounts: WordSet
     /// "shot in the chest and later died": adverbs of time between "and" and what happened next.
@@ -166,6 +169,7 @@ final class Grammar: Sendable, Decodable {
         case kinPlurals = "kin_plurals"
         case agentsAfter = "agents_after"
         case agentNouns = "agent_nouns"
+        case companyWords = "company_words"
         case placeCounts = "place_counts"
         case thenAdverbs = "then_adverbs"
         case asideOpeners = "aside_openers"
