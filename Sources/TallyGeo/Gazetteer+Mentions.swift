@@ -13,22 +13,10 @@ extension Gazetteer {
 
     /// Capitalised words that, right after a city's name, make the name another place or a body:
     /// "Washington State Patrol", "New York State", "Ohio State" (a state, a university), not the city.
-    static let notCityAfter = KeyTable(["State"].map { (Token.key(of: $0.utf8), Array($0.utf8)) })
+    static let notCityAfter = ByteWordSet(["State"])
 
-    /// Whether the word at `word` is one of `notCityAfter`.
-    static func isNotCityAfter(_ word: ArraySlice<UInt8>) -> Bool {
-        guard let bytes = notCityAfter[Token.key(of: word)] else { return false }
-        return bytes.elementsEqual(word)
-    }
-
-    /// The joiners by the hash of their bytes (`Token.key(of:)`).
-    static let joinerTable = KeyTable(joiners.map { (Token.key(of: $0.utf8), Array($0.utf8)) })
-
-    /// Whether a word is one of `joiners`.
-    static func isJoiner(_ word: ArraySlice<UInt8>) -> Bool {
-        guard let bytes = joinerTable[Token.key(of: word)] else { return false }
-        return bytes.elementsEqual(word)
-    }
+    /// `joiners`, asked by a word's bytes.
+    static let joinerWords = ByteWordSet(joiners)
 
     /// Every place name in `text`, longest match first and non-overlapping, in text order.
     ///
@@ -98,7 +86,7 @@ extension Gazetteer {
                 if n > 0, !Self.joins(bytes, scratch.words[k + n - 1].upperBound, word.lowerBound) { break }
                 // Later words of a Latin name are capitalised too, but for small joiners ("Rostov-on-Don").
                 if n > 0, bytes[word.lowerBound] < 0x80, !WordBytes.isCapital(bytes, word.lowerBound),
-                   !Self.isJoiner(bytes[word]) { break }
+                   !Self.joinerWords.contains(bytes[word]) { break }
                 if NameKey.normalise(bytes[word], into: &scratch.buffer) {
                     NameKey.textForms(scratch.buffer, cyrillic: true, into: &scratch.forms)
                     NameKey.extend(scratch.hashes, first: n == 0, word: scratch.buffer, forms: scratch.forms, into: &scratch.extended)
@@ -130,7 +118,7 @@ extension Gazetteer {
                 before.map { b in Self.prepositions.contains(NameKey.hash(ofWord: bytes[b], buffer: &scratch.buffer)) } ?? false
             }
             if let m = matched, k + m.words < scratch.words.count, Self.joins(bytes, m.end, scratch.words[k + m.words].lowerBound),
-               bytes[m.end] == 0x20, Self.isNotCityAfter(bytes[scratch.words[k + m.words]]) {
+               bytes[m.end] == 0x20, Self.notCityAfter.contains(bytes[scratch.words[k + m.words]]) {
                 // "Washington State Patrol": no place of its own here (the state is not in the gazetteer).
                 k += m.words + 1
                 continue

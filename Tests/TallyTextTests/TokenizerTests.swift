@@ -174,3 +174,16 @@ struct WordAffixesTests {
         #expect(!WordAffixes(["ли"]).endsWord(token))
     }
 }
+
+/// `ByteWordSet` answers as a set of strings compared by their bytes.
+struct ByteWordSetTests {
+    @Test func containsExactlyItsWords() {
+        let set = ByteWordSet(["State", "тыс"])
+        #expect(set.contains(Array("State".utf8)))
+        #expect(set.contains(Array("тыс".utf8)))
+        #expect(!set.contains(Array("state".utf8)))
+        #expect(!set.contains(Array("States".utf8)))
+        #expect(set.word(forKey: Token.key(of: "тыс".utf8)) == Array("тыс".utf8))
+        #expect(set.word(forKey: Token.key(of: "тысяч".utf8)) == nil)
+    }
+}

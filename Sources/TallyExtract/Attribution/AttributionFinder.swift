@@ -83,11 +83,7 @@ struct AttributionFinder {
                 }
                 // "…, сообщает пресс-служба МВД.", "…, said the ministry.": after a comma, the
                 // phrase that closes the sentence is the speaker, not the clause before.
-                if i > 0, tokens[i - 1].hasText(","), let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
-                   !grammar.sourceLeadWords.contains(tokens[np.lowerBound]), !isDay(tokens, at: np.lowerBound) {
-                    if let speaker = told(tokens, np, bytes) { return speaker }
-                    if let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
-                }
+                if i > 0, tokens[i - 1].hasText(","), let speaker = speaker(after: i + m.length, tokens, bytes) { return speaker }
                 if var np = backward(tokens, before: i) {
                     // "with AFP confirming that …": the source follows "with".
                     if grammar.sourceWith.contains(tokens[np.lowerBound]), np.count > 1, grammar.isParticiple(tokens[i]) { np = (np.lowerBound + 1)..<np.upperBound }
@@ -117,11 +113,7 @@ struct AttributionFinder {
                         if let found = classify(tokens, rest, bytes) { return Result(found: found, phrase: rest) }
                     }
                 }
-                if let np = forward(tokens, from: i + m.length), Self.endsClause(tokens, np),
-                   !grammar.sourceLeadWords.contains(tokens[np.lowerBound]), !isDay(tokens, at: np.lowerBound) {
-                    if let speaker = told(tokens, np, bytes) { return speaker }
-                    if let found = classify(tokens, np, bytes, inverted: true) { return Result(found: found, phrase: np) }
-                }
+                if let speaker = speaker(after: i + m.length, tokens, bytes) { return speaker }
                 i += m.length
                 continue
             }
@@ -139,6 +131,16 @@ struct AttributionFinder {
         return nil
     }
 
+    /// "…, said the ministry.", "сообщает пресс-служба МВД": the phrase after a verb of saying
+    /// (ending at `verbEnd`) that closes its clause, when it speaks — told an outlet (`told`) or
+    /// named as itself; not a lead-in word nor a day ("said Sunday").
+    func speaker(after verbEnd: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Result? {
+        guard let np = forward(tokens, from: verbEnd), Self.endsClause(tokens, np),
+              !grammar.sourceLeadWords.contains(tokens[np.lowerBound]), !isDay(tokens, at: np.lowerBound) else { return nil }
+        if let speaker = told(tokens, np, bytes) { return speaker }
+        return classify(tokens, np, bytes, inverted: true).map { Result(found: $0, phrase: np) }
+    }
+
     /// A clause of a sentence that quotes a source of its own.
     struct ClauseSource {
         /// The clause's tokens.
@@ -149,10 +151,10 @@ struct AttributionFinder {
     /// "Police said 5,000 took part, while organisers put the turnout at 20,000": the clauses of
     /// a contrast (split at ";", at `grammar.clauseOpeners` or `grammar.and` after a comma, and at
     /// a comma before who speaks: "…, полиция насчитала 5 тысяч", "…, по данным полиции — 1074")
-    /// may quote different sources,
-    /// each for its own figures. Returns the clauses that quote one, or nothing when fewer than
-    /// two do or the figures (their first tokens, `figures`) all stand in one clause. Whether the
-    /// sources differ is the caller's to judge: "the ministry" points back to a source named before.
+    /// may quote different sources, each for its own figures. Returns the clauses that quote one,
+    /// or nothing when fewer than two do or the figures (their first tokens, `figures`) all stand
+    /// in one clause. Whether the sources differ is the caller's to judge: "the ministry" points
+    /// back to a source named before.
     func clauseSources(_ tokens: [Token], figures: [Int], bytes: [UInt8]) -> [ClauseSource] {
         var starts = [0]
         for k in tokens.indices.dropFirst() {
@@ -254,14 +256,14 @@ struct AttributionFinder {
             && tokens[k + 1].kind == .word && !tokens[k + 1].spaceBefore
     }
 
-    /// The phrase before a verb, back to punctuation or the start; "Amnesty International,
-    /// however, said" skips the aside.
     /// "…, authorities said Sunday", "сообщили в понедельник": a day after a verb of saying says
     /// when, not who.
     func isDay(_ tokens: [Token], at k: Int) -> Bool {
         lexicon.weekdays.match(tokens, at: k) != nil || lexicon.relativeDays.match(tokens, at: k) != nil || lexicon.month(tokens[k]) != nil
     }
 
+    /// The phrase before a verb, back to punctuation or the start; "Amnesty International,
+    /// however, said" skips the aside.
     func backward(_ tokens: [Token], before end: Int) -> Range<Int>? {
         var stop = end
         while stop > 0 {

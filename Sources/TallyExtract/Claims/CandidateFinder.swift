@@ -415,11 +415,6 @@ struct CandidateFinder {
         return nil
     }
 
-    /// "6-3, 7-6 (7)", "beat Gibraltar 6-0", "a 1-1 draw": a game's score, no count of people. Two
-    /// numbers of one or two digits joined by a hyphen with no space are a score when the second is
-    /// not above the first (a range of people rises: "20-30"), when a third number follows ("a
-    /// 1-6-2 skid"), or when another such pair stands next to them after a comma; so is a number
-    /// in brackets right after such a pair.
     /// "901-528-2274", "(555) 123-4567": a phone number or another code of digit groups joined by
     /// hyphens with no space, three groups or more; none of its groups counts anyone.
     static func isCode(_ m: NumberMention, _ tokens: [Token]) -> Bool {
@@ -430,6 +425,11 @@ struct CandidateFinder {
         return (last - first) / 2 + 1 >= 3
     }
 
+    /// "6-3, 7-6 (7)", "beat Gibraltar 6-0", "a 1-1 draw": a game's score, no count of people. Two
+    /// numbers of one or two digits joined by a hyphen with no space are a score when the second is
+    /// not above the first (a range of people rises: "20-30"), when a third number follows ("a
+    /// 1-6-2 skid"), or when another such pair stands next to them after a comma; so is a number
+    /// in brackets right after such a pair.
     static func isScore(_ m: NumberMention, _ tokens: [Token]) -> Bool {
         /// The two numbers of the pair whose hyphen is at `k`.
         func pair(hyphen k: Int) -> (Int, Int)? {

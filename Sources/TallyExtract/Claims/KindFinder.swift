@@ -178,6 +178,8 @@ struct KindFinder {
         // The head nouns of the figures: "о 1074 задержанных и о 3500 участниках" — a noun that
         // says what one figure counts is no trigger of another.
         let heads = candidates.compactMap(\.headToken)
+        // The parts of a figure before them ("17 of them"): a verb after one is the part's.
+        let parts = candidates.filter { partOfThem($0, tokens) }.map { $0.first...$0.last }
         var result: [Candidate] = []
         var previous: Candidate? = nil
         /// Where the trigger `previous` took starts.
@@ -214,6 +216,10 @@ struct KindFinder {
                 case .kind(let kind):
                     // "were not injured", "не пострадал": a denied event counts nobody.
                     if t.start > 0, grammar.negations.contains(tokens[t.start - 1]) { continue }
+                    if heads.contains(where: { $0 != c.headToken && tspan.contains($0) }) { continue }
+                    // "300 people formed a chain, and 17 of them were detained": a verb after a part
+                    // of the figure is the part's, not the whole's.
+                    if t.start > span.upperBound, parts.contains(where: { $0.lowerBound > span.upperBound && $0.upperBound < t.start }) { continue }
                     var d = Self.distance(tokens, span, tspan, grammar: grammar, asides: self)
                     // "14 police officers were injured": a verb after the figure's noun is as near as
                     // it is to the noun.
@@ -223,7 +229,6 @@ struct KindFinder {
                     // "457 people were arrested and 441 officers injured": a verb that the figure
                     // before took, between the two, is that figure's before it is this one's.
                     if let p = previous, let used = previousAt, used == t.start, t.start > p.last, t.start < c.first { d += 3 }
-                    if heads.contains(where: { $0 != c.headToken && tspan.contains($0) }) { continue }
                     // "28 of those arrested had been charged": the participle of the whole is how
                     // they came to be counted; the verb after says what happened to the part.
                     let inWhole = t.start == c.last + 3 && ofWhole(after: c, tokens)
@@ -234,9 +239,6 @@ struct KindFinder {
                     }
                     if subjectOfNext, tspan.upperBound < c.first { d += 4 }
                     if inWhole, kind == .detained { d += 6 }
-                    // "300 people formed a chain, and 17 of them were detained": a verb after a part
-                    // of the figure is the part's, not the whole's.
-                    if t.start > span.upperBound, candidates.contains(where: { $0.first > span.upperBound && $0.last < t.start && partOfThem($0, tokens) }) { continue }
                     let near = lexicon.nearTriggers.match(tokens, at: t.start) != nil
                     // "estimated the crowd in Piazza del Popolo at some 10,000": a bare figure tied by
                     // "at" reaches a crowd word a few words back.
@@ -306,12 +308,11 @@ struct KindFinder {
                       c.hasHead || tiedByMeasure(c, tokens) || afterPartOfThem(c, tokens) {
                 // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650",
                 // "Из них 502 — в Москве", or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".
-                // (One person counted is no list's item: "“I lost my daughter!” one woman wails";
-                // one met before may be: "The victim was hunting with two family members." Nor is a
-                // part of a whole the sentence names: "six of the 20 staffers were working overtime".
-                // Police counted below arrests are those who made them: "About 40,000 officers had
-                // been deployed"; only a toll carries to them. Nor does it carry to one person met
-                // before ("The 35-year-old woman may be the only witness"), but to "the victim".)
+                // Not to: one person counted ("“I lost my daughter!” one woman wails"); one met before
+                // ("The 35-year-old woman may be the only witness"; "the victim" is counted); a part of
+                // a whole the sentence names ("six of the 20 staffers were working overtime"); police
+                // below arrests, who made them ("About 40,000 officers had been deployed"; a toll
+                // does carry to them); company ("hunting with two family members").
                 c.kind = carried
             } else {
                 continue

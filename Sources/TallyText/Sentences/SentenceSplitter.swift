@@ -16,12 +16,11 @@ public enum SentenceSplitter {
     /// "$2 mln in"): before a capital they end it ("в 6,5 тыс. В Северодвинске…").
     public static let unitAbbreviations: Set<String> = ["тыс", "млн", "млрд", "руб", "чел", "коп", "etc"]
 
-    /// `unitAbbreviations` by the key of their bytes.
-    static let unitTable = KeyTable(unitAbbreviations.map { (Token.key(of: $0.utf8), Array($0.utf8)) })
+    /// `unitAbbreviations`, asked by a word's bytes.
+    static let unitWords = ByteWordSet(unitAbbreviations)
 
-    /// `abbreviations` by the key of their bytes (`Token.key(of:)`), with the bytes to confirm a
-    /// match: asked at every period, without making a `String` of the word before it.
-    static let abbreviationTable = KeyTable(abbreviations.map { (Token.key(of: $0.utf8), Array($0.utf8)) })
+    /// `abbreviations`, asked at every period by the bytes of the word before it.
+    static let abbreviationWords = ByteWordSet(abbreviations)
 
     /// Byte ranges of the sentences of `bytes`, trimmed of white space, in order.
     public static func sentences(_ bytes: [UInt8]) -> [Range<Int>] {
@@ -154,6 +153,15 @@ public enum SentenceSplitter {
 
     /// Whether the word that ends just before `stop` is an abbreviation or a single capital (an initial).
     static func isAbbreviation(_ bytes: Bytes, before stop: Int) -> Bool {
+        let s = wordStart(bytes, before: stop)
+        guard s < stop else { return false }
+        if isListedAbbreviation(bytes, s, stop) { return true }
+        // A single capital letter: an initial ("Ales B. Smith") or part of "U.S.".
+        return (stop - s == 1 || stop - s == 2 && bytes[s] >= 0x80) && Tokenizer.isCapital(bytes, s, bytes.count)
+    }
+
+    /// Where the word of letters that ends at `stop` starts (`stop` when a letter does not end there).
+    static func wordStart(_ bytes: Bytes, before stop: Int) -> Int {
         var s = stop
         while s > 0 {
             let p = s - 1
@@ -170,27 +178,15 @@ public enum SentenceSplitter {
                 break
             }
         }
-        guard s < stop else { return false }
-        if isListedAbbreviation(bytes, s, stop) { return true }
-        // A single capital letter: an initial ("Ales B. Smith") or part of "U.S.".
-        return (stop - s == 1 || stop - s == 2 && bytes[s] >= 0x80) && Tokenizer.isCapital(bytes, s, bytes.count)
+        return s
     }
 
     /// Whether the word before the stop at `stop` is one of `unitAbbreviations` and a capital
     /// letter starts the word at `next`.
     static func isUnitBeforeCapital(_ bytes: Bytes, stop: Int, next: Int) -> Bool {
         guard Tokenizer.isCapital(bytes, next, bytes.count) else { return false }
-        // Back over the word: ASCII letters, and Cyrillic letters (two bytes, D0 or D1 first).
-        var s = stop
-        while s > 0 {
-            let b = bytes[s - 1]
-            if (b >= 97 && b <= 122) || (b >= 65 && b <= 90) { s -= 1; continue }
-            if b & 0xC0 == 0x80, s >= 2, bytes[s - 2] == 0xD0 || bytes[s - 2] == 0xD1 { s -= 2; continue }
-            break
-        }
-        guard s < stop else { return false }
-        guard let word = unitTable[Token.key(of: UnsafeBufferPointer(rebasing: bytes[s..<stop]))] else { return false }
-        return word.elementsEqual(bytes[s..<stop])
+        let s = wordStart(bytes, before: stop)
+        return s < stop && unitWords.contains(UnsafeBufferPointer(rebasing: bytes[s..<stop]))
     }
 
     /// Whether the word `bytes[start..<end]`, lower-cased, is one of `abbreviations`.
@@ -203,7 +199,7 @@ public enum SentenceSplitter {
             if c.2 == 2 { key.add(c.1) }
             i += advance
         }
-        guard let known = abbreviationTable[key.keys.key] else { return false }
+        guard let known = abbreviationWords.word(forKey: key.keys.key) else { return false }
         // Confirm byte by byte (two words may share a key).
         var k = 0
         i = start

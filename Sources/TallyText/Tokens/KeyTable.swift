@@ -102,3 +102,27 @@ public struct KeyFilter: Sendable {
         return words.withUnsafeBufferPointer { $0[Int(bit >> 6)] } & (1 << (bit & 63)) != 0
     }
 }
+
+/// A fixed set of words asked about by the bytes of a word, without making a `String`: looked up
+/// by `Token.key(of:)` and confirmed byte by byte (two words may share a key). For scans that
+/// read raw text rather than tokens (the sentence splitter, the gazetteer's name scan).
+public struct ByteWordSet: Sendable {
+    @usableFromInline let table: KeyTable<[UInt8]>
+
+    /// A set of these words, compared exactly as their UTF-8 bytes.
+    public init(_ words: some Sequence<String>) {
+        table = KeyTable(words.map { (Token.key(of: $0.utf8), Array($0.utf8)) })
+    }
+
+    /// Whether `word`'s bytes are one of the set's words.
+    @inlinable
+    public func contains(_ word: some Collection<UInt8>) -> Bool {
+        guard let bytes = table[Token.key(of: word)] else { return false }
+        return bytes.elementsEqual(word)
+    }
+
+    /// The set's word whose key (`Token.key(of:)`) is `key`, for a caller that confirms the match
+    /// itself while it makes the bytes (lower-casing them, say).
+    @inlinable
+    public func word(forKey key: UInt64) -> [UInt8]? { table[key] }
+}
