@@ -3,6 +3,7 @@ import TallyCore
 import TallyGeo
 import TallyText
 @testable import TallyExtract
+@testable import TallyText
 
 /// The phrase index's shortcuts answer as the plain scans they stand for.
 struct PhraseIndexTests {
@@ -46,6 +47,35 @@ struct PhraseIndexTests {
         let bytes = Array("The weather was fine.".utf8)
         var tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
         #expect(!en.landmarks.mayOccur(in: en.annotate(&tokens)))
+    }
+
+    /// Every word set of a lexicon's grammar has its bit, and a token the lexicon read answers by
+    /// the bit exactly as the set's own lookup answers (`WordClasses`): on the sets' own words,
+    /// their capitalised forms, words of no set, and text outside the plain ranges.
+    @Test func wordClassesAnswerAsTheSetsThemselves() throws {
+        for code in ["en", "ru"] {
+            let lexicon = try Lexicon.bundled(code)
+            var sets: [(String, WordSet)] = Mirror(reflecting: lexicon.grammar).children.compactMap { c in
+                (c.value as? WordSet).map { (c.label ?? "?", $0) }
+            }
+            sets += [("personWords", lexicon.personWords), ("notClaimBefore", lexicon.notClaimBefore),
+                     ("singularPeople", lexicon.grammar.singularPeople.words)]
+            #expect(sets.count > 50)
+            let words = Set(sets.flatMap { $0.1.words })
+            let text = words.sorted().map { w in w + " " + w.capitalized }.joined(separator: " , ")
+                + " weather погода naïve nai\u{0308}ve e\u{0301}té ё е\u{0308}"
+            let bytes = Array(text.utf8)
+            var tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+            lexicon.annotate(&tokens)
+            #expect(tokens.contains { $0.wordClasses != .max } && tokens.contains { $0.wordClasses == .max })
+            for (name, set) in sets {
+                #expect(set.bit != 0, "\(code) \(name) has no bit")
+                let unregistered = WordSet(set.words)
+                for t in tokens where set.contains(t) != unregistered.contains(t) {
+                    Issue.record("\(code) \(name): '\(t.text)' answered \(set.contains(t)) by its bit")
+                }
+            }
+        }
     }
 
     @Test func landmarksAreResolvedOnceToTheirCities() throws {

@@ -91,7 +91,7 @@ struct CandidateFinder {
                 i += 1
                 continue
             }
-            if isDeterminer(tokens[i]), nextPersonWord(from: i + 1) <= i + 6,
+            if tokens[i].kind == .word, nextPersonWord(from: i + 1) <= i + 6, isDeterminer(tokens[i]),
                var c = singular(tokens, at: i, relatives: grammar.possessives.contains(tokens[i])) {
                 c.definite = grammar.definiteArticles.contains(tokens[i])
                 // "A fourth victim was grazed": the story has counted at least four, when what happened

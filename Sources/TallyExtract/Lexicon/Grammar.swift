@@ -253,6 +253,6 @@ struct SingularPeople: Sendable, Decodable {
             for w in words.words { groups[w] = group }
         }
         self.groups = groups
-        words = WordSet(groups.keys)
+        words = WordSet(groups.keys, classes: decoder.userInfo[WordClasses.key] as? WordClasses)
     }
 }

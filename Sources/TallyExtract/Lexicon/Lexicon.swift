@@ -81,11 +81,13 @@ final class Lexicon: Sendable {
     @discardableResult
     func annotate(_ tokens: inout [Token]) -> UInt64 { phraseIndex.annotate(&tokens) }
 
-    init(file f: LexiconFile) {
+    /// The lexicon of a decoded file; `classes` is the registry its word sets were decoded with
+    /// (see `bundled(_:)`), nil for a file decoded without one (its sets then look every token up).
+    init(file f: LexiconFile, classes: WordClasses? = nil) {
         language = f.language
         grammar = f.grammar
         personWords = WordSet(f.grammar.singularPeople.words.words.union(f.grammar.kin.words)
-            .union(f.grammar.ageCompound.count == 2 ? [f.grammar.ageCompound[1]] : []))
+            .union(f.grammar.ageCompound.count == 2 ? [f.grammar.ageCompound[1]] : []), classes: classes)
         ordinals = f.ordinals ?? [:]
         var index = PhraseIndex()
         numbers = NumberReader(
@@ -121,7 +123,7 @@ final class Lexicon: Sendable {
             w += words.map { ($0, g) }
         }
         who = index.add(PhraseList(w))
-        notClaimBefore = WordSet(f.notClaimBeforeStrict)
+        notClaimBefore = WordSet(f.notClaimBeforeStrict, classes: classes)
         agesAfter = index.add(PhraseList(f.agesAfter, value: true))
         sourceBefore = index.add(PhraseList(f.sources.before, value: true))
         sourceVerbs = index.add(PhraseList(f.sources.verbs, value: true))
@@ -147,7 +149,7 @@ final class Lexicon: Sendable {
         dateStamps = index.add(PhraseList(f.dates.stampWords, value: true))
         countCutoffs = index.add(PhraseList(f.dates.countCutoffs, value: true))
         yearTotals = index.add(PhraseList(f.dates.yearTotals ?? [], value: true))
-        index.seal()
+        index.seal(classes: classes?.bitsByKey ?? [:])
         phraseIndex = index
     }
 
@@ -155,7 +157,10 @@ final class Lexicon: Sendable {
     static func bundled(_ code: String) throws -> Lexicon {
         let data = try LexiconResources.data(code, "json")
         do {
-            return Lexicon(file: try JSONDecoder().decode(LexiconFile.self, from: data))
+            let classes = WordClasses()
+            let decoder = JSONDecoder()
+            decoder.userInfo[WordClasses.key] = classes
+            return Lexicon(file: try decoder.decode(LexiconFile.self, from: data), classes: classes)
         } catch {
             throw TallyError(.configuration, input: "Lexicons/\(code).json", "the lexicon is not valid: \(error)")
         }

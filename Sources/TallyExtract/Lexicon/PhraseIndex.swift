@@ -13,11 +13,13 @@ struct PhraseIndex: Sendable {
     private var startStems: [UInt64: UInt64] = [:]
     private var endWords: [UInt64: UInt64] = [:]
     private var endStems: [UInt64: UInt64] = [:]
-    /// Word key → (start bits, end bits), and stem key → the same: two lookups a token.
+    /// Word key → (start bits, end bits, word classes), and stem key → the same: two lookups a token.
     private var tables: (words: KeyTable<Bits>, stems: KeyTable<Bits>) = (KeyTable([(UInt64, Bits)]()), KeyTable([(UInt64, Bits)]()))
     struct Bits: Sendable {
         var starts: UInt64 = 0
         var ends: UInt64 = 0
+        /// The word sets that hold the word (`WordClasses`), in the word table only.
+        var classes: UInt64 = 0
     }
     private var lists = 0
 
@@ -35,22 +37,26 @@ struct PhraseIndex: Sendable {
         return list
     }
 
-    /// Builds the lookup tables once every list is added; `annotate` reads only these.
-    mutating func seal() {
-        func merged(_ starts: [UInt64: UInt64], _ ends: [UInt64: UInt64]) -> KeyTable<Bits> {
+    /// Builds the lookup tables once every list is added, with the word classes of the lexicon's
+    /// word sets (word key → bits, `WordClasses.bitsByKey`); `annotate` reads only these.
+    mutating func seal(classes: [UInt64: UInt64] = [:]) {
+        func merged(_ starts: [UInt64: UInt64], _ ends: [UInt64: UInt64], _ classes: [UInt64: UInt64]) -> KeyTable<Bits> {
             var out: [UInt64: Bits] = [:]
             for (k, bits) in starts { out[k, default: Bits()].starts |= bits }
             for (k, bits) in ends { out[k, default: Bits()].ends |= bits }
+            for (k, bits) in classes { out[k, default: Bits()].classes |= bits }
             return KeyTable(out)
         }
-        tables = (merged(startWords, endWords), merged(startStems, endStems))
+        tables = (merged(startWords, endWords, classes), merged(startStems, endStems, [:]))
     }
 
     private static func record(_ w: WordPattern, _ bit: UInt64, _ words: inout [UInt64: UInt64], _ stems: inout [UInt64: UInt64]) {
         if w.isPrefix { stems[Token.stemKey(of: w.bytes), default: 0] |= bit } else { words[w.key, default: 0] |= bit }
     }
 
-    /// Sets every token's `phraseStarts` and `phraseEnds` to the bits of the registered lists.
+    /// Sets every token's `phraseStarts` and `phraseEnds` to the bits of the registered lists, and
+    /// its `wordClasses` to those of the word sets that hold its text (all of them, "ask the set",
+    /// for text outside the plain ranges, which a set may hold in another Unicode form).
     /// Returns the bits of the lists that may start a phrase anywhere in the tokens: a list whose
     /// bit is clear there has no phrase in them (`PhraseList.mayOccur(in:)`).
     @discardableResult
@@ -61,6 +67,7 @@ struct PhraseIndex: Sendable {
             let stem = tables.stems[tokens[i].stemKey] ?? Bits()
             tokens[i].phraseStarts = word.starts | stem.starts
             tokens[i].phraseEnds = word.ends | stem.ends
+            tokens[i].wordClasses = tokens[i].plain ? word.classes : .max
             all |= tokens[i].phraseStarts
         }
         return all

@@ -2,8 +2,10 @@
 ///
 /// The keys are already FNV-1a hashes, so the table uses them as they are instead of hashing
 /// them again with `Hasher` (SipHash), which a profile of extraction showed to cost more than
-/// the lookups themselves. Open addressing, linear probing, at most half full. A slot holds its
-/// key and its value side by side, so a lookup that finds its key reads one cache line, not two.
+/// the lookups themselves. Open addressing, linear probing, at most a quarter full: most lookups
+/// are of words a table does not hold, and at half full such a miss walked two or three slots
+/// (a quarter full read 4% faster on eval/dev). A slot holds its key and its value side by side,
+/// so a lookup that finds its key reads one cache line, not two.
 public struct KeyTable<Value: Sendable>: Sendable {
     @usableFromInline struct Slot: Sendable {
         @usableFromInline var key: UInt64
@@ -15,7 +17,7 @@ public struct KeyTable<Value: Sendable>: Sendable {
     /// A table with the given entries (later duplicates replace earlier ones).
     public init(_ entries: [(UInt64, Value)]) {
         var capacity = 8
-        while capacity < entries.count * 2 { capacity <<= 1 }
+        while capacity < entries.count * 4 { capacity <<= 1 }
         slots = ContiguousArray(repeating: Slot(key: 0, value: nil), count: capacity)
         mask = capacity - 1
         for (key, value) in entries { insert(key, value) }

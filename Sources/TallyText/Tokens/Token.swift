@@ -13,8 +13,8 @@ public struct Token: Sendable, Hashable {
         case punctuation
     }
 
-    // Stored fields go widest first, so the one-byte ones share the last word: 104 bytes a token
-    // instead of 120 (tokens are copied at every step of the finders).
+    // Stored fields go widest first, so the one-byte ones share the last word: 112 bytes a token
+    // instead of 128 (tokens are copied at every step of the finders).
 
     /// First byte of the token in the text.
     public var start: Int
@@ -23,7 +23,10 @@ public struct Token: Sendable, Hashable {
     /// Words in lower case; numbers and punctuation as written (see `Token.Text` for the length kept).
     public var text: String {
         get { stored.string }
-        set { stored = Text(newValue.utf8) }
+        set {
+            stored = Text(newValue.utf8)
+            wordClasses = .max
+        }
     }
     /// `text`'s bytes, inline.
     public var stored: Text
@@ -36,6 +39,9 @@ public struct Token: Sendable, Hashable {
     public var phraseStarts: UInt64 = .max
     /// Bits of the phrase lists that have a phrase which may end at this token.
     public var phraseEnds: UInt64 = .max
+    /// Bits of the word sets (`WordClasses`) that may hold this token's text, set by the lexicon
+    /// that reads it (all bits, "maybe every set", until then).
+    public var wordClasses: UInt64 = .max
     public var kind: Kind
     /// Whether a word starts with a capital letter.
     public var capitalized: Bool

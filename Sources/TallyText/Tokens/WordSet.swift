@@ -15,10 +15,15 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     @usableFromInline let strings: Set<String>
     /// Whether every word is in normalisation-stable ranges (see `Token.isPlainText(_:)`).
     @usableFromInline let plainWords: Bool
+    /// The set's bit among its lexicon's word classes (`WordClasses`); 0 when it has none and
+    /// every token is looked up.
+    @usableFromInline let bit: UInt64
 
-    /// A set of these words (as tokens' `text`: words in lower case, marks as written).
-    public init(_ words: some Sequence<String>) {
+    /// A set of these words (as tokens' `text`: words in lower case, marks as written), registered
+    /// with `classes` when it is given.
+    public init(_ words: some Sequence<String>, classes: WordClasses? = nil) {
         strings = Set(words)
+        bit = classes?.register(strings) ?? 0
         var byKey: [UInt64: [[UInt8]]] = [:]
         for w in strings.sorted() { byKey[Token.key(of: w.utf8), default: []].append(Array(w.utf8)) }
         var bytes: [UInt8] = []
@@ -43,8 +48,10 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     public var words: Set<String> { strings }
 
     /// Whether the token's text is one of the set's words (as `Set<String>.contains` decides).
+    /// A token read by the set's lexicon without the set's bit is no word of it.
     @inlinable
     public func contains(_ token: Token) -> Bool {
+        if bit != 0, token.wordClasses & bit == 0 { return false }
         if let range = table[token.key], found(token, in: range) { return true }
         if plainWords, token.plain { return false }
         return strings.contains(token.text)
@@ -76,6 +83,6 @@ extension WordSet: Decodable {
                 codingPath: decoder.codingPath,
                 debugDescription: "\(path): '\(phrase)' has a space, but this list holds single words; put phrases in the lists that take them"))
         }
-        self.init(words)
+        self.init(words, classes: decoder.userInfo[WordClasses.key] as? WordClasses)
     }
 }
