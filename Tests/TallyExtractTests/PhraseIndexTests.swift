@@ -61,13 +61,21 @@ struct PhraseIndexTests {
             sets += [("personWords", lexicon.personWords), ("notClaimBefore", lexicon.notClaimBefore),
                      ("singularPeople", lexicon.grammar.singularPeople.words)]
             #expect(sets.count > 50)
-            let words = Set(sets.flatMap { $0.1.words })
+            let numbers = lexicon.numbers.vocabulary
+            let numberWords = [numbers.units, numbers.hundreds, numbers.multipliers, numbers.fractions].flatMap(\.keys) + numbers.articles
+            let words = Set(sets.flatMap { $0.1.words }).union(numberWords).union(lexicon.months.keys)
             let text = words.sorted().map { w in w + " " + w.capitalized }.joined(separator: " , ")
                 + " weather погода naïve nai\u{0308}ve e\u{0301}té ё е\u{0308}"
             let bytes = Array(text.utf8)
             var tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
             lexicon.annotate(&tokens)
             #expect(tokens.contains { $0.wordClasses != .max } && tokens.contains { $0.wordClasses == .max })
+            let plainNumbers = NumberReader(vocabulary: numbers, decimalComma: lexicon.numbers.decimalComma)
+            for t in tokens {
+                #expect(lexicon.numbers.isNumberWord(t) == plainNumbers.isNumberWord(t), "\(code) number word '\(t.text)'")
+                #expect(lexicon.numbers.mayStart(t) == plainNumbers.mayStart(t), "\(code) number start '\(t.text)'")
+                #expect(lexicon.month(t) == (t.kind == .word ? lexicon.months[t.text] : nil), "\(code) month '\(t.text)'")
+            }
             for (name, set) in sets {
                 #expect(set.bit != 0, "\(code) \(name) has no bit")
                 let unregistered = WordSet(set.words)

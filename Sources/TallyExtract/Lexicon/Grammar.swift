@@ -244,13 +244,19 @@ struct SingularPeople: Sendable, Decodable {
 
     init(from decoder: any Decoder) throws {
         var groups: [String: Group] = [:]
-        for (name, words) in try decoder.singleValueContainer().decode([String: WordSet].self) {
+        // (Lists of strings, not word sets: only the set of all of them is asked, and only it takes a word class.)
+        for (name, words) in try decoder.singleValueContainer().decode([String: [String]].self) {
             guard let group = Group(rawValue: name) else {
                 throw DecodingError.dataCorrupted(.init(
                     codingPath: decoder.codingPath,
                     debugDescription: "singular_people has the group '\(name)', which is none of \(Group.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
-            for w in words.words { groups[w] = group }
+            if let phrase = words.first(where: { $0.contains(" ") }) {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "singular_people.\(name): '\(phrase)' has a space, but this list holds single words"))
+            }
+            for w in words { groups[w] = group }
         }
         self.groups = groups
         words = WordSet(groups.keys, classes: decoder.userInfo[WordClasses.key] as? WordClasses)

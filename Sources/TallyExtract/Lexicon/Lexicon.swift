@@ -57,7 +57,11 @@ final class Lexicon: Sendable {
     let monthKeys: KeyTable<Int>
 
     /// The month a word names, if it does.
-    func month(_ token: Token) -> Int? { token.kind == .word ? monthKeys[token.key] : nil }
+    func month(_ token: Token) -> Int? {
+        token.kind == .word && (monthBit == 0 || token.wordClasses & monthBit != 0) ? monthKeys[token.key] : nil
+    }
+    /// The word class (`WordClasses`) of the month names, 0 without a registry.
+    let monthBit: UInt64
     let relativeDays: PhraseList<Int>
     let spanWords: PhraseList<Bool>
     let dateStamps: PhraseList<Bool>
@@ -93,7 +97,7 @@ final class Lexicon: Sendable {
         numbers = NumberReader(
             vocabulary: f.numbers, decimalComma: f.decimalComma,
             rangePairs: f.range.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil },
-            rangeJoiners: Set(f.rangeJoiners))
+            rangeJoiners: Set(f.rangeJoiners), classes: classes)
         vague = index.add(PhraseList(f.vague.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }))
         var q: [(String, Qualifier)] = []
         for (name, words) in f.qualifiers {
@@ -143,6 +147,7 @@ final class Lexicon: Sendable {
         placeCounts = index.add(PhraseList(f.grammar.placeCounts.words.sorted(), value: true))
         weekdays = index.add(PhraseList(f.dates.weekdays.map { ($0.key, $0.value) }))
         months = f.dates.months
+        monthBit = classes?.register(f.dates.months.keys) ?? 0
         monthKeys = KeyTable(Dictionary(f.dates.months.map { (Token.key(of: Array($0.key.utf8)), $0.value) }, uniquingKeysWith: { a, _ in a }))
         relativeDays = index.add(PhraseList(f.dates.relative.map { ($0.key, $0.value) }))
         spanWords = index.add(PhraseList(f.dates.spanWords, value: true))

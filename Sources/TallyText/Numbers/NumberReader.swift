@@ -24,7 +24,14 @@ public struct NumberReader: Sendable {
     /// `numberWords` and `articles` together: `mayStart` in one lookup.
     @usableFromInline let starters: KeyTable<Bool>
 
-    public init(vocabulary: NumberVocabulary, decimalComma: Bool, rangePairs: [(String, String)] = [], rangeJoiners: Set<String> = []) {
+    /// The word classes (`WordClasses`) of `numberWords` and `starters`, 0 without a registry.
+    @usableFromInline let numberWordBit: UInt64
+    @usableFromInline let starterBit: UInt64
+
+    /// A reader of this vocabulary; with `classes`, its number words get word classes, so that a
+    /// token its lexicon read answers `isNumberWord` and `mayStart` by a bit where it can.
+    public init(vocabulary: NumberVocabulary, decimalComma: Bool, rangePairs: [(String, String)] = [], rangeJoiners: Set<String> = [],
+                classes: WordClasses? = nil) {
         self.vocabulary = vocabulary
         self.decimalComma = decimalComma
         self.rangePairs = rangePairs
@@ -43,12 +50,14 @@ public struct NumberReader: Sendable {
         let words = [vocabulary.units, vocabulary.hundreds, vocabulary.multipliers, vocabulary.fractions].flatMap(\.keys)
         numberWords = keySet(words)
         starters = keySet(words + vocabulary.articles)
+        numberWordBit = classes?.register(words) ?? 0
+        starterBit = classes?.register(words + vocabulary.articles) ?? 0
     }
 
     /// Whether a token is a word that can be part of a number.
     @inlinable
     public func isNumberWord(_ token: Token) -> Bool {
-        token.kind == .word && numberWords.contains(token.key)
+        token.kind == .word && (numberWordBit == 0 || token.wordClasses & numberWordBit != 0) && numberWords.contains(token.key)
     }
 
     /// The multiplier a word stands for ("thousand" = 1000), if it is one.
@@ -62,7 +71,7 @@ public struct NumberReader: Sendable {
     /// the call at the many tokens that are neither.
     @inlinable @inline(__always)
     public func mayStart(_ token: Token) -> Bool {
-        token.kind == .number || (token.kind == .word && starters.contains(token.key))
+        token.kind == .number || (token.kind == .word && (starterBit == 0 || token.wordClasses & starterBit != 0) && starters.contains(token.key))
     }
 
     /// The number that starts at token `i`, with a range if one follows, or nil.

@@ -18,7 +18,7 @@ public final class WordClasses: Sendable {
     public init() {}
 
     /// A bit for a set of these words (tokens' `text`), recorded against each word's key.
-    func register(_ words: some Sequence<String>) -> UInt64 {
+    public func register(_ words: some Sequence<String>) -> UInt64 {
         state.withLock { s in
             let bit: UInt64 = 1 << UInt64(s.count % 64)
             s.count += 1
@@ -26,6 +26,9 @@ public final class WordClasses: Sendable {
             return bit
         }
     }
+
+    /// How many sets have a bit.
+    public var count: Int { state.withLock { $0.count } }
 
     /// Word key → the bits of the registered sets that hold a word with that key.
     public var bitsByKey: [UInt64: UInt64] { state.withLock { $0.bits } }
