@@ -56,8 +56,16 @@ struct TokenKeysTests {
     }
 
     @Test func tokensCarryTheKeysOfTheirText() {
-        let bytes = Array("Вчера в Ёлкино ЗАДЕРЖАЛИ 1 300 человек — naïve O’Brien".utf8)
-        for t in Tokenizer.tokens(bytes, in: 0..<bytes.count) {
+        // ASCII words take a shorter path of their own: a long one, one letter, capitals, an apostrophe.
+        let long = String(repeating: "Ab", count: 30)
+        let bytes = Array("Вчера в Ёлкино ЗАДЕРЖАЛИ 1 300 человек — naïve O’Brien; Police DETAINED 45, O'Neil said a \(long) x".utf8)
+        let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+        #expect(tokens.map(\.text).suffix(9) == ["police", "detained", "45", ",", "o'neil", "said", "a",
+                                                 String(long.lowercased().prefix(Token.Text.capacity)), "x"])
+        // A word longer than the text kept is keyed by all of it.
+        #expect(tokens[tokens.count - 2].key == Token.key(of: long.lowercased().utf8))
+        #expect(tokens.first { $0.text == "police" }?.capitalized == true)
+        for t in tokens where t.end - t.start <= Token.Text.capacity {
             #expect(t.key == Token.key(of: t.text.utf8), "key of \(t.text)")
             #expect(t.stemKey == Token.stemKey(of: t.text.utf8), "stem key of \(t.text)")
             #expect(t.plain == Token.isPlainText(t.text.utf8), "plainness of \(t.text)")

@@ -73,6 +73,9 @@ public enum Tokenizer {
     @inline(__always)
     static func token(_ kind: Token.Kind, _ bytes: Bytes, _ start: Int, _ end: Int, lower: Bool,
                       capitalized: Bool, spaceBefore: Bool) -> Token {
+        if let ascii = asciiToken(kind, bytes, start, end, lower: lower, capitalized: capitalized, spaceBefore: spaceBefore) {
+            return ascii
+        }
         var text = Token.Text()
         var reader = Token.KeyReader()
         text.fill { raw in
@@ -95,6 +98,35 @@ public enum Tokenizer {
         let (key, stemKey, plain) = reader.keys
         return Token(kind: kind, start: start, end: end, stored: text, key: key, stemKey: stemKey,
                      plain: plain, capitalized: capitalized, spaceBefore: spaceBefore)
+    }
+
+    /// `token` for ASCII text (most of English news), nil at the first other byte: each byte
+    /// lower-cased by one test, both keys hashed in the same loop, the text plain by definition.
+    @inline(__always)
+    static func asciiToken(_ kind: Token.Kind, _ bytes: Bytes, _ start: Int, _ end: Int, lower: Bool,
+                           capitalized: Bool, spaceBefore: Bool) -> Token? {
+        var text = Token.Text()
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        var stem = key
+        let ascii = withUnsafeMutableBytes(of: &text) { raw -> Bool in
+            var n = 0
+            var i = start
+            while i < end {
+                var b = bytes[i]
+                if b >= 0x80 { return false }
+                if lower, b &- 65 < 26 { b |= 0x20 }
+                key = (key ^ UInt64(b)) &* 0x100_0000_01b3
+                if n < 2 { stem = key }
+                if n < Token.Text.capacity { raw[n] = b }
+                n += 1
+                i += 1
+            }
+            raw[Token.Text.capacity] = UInt8(min(n, Token.Text.capacity))
+            return true
+        }
+        guard ascii else { return nil }
+        return Token(kind: kind, start: start, end: end, stored: text, key: key, stemKey: stem,
+                     plain: true, capitalized: capitalized, spaceBefore: spaceBefore)
     }
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
