@@ -2,6 +2,18 @@ import Testing
 @testable import TallyText
 
 struct TokenizerTests {
+    /// Lower-casing: ASCII, Cyrillic (Ё too), Latin-1 capitals, ’ as '; other text as written,
+    /// a cut multi-byte character at the end kept as it is.
+    @Test func lowerCasesTheLettersItKnows() {
+        var out: [UInt8] = [9, 9, 9]
+        let text = Array("Ёлка ПОЛИЦИЯ O’Brien ÀÉ× Straße ΑΒΓ 1,300 — OK".utf8)
+        Tokenizer.lowercase(text, 0, text.count, into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "ёлка полиция o'brien àé× straße ΑΒΓ 1,300 — ok")
+        let cut = Array("ДА".utf8).dropLast()
+        Tokenizer.lowercase(Array(cut), 0, cut.count, into: &out)
+        #expect(out == [0xD0, 0xB4, 0xD0])
+    }
+
     func texts(_ s: String) -> [String] {
         let bytes = Array(s.utf8)
         return Tokenizer.tokens(bytes, in: 0..<bytes.count).map(\.text)

@@ -36,12 +36,13 @@ struct DateReader {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            if let w = lexicon.weekdays.match(tokens, at: i) {
+            // (The lists' bits first, inlined: most tokens start neither list.)
+            if lexicon.weekdays.mayStart(t), let w = lexicon.weekdays.match(tokens, at: i) {
                 if let published, let day = Self.last(weekday: w.value, onOrBefore: published) { found.append(Found(token: i, day: day)) }
                 i += w.length
                 continue
             }
-            if let r = lexicon.relativeDays.match(tokens, at: i) {
+            if lexicon.relativeDays.mayStart(t), let r = lexicon.relativeDays.match(tokens, at: i) {
                 if let published { found.append(Found(token: i, day: published.adding(days: r.value))) }
                 i += r.length
                 continue

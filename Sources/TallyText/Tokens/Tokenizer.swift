@@ -223,15 +223,34 @@ public enum Tokenizer {
     }
 
     static func lowercase(_ bytes: Bytes, _ start: Int, _ end: Int, into out: inout [UInt8]) {
+        // Lower-casing never lengthens text (`lowered` gives at most the bytes it takes), so the
+        // bytes are written in place into room made at once, ASCII by one test a byte.
+        let n = end - start
         out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(end - start)
-        var i = start
-        while i < end {
-            let (c, advance) = lowered(bytes, i, end)
-            out.append(c.0)
-            if c.2 == 2 { out.append(c.1) }
-            i += advance
+        out.append(contentsOf: repeatElement(0, count: n))
+        let written = out.withUnsafeMutableBufferPointer { o -> Int in
+            var w = 0
+            var i = start
+            while i < end {
+                let b = bytes[i]
+                if b < 0x80 {
+                    o[w] = b &- 65 < 26 ? b | 0x20 : b
+                    w += 1
+                    i += 1
+                    continue
+                }
+                let (c, advance) = lowered(bytes, i, end)
+                o[w] = c.0
+                w += 1
+                if c.2 == 2 {
+                    o[w] = c.1
+                    w += 1
+                }
+                i += advance
+            }
+            return w
         }
+        out.removeLast(n - written)
     }
 
     /// The character at `i` lower-cased: ASCII, Latin-1 and Cyrillic capitals, and ’ as '. Returns its
