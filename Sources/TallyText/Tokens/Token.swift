@@ -223,6 +223,24 @@ extension Token {
         @inlinable
         public init() {}
 
+        /// Sets the `index`th eight bytes (little-endian, as the text's bytes lie in memory); the
+        /// sixth's top byte is the count's (`setCount`).
+        @inline(__always)
+        mutating func setWord(_ index: Int, _ word: UInt64) {
+            switch index {
+            case 0: w0 = word
+            case 1: w1 = word
+            case 2: w2 = word
+            case 3: w3 = word
+            case 4: w4 = word
+            default: w5 = word & 0x00FF_FFFF_FFFF_FFFF | w5 & 0xFF00_0000_0000_0000
+            }
+        }
+
+        /// Sets the count of bytes kept (at most `capacity`) after `setWord` wrote them.
+        @inline(__always)
+        mutating func setCount(_ count: Int) { w5 = w5 & 0x00FF_FFFF_FFFF_FFFF | UInt64(count) << 56 }
+
         /// Lets `body` write the text's bytes into the `capacity` bytes kept (any beyond them it
         /// counts but does not write) and return how many it had; a text that did not fit is then
         /// cut at a character.

@@ -105,26 +105,33 @@ public enum Tokenizer {
     @inline(__always)
     static func asciiToken(_ kind: Token.Kind, _ bytes: Bytes, _ start: Int, _ end: Int, lower: Bool,
                            capitalized: Bool, spaceBefore: Bool) -> Token? {
-        var text = Token.Text()
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
         var stem = key
-        let ascii = withUnsafeMutableBytes(of: &text) { raw -> Bool in
-            var n = 0
-            var i = start
-            while i < end {
-                var b = bytes[i]
-                if b >= 0x80 { return false }
-                if lower, b &- 65 < 26 { b |= 0x20 }
-                key = (key ^ UInt64(b)) &* 0x100_0000_01b3
-                if n < 2 { stem = key }
-                if n < Token.Text.capacity { raw[n] = b }
-                n += 1
-                i += 1
+        // The kept bytes are gathered eight at a time in a register and stored a word at a time:
+        // storing them one by one and reading the text back as words stalled every token.
+        var text = Token.Text()
+        var word: UInt64 = 0
+        var n = 0
+        var i = start
+        while i < end {
+            var b = bytes[i]
+            if b >= 0x80 { return nil }
+            if lower, b &- 65 < 26 { b |= 0x20 }
+            key = (key ^ UInt64(b)) &* 0x100_0000_01b3
+            if n < 2 { stem = key }
+            if n < Token.Text.capacity {
+                word |= UInt64(b) << UInt64((n & 7) << 3)
+                if n & 7 == 7 {
+                    text.setWord(n >> 3, word)
+                    word = 0
+                }
             }
-            raw[Token.Text.capacity] = UInt8(min(n, Token.Text.capacity))
-            return true
+            n += 1
+            i += 1
         }
-        guard ascii else { return nil }
+        let kept = min(n, Token.Text.capacity)
+        if kept & 7 != 0 { text.setWord(kept >> 3, word) }
+        text.setCount(kept)
         return Token(kind: kind, start: start, end: end, stored: text, key: key, stemKey: stem,
                      plain: true, capitalized: capitalized, spaceBefore: spaceBefore)
     }
