@@ -22,11 +22,24 @@ public enum FurnitureRanges {
     static let tailBytes = tailMarkers.map { Array($0.utf8) }
     static let appealBytes = appealMarkers.map { Array($0.utf8) }
 
-    /// For each byte value, the appeal markers that start with it.
-    static let appealsByFirstByte: [[Int]] = {
-        var buckets = Array(repeating: [Int](), count: 256)
-        for (n, needle) in appealBytes.enumerated() { if let b = needle.first { buckets[Int(b)].append(n) } }
-        return buckets
+    /// The appeal markers' bytes end to end, and where each starts (one more entry for the end),
+    /// ordered by first byte; `appealBuckets[b]` is the range of markers starting with byte `b`.
+    /// Flat, so the scan reads them without retaining an array per marker.
+    static let appealFlat: (bytes: [UInt8], starts: [Int], buckets: [Range<Int>]) = {
+        let sorted = appealBytes.enumerated().sorted { ($0.element.first ?? 0, $0.offset) < ($1.element.first ?? 0, $1.offset) }.map(\.element)
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        var buckets = Array(repeating: 0..<0, count: 256)
+        for (n, needle) in sorted.enumerated() {
+            starts.append(bytes.count)
+            bytes += needle
+            if let b = needle.first {
+                let r = buckets[Int(b)]
+                buckets[Int(b)] = r.isEmpty ? n..<(n + 1) : r.lowerBound..<(n + 1)
+            }
+        }
+        starts.append(bytes.count)
+        return (bytes, starts, buckets)
     }()
 
     /// The first two bytes of every appeal marker, as bits of a 65,536-bit set: most positions of a
@@ -46,18 +59,24 @@ public enum FurnitureRanges {
     /// of each marker.
     static func containsAppeal(_ hay: [UInt8]) -> Bool {
         // (Every marker has two bytes or more; a shorter one would need the bucket alone.)
-        appealPairs.withUnsafeBufferPointer { pairs in
-            hay.withUnsafeBufferPointer { h in
-                guard h.count >= 2 else { return false }
-                for i in 0..<(h.count - 1) {
-                    let pair = Int(h[i]) << 8 | Int(h[i + 1])
-                    guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                    for n in appealsByFirstByte[Int(h[i])] {
-                        let needle = appealBytes[n]
-                        if i + needle.count <= h.count, h[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        let flat = appealFlat
+        return appealPairs.withUnsafeBufferPointer { pairs in
+            flat.bytes.withUnsafeBufferPointer { needles in
+                hay.withUnsafeBufferPointer { h in
+                    guard h.count >= 2 else { return false }
+                    for i in 0..<(h.count - 1) {
+                        let pair = Int(h[i]) << 8 | Int(h[i + 1])
+                        guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                        for n in flat.buckets[Int(h[i])] {
+                            let start = flat.starts[n], count = flat.starts[n + 1] - start
+                            guard i + count <= h.count else { continue }
+                            var k = 0
+                            while k < count, h[i + k] == needles[start + k] { k += 1 }
+                            if k == count { return true }
+                        }
                     }
+                    return false
                 }
-                return false
             }
         }
     }
