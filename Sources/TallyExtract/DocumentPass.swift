@@ -64,6 +64,10 @@ struct DocumentPass {
         // The document's country and main place (see StoryPlace).
         let story = StoryPlace.find(sentences: sentences, mentions: mentions, attributions: attributions,
                                     url: document.url, placeFinder: placeFinder, gazetteer: gazetteer, lexicon: lexicon)
+        // "ГУВД Бишкека", "пресс-служба ГУВД города": a police body printed with the city it serves.
+        let placedAttributions = zip(sentences.indices, attributions).map { n, a in
+            Self.cityPolice(a, sentences[n], mentions[n], storyCity: story.city ?? (story.place?.level == .city ? story.place : nil))
+        }
 
         var documentYear: Int? = nil
         search: for s in sentences {
@@ -93,7 +97,7 @@ struct DocumentPass {
         }
 
         return ClaimAssembly(document: document, bytes: bytes, lexicon: lexicon, sentences: sentences, counted: counted,
-                             attributions: attributions, clauseSources: clauseSources, story: story, placeFinder: placeFinder,
+                             attributions: placedAttributions, clauseSources: clauseSources, story: story, placeFinder: placeFinder,
                              dateReader: dateReader, dates: dates, defaultDate: defaultDate).claims()
     }
 
@@ -110,6 +114,27 @@ struct DocumentPass {
     /// of a lower-case Cyrillic letter (а–п: D0 B0–BF; р–я, ё: D1 80–91).
     static func isLowerCaseByte(_ b: UInt8) -> Bool {
         b >= 0x61 && b <= 0x7A || (b >= 0xB0 && b <= 0xBF) || b == 0xD1
+    }
+
+    /// A source whose name holds `SourceNames.cityPlaceholder` ("{city} police": "ГУВД", "УВД",
+    /// "полиция города") with the city it serves: a city named in the source's phrase or right
+    /// after it ("ГУВД Бишкека"), else the story's city; plain "police" when neither is known.
+    static func cityPolice(_ found: AttributionFinder.Result?, _ s: Sentence, _ places: [PlaceMention], storyCity: Place?) -> AttributionFinder.Result? {
+        guard var found, case .named(var source) = found.found, source.name.contains(SourceNames.cityPlaceholder) else { return found }
+        let from = found.phrase.isEmpty ? 0 : s.tokens[found.phrase.lowerBound].start - s.range.lowerBound
+        let last = min(found.phrase.upperBound, s.tokens.count - 1)
+        let to = s.tokens.isEmpty ? 0 : s.tokens[last].end - s.range.lowerBound
+        let named = places.first { $0.form == .name && $0.span.start >= from && $0.span.end <= to && $0.best.level == .city }?.best
+        source.name = Self.cityPolice(source.name, city: named ?? storyCity)
+        found.found = .named(source)
+        return found
+    }
+
+    /// The name with its `{city}` filled in, or "police" when the city is unknown.
+    static func cityPolice(_ name: String, city: Place?) -> String {
+        guard name.contains(SourceNames.cityPlaceholder) else { return name }
+        guard let city else { return "police" }
+        return name.replacing(SourceNames.cityPlaceholder, with: city.name)
     }
 
     /// "Russia: Over 1,300 Detained": a place before a headline's colon says where, not who

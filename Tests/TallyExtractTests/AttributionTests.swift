@@ -90,7 +90,7 @@ struct AttributionTests {
         #expect(sources("The Interior Ministry reported 18 arrests in Almaty; Human Rights Watch said 60 people had been detained.")
             == ["18 Interior Ministry", "60 Human Rights Watch"])
         #expect(sources("По данным МВД, в Казани задержаны 45 человек, но правозащитники сообщают о 90 задержанных.", language: "ru")
-            == ["45 Interior Ministry", "90 правозащитники"])
+            == ["45 Interior Ministry", "90 human rights activists"])
         // A comma before who speaks opens a clause too.
         #expect(sources("Организаторы заявили, что в акции в Казани участвовали 20 тысяч человек, полиция насчитала 5 тысяч.", language: "ru")
             == ["20000 organizers", "5000 police"])
@@ -186,6 +186,25 @@ extension AttributionTests {
         #expect(sources("Two men were shot, New York police said.") == ["2 New York police"])
         // A headline label is still none.
         #expect(sources("New: 12 detained at the rally in Minsk") == ["12 -"])
+    }
+
+    /// Kinds of sources are printed in English, as names are ("МВД" → "Interior Ministry"); a name
+    /// in the phrase wins over the kind before it.
+    @Test func kindsOfSourcesArePrintedInEnglish() {
+        #expect(sources("В Казани задержали 12 человек, сообщили правозащитники.", language: "ru") == ["12 human rights activists"])
+        #expect(sources("По данным местных СМИ, в Уфе задержали 40 человек.", language: "ru") == ["40 local media"])
+        #expect(sources("Как сообщает издание «Люди Байкала», в Иркутске задержали 14 человек.", language: "ru") == ["14 Люди Байкала"])
+        #expect(sources("По словам правозащитников из «Мемориала», в Москве задержали 30 человек.", language: "ru") == ["30 Memorial"])
+        #expect(sources("В ГУ МВД по Самарской области назвали цифру в 600 участников.", language: "ru") == ["600 regional Interior Ministry"])
+    }
+
+    /// A police body named by the city it serves prints that city: the one named after it, else
+    /// the story's city, else none.
+    @Test func aCityPoliceBodyPrintsItsCity() {
+        #expect(sources("В ГУВД Бишкека подтвердили задержание 68 человек.", language: "ru") == ["68 Bishkek police"])
+        let story = "В Самаре задержали участников митинга.\n\nПолицейские задержали 19 человек у здания мэрии Самары, сообщила пресс-служба ГУВД города."
+        #expect(sources(story, language: "ru") == ["19 Samara police"])
+        #expect(sources("Задержаны 5 человек, сообщили в ГУВД.", language: "ru") == ["5 police"])
     }
 
     @Test func aVerbOfSayingAfterAnArticleIsANoun() {

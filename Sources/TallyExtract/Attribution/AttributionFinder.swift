@@ -333,7 +333,8 @@ struct AttributionFinder {
         // when it names a kind of source ("police", "organisers", "witnesses").
         let named = names.source(for: words, text: String(decoding: bytes[words.first!.start..<words.last!.end], as: UTF8.self),
                                  articles: grammar.articles, connectors: grammar.nameConnectors)
-        if !words.contains(where: { $0.capitalized }), named.sourceClass == .unattributed, names.names.matches(words, in: 0..<words.count).isEmpty {
+        if !words.contains(where: { $0.capitalized }), named.sourceClass == .unattributed, names.names.matches(words, in: 0..<words.count).isEmpty,
+           names.generic.matches(words, in: 0..<words.count).isEmpty {
             return nil
         }
         return .named(named)

@@ -31,7 +31,15 @@ struct ClaimAssembly {
 
     /// The claims, in text order, a figure repeated in the document given once.
     func claims() -> [Claim] {
-        Self.merge(Self.namedSources(sentenceClaims(), pluralWords: lexicon.grammar.pluralSourceWords))
+        // (A police body a clause named, "{city} police", serves the story's city.)
+        let city = story.city ?? (story.place?.level == .city ? story.place : nil)
+        let claims = sentenceClaims().map { c in
+            guard let name = c.source?.name, name.contains(SourceNames.cityPlaceholder) else { return c }
+            var copy = c
+            copy.source?.name = DocumentPass.cityPolice(name, city: city)
+            return copy
+        }
+        return Self.merge(Self.namedSources(claims, pluralWords: lexicon.grammar.pluralSourceWords))
     }
 
     /// Each sentence's claims, in text order, with the story's source and its corrections.

@@ -143,6 +143,9 @@ struct LexiconFile: Decodable {
 /// The JSON shape of `Lexicons/sources.json`: well-known source names and source classes.
 struct SourceNamesFile: Decodable {
     var names: [[String]]
+    /// Nouns of kinds of sources ("правозащитники" → "human rights activists"), asked only when
+    /// no name is in the phrase.
+    var generic: [[String]]?
     var classes: [ClassEntry]
     /// Titles before a person's name, with the form printed ("gov" → "governor").
     var roles: [String: String]

@@ -9,11 +9,23 @@ final class SourceNames: Sendable {
     let classes: PhraseList<SourceClass>
     let roles: PhraseList<String>
 
+    /// Nouns of kinds of sources, printed in English ("правозащитники" → "human rights activists"):
+    /// asked after `names`, so that a name anywhere in the phrase wins ("правозащитники из
+    /// «Мемориала»" → Memorial).
+    let generic: PhraseList<Source>
+
+    /// The name of a police body that prints the city it serves (`"{city} police"`).
+    static let cityPlaceholder = "{city}"
+
     init(file: SourceNamesFile) {
-        names = PhraseList(file.names.compactMap { row in
-            guard row.count == 3, let cls = SourceClass(rawValue: row[2]) else { return nil }
-            return (row[0], Source(name: row[1], sourceClass: cls))
-        })
+        func rows(_ list: [[String]]) -> [(String, Source)] {
+            list.compactMap { row in
+                guard row.count == 3, let cls = SourceClass(rawValue: row[2]) else { return nil }
+                return (row[0], Source(name: row[1], sourceClass: cls))
+            }
+        }
+        names = PhraseList(rows(file.names))
+        generic = PhraseList(rows(file.generic ?? []))
         var c: [(String, SourceClass)] = []
         for entry in file.classes {
             guard let cls = SourceClass(rawValue: entry.name) else { continue }
@@ -49,6 +61,13 @@ final class SourceNames: Sendable {
         for i in tokens.indices {
             if let m = names.match(tokens, at: i) {
                 return m.value.name == "=" ? Source(name: Self.nominative(text), sourceClass: m.value.sourceClass) : m.value
+            }
+        }
+        // A kind of source before a name keeps the name ("издание «Люди Байкала»"; not "СМИ" itself).
+        for i in tokens.indices {
+            if let m = generic.match(tokens, at: i) {
+                let named = Self.properNameStart(tokens, connectors: connectors).flatMap { $0 >= i + m.length ? Self.properName(tokens, text, connectors: connectors) : nil }
+                return Source(name: named.map(Self.nominative) ?? m.value.name, sourceClass: m.value.sourceClass)
             }
         }
         for i in tokens.indices {
@@ -91,15 +110,22 @@ final class SourceNames: Sendable {
     /// "the Human Rights Commission of Pakistan", "Committee to Protect Journalists": a connector
     /// between capitalised words stays in the name.
     static func properName(_ tokens: [Token], _ text: String, connectors: WordSet = []) -> String? {
+        guard let k = properNameStart(tokens, connectors: connectors) else { return nil }
+        let start = tokens[k].start - tokens[0].start
+        let utf8 = Array(text.utf8)
+        guard start >= 0, start < utf8.count else { return nil }
+        return String(decoding: utf8[start...], as: UTF8.self)
+    }
+
+    /// Where `properName`'s name starts: the capitalised words (with hyphens and connectors) that
+    /// end the phrase, after a lower-case word.
+    static func properNameStart(_ tokens: [Token], connectors: WordSet = []) -> Int? {
         guard let last = tokens.last, last.capitalized || last.kind == .punctuation else { return nil }
         var k = tokens.count - 1
         while k > 0, tokens[k - 1].capitalized || (tokens[k - 1].kind == .punctuation && tokens[k - 1].hasText("-"))
                 || (k > 1 && tokens[k - 1].kind == .word && connectors.contains(tokens[k - 1]) && tokens[k - 2].capitalized) { k -= 1 }
         guard k > 0, tokens[k].capitalized, tokens[..<k].contains(where: { $0.kind == .word && !$0.capitalized }) else { return nil }
-        let start = tokens[k].start - tokens[0].start
-        let utf8 = Array(text.utf8)
-        guard start >= 0, start < utf8.count else { return nil }
-        return String(decoding: utf8[start...], as: UTF8.self)
+        return k
     }
 
     /// Russian surnames back in the nominative ("Кузнецовой" → "Кузнецова"), quotes dropped.
