@@ -63,7 +63,7 @@ struct DocumentPass {
 
         // The document's country and main place (see StoryPlace).
         let story = StoryPlace.find(sentences: sentences, mentions: mentions, attributions: attributions,
-                                    url: document.url, placeFinder: placeFinder, gazetteer: gazetteer, lexicon: lexicon)
+                                    url: document.url, bytes: bytes, placeFinder: placeFinder, gazetteer: gazetteer, lexicon: lexicon)
         // "ГУВД Бишкека", "пресс-служба ГУВД города": a police body printed with the city it serves.
         let placedAttributions = zip(sentences.indices, attributions).map { n, a in
             Self.cityPolice(a, sentences[n], mentions[n], storyCity: story.city ?? (story.place?.level == .city ? story.place : nil))

@@ -104,11 +104,20 @@ struct GazetteerIndex: Sendable {
             }
         }
         // Keep each name's candidates unique and most populous first (countries before cities
-        // of the same name when populations tie).
+        // of the same name when populations tie). A place's own name weighs ten times its
+        // population against a place that has the name only as an alternate (a former or local
+        // one): "Islamabad" is Pakistan's capital before Chattogram, once called so, while
+        // "Petersburg" stays Saint Petersburg before Petersburg, Virginia.
+        func weight(_ i: Int32, _ key: UInt64) -> Int {
+            entries[Int(i)].population * (nameHashes[Int(i)] == key ? 10 : 1)
+        }
         for (key, list) in byName {
             var seen = Set<Int32>()
             let unique = list.filter { seen.insert($0).inserted }
-            byName[key] = unique.sorted { entries[Int($0)].population > entries[Int($1)].population }
+            byName[key] = unique.sorted { a, b in
+                let wa = weight(a, key), wb = weight(b, key)
+                return wa != wb ? wa > wb : entries[Int(a)].population > entries[Int(b)].population
+            }
         }
         for line in String(decoding: stoplist, as: UTF8.self).split(separator: "\n") {
             let name = line.trimmingCharacters(in: .whitespaces)

@@ -21,6 +21,18 @@ struct StoryPlaceTests {
         #expect(places("Two teens were arrested in the shooting of 15 people at a Miami nightclub.") == ["2 Miami", "15 Miami"])
     }
 
+    /// A dateline's city ("ТБИЛИСИ, 2 мая —") is where the story is when no other city outnumbers
+    /// it, so figures that name only the country in passing are the city's; a story that speaks
+    /// of the whole country ("across Kenya") keeps the country.
+    @Test func aDatelinesCityIsTheStorysCity() {
+        let tbilisi = "МВД Грузии: задержаны 63 человека\n\nТБИЛИСИ, 2 мая — Sputnik. МВД Грузии сообщило о задержании 63 участников акции у здания парламента."
+        #expect(places(tbilisi, language: "ru") == ["63 Tbilisi"])
+        let kenya = "NAIROBI, July 8 — At least 31 people were killed during protests across Kenya on Monday, the commission said.\n\nPolice figures put the death toll at 11."
+        #expect(places(kenya) == ["31 Kenya", "11 Kenya"])
+        // Without the dateline, the country.
+        #expect(places("МВД Грузии сообщило о задержании 63 участников акции у здания парламента.", language: "ru") == ["63 Georgia"])
+    }
+
     @Test func aFigureOverManyCitiesIsTheCountrys() {
         #expect(places("Акции прошли в Москве и Петербурге. Всего в 85 городах задержаны 5135 человек.", language: "ru") == ["5135 Russia"])
         #expect(places("Rallies began in Moscow. Police detained 1,300 people in 38 Russian cities.") == ["1300 Russia"])

@@ -26,6 +26,14 @@ struct GazetteerTests {
         #expect(geo.resolve(mention, countryHint: nil).country == "RU")
     }
 
+    /// A place's own name outweighs a far more populous place's former or local name:
+    /// "Islamabad" is Pakistan's capital, not Chattogram, once so called; "Petersburg" stays
+    /// Saint Petersburg, which is a hundred times larger than Petersburg, Virginia.
+    @Test func aPlacesOwnNameWeighsTenTimesItsPopulation() {
+        #expect(geo.place(named: "Islamabad")?.country == "PK")
+        #expect(geo.place(named: "Petersburg")?.country == "RU")
+    }
+
     @Test func multiWordAndHyphenatedNames() {
         #expect(names("Crowds gathered in St. Petersburg and in St Petersburg.") == ["Saint Petersburg", "Saint Petersburg"])
         #expect(names("Police in Rostov-on-Don and New York City made arrests.") == ["Rostov-on-Don", "New York City"])

@@ -63,6 +63,9 @@ final class Grammar: Sendable, Decodable {
     let companyWords: WordSet
     /// "in 38 Russian cities", "в 85 городах": a figure over so many places covers their country.
     let placeCounts: WordSet
+    /// "across Kenya", "по всей России": right before a country's name, the sentence speaks of
+    /// the whole country.
+    let countrySpans: WordSet
     /// "shot in the chest and later died": adverbs of time between "and" and what happened next.
     let thenAdverbs: WordSet
     /// "two boys, aged 2 and 13, were wounded": words that open an aside after a figure's noun.
@@ -171,6 +174,7 @@ final class Grammar: Sendable, Decodable {
         case agentNouns = "agent_nouns"
         case companyWords = "company_words"
         case placeCounts = "place_counts"
+        case countrySpans = "country_spans"
         case thenAdverbs = "then_adverbs"
         case asideOpeners = "aside_openers"
         case singularPeople = "singular_people"

@@ -184,6 +184,11 @@ struct PlaceFinder {
         }
         var countryWords = !lexicon.countryWords.mayOccur(in: phraseStarts) ? []
             : lexicon.countryWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) }
+        // "across Kenya", "по всей России": the whole of a country.
+        for p in result where p.place.level == .country && p.first > 0 && tokens[p.first - 1].kind == .word
+            && grammar.countrySpans.contains(tokens[p.first - 1]) {
+            countryWords.append((p.first - 1)...p.last)
+        }
         // "in 38 Russian cities", "в 85 городах": so many places stand for their country.
         for k in (lexicon.placeCounts.mayOccur(in: phraseStarts) ? tokens.indices.dropLast() : 0..<0) where tokens[k].kind == .number
             || (tokens[k].kind == .word && lexicon.numbers.mayStart(tokens[k]) && lexicon.numbers.isNumberWord(tokens[k])) {

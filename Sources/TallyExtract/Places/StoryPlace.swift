@@ -25,7 +25,7 @@ struct StoryPlace {
     var nationalSentences: Set<Int>
 
     static func find(sentences: [DocumentPass.Sentence], mentions: [[PlaceMention]], attributions: [AttributionFinder.Result?],
-                     url: String?, placeFinder: PlaceFinder, gazetteer: Gazetteer, lexicon: Lexicon) -> StoryPlace {
+                     url: String?, bytes: [UInt8], placeFinder: PlaceFinder, gazetteer: Gazetteer, lexicon: Lexicon) -> StoryPlace {
         let slug = urlPlaces(url, gazetteer: gazetteer)
         // A small town's name outside "in …" is as often a surname ("Bush") as a place: it does not
         // decide where the story is (it may still place a figure in its own sentence).
@@ -68,6 +68,11 @@ struct StoryPlace {
         for p in named where p.place.level == .city && p.place.country == country {
             counts[p.place.name, default: (0, p.place)].count += 1
         }
+        // "ТБИЛИСИ, 2 мая —", "ISLAMABAD —": the city of a dateline is where the story was filed,
+        // most often where it happened; it counts as three mentions.
+        if let dateline = datelineCity(sentences, mentions, country: country, bytes: bytes) {
+            counts[dateline.name, default: (0, dateline)].count += 2
+        }
         let cityMentions = counts.values.reduce(0) { $0 + $1.count }
         let city = national.isEmpty ? counts.values.max { $0.count < $1.count || ($0.count == $1.count && $0.place.name > $1.place.name) }
             .flatMap { top in top.count >= 2 && Double(top.count) >= 0.7 * Double(cityMentions) ? top.place : nil } : nil
@@ -81,6 +86,24 @@ struct StoryPlace {
         return StoryPlace(country: country, countryPlace: countryPlace, city: city, place: place,
                           totalPlace: city ?? addressedCity ?? countryPlace ?? place,
                           sentencePlaces: all, nationalSentences: national)
+    }
+
+    /// The city of the story's dateline: a city of `country` in capitals that opens one of its
+    /// first four sentences, before a comma or a dash ("ТБИЛИСИ, 2 мая — Sputnik.", "MAPUTO — …").
+    /// (`PlaceFinder` gives a dateline's city to no figure of its own sentence.)
+    static func datelineCity(_ sentences: [DocumentPass.Sentence], _ mentions: [[PlaceMention]], country: String?, bytes: [UInt8]) -> Place? {
+        for (n, s) in sentences.prefix(4).enumerated() {
+            let t = s.tokens
+            var k = 0
+            while k < min(t.count, 4),
+                  t[k].kind == .word && t[k].end - t[k].start >= 2 && !bytes[t[k].start..<t[k].end].contains(where: DocumentPass.isLowerCaseByte)
+                    || k > 0 && t[k].hasText("-") && !t[k].spaceBefore { k += 1 }
+            guard k > 0, k < t.count, t[k].hasText(",") || KindFinder.dashMarks.contains(t[k]) || t[k].hasText("-") && t[k].spaceBefore else { continue }
+            let start = t[0].start - s.range.lowerBound, end = t[k - 1].end - s.range.lowerBound
+            guard let m = mentions[n].first(where: { $0.form == .name && $0.span.start == start && $0.span.end <= end }) else { continue }
+            return m.candidates.first { $0.level == .city && $0.country == country }
+        }
+        return nil
     }
 
     /// The countries of the regions (`Lexicon.regions`) that follow a capitalised word and a comma
