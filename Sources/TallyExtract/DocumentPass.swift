@@ -80,21 +80,31 @@ struct DocumentPass {
         }
         // "(Published Thursday, May 16, 2013)", "Updated 5 p.m.": the page's stamps are no event's day.
         // Read only where needed: up to the first dated sentence, and in sentences with figures.
+        // A street named for a day ("на улице 22 Апреля") is no date.
         func dates(_ s: Sentence) -> [DateReader.Found] {
             dateReader.dates(s.tokens, published: document.published, documentYear: documentYear).filter { d in
                 !(max(0, d.token - 3)..<d.token).contains { lexicon.dateStamps.match(s.tokens, at: $0) != nil }
                     && !Self.inDateline(s.tokens, before: d.first, bytes: bytes)
+                    && !(d.first > 0 && s.tokens[d.first - 1].kind == .word && lexicon.grammar.streetWords.contains(s.tokens[d.first - 1]))
             }
         }
         // The story's day: the first it states of events ("Authorities said in a statement Monday
         // that …" above "shot Friday morning" tells when it was said).
+        // A line of nothing but a date and a time ("14 мая 2019, 09:12") stamps the page: the
+        // story's day only when the story states none of its own ("в понедельник, 13 мая").
         var defaultDate: Day? = nil
+        var stampDate: Day? = nil
         for s in sentences {
             if let first = dates(s).first(where: { !dateReader.isDayOfSaying($0, s.tokens) }) {
+                if Self.isStampLine(s.tokens, lexicon: lexicon) {
+                    stampDate = stampDate ?? first.day
+                    continue
+                }
                 defaultDate = first.day
                 break
             }
         }
+        defaultDate = defaultDate ?? stampDate
 
         return ClaimAssembly(document: document, bytes: bytes, lexicon: lexicon, sentences: sentences, counted: counted,
                              attributions: placedAttributions, clauseSources: clauseSources, story: story, placeFinder: placeFinder,
@@ -108,6 +118,18 @@ struct DocumentPass {
         return tokens[..<(first - 1)].allSatisfy { t in
             t.kind == .word ? t.capitalized && t.end - t.start >= 2 && !bytes[t.start..<t.end].contains(where: Self.isLowerCaseByte) : t.hasText("-")
         }
+    }
+
+    /// Whether a sentence is only a page's time stamp: numbers, marks, month and weekday names and
+    /// time words ("14 мая 2019, 09:12", "June 3, 2024 10:15 am"), with a month among them.
+    static func isStampLine(_ tokens: [Token], lexicon: Lexicon) -> Bool {
+        var month = false
+        for (k, t) in tokens.enumerated() where t.kind == .word {
+            if lexicon.month(t) != nil { month = true; continue }
+            if lexicon.weekdays.match(tokens, at: k) != nil || lexicon.grammar.timesAfterNumber.contains(t) || lexicon.grammar.timeLetters.contains(t) { continue }
+            return false
+        }
+        return month
     }
 
     /// Whether a byte of a word starts a lower-case letter: ASCII a–z, or the lead or second byte

@@ -169,6 +169,15 @@ struct PartitivePronounTests {
         #expect(summary(text, language: "ru", published: "2020-08-10") == ["detained people 3000 about Belarus 2020-08-09 -"])
         let wire = "TBILISI, June 21 (Reuters) — Police detained 305 people after clashes on Thursday night, the ministry said."
         #expect(summary(wire, published: "2019-06-21") == ["detained people 305 exact - 2019-06-20 -"])
+        // A line of only a date and a time stamps the page: the story's own day comes first,
+        // the stamp only when the story states none.
+        let stamped = "В Екатеринбурге задержали 27 человек\n\n14 мая 2019, 09:12\n\nВечером в понедельник, 13 мая, в центре города прошла акция. Полиция задержала 27 её участников."
+        #expect(summary(stamped, language: "ru", published: "2019-05-14").allSatisfy { $0.contains("2019-05-13") })
+        let stampOnly = "В Москве задержали 66 человек\n2 апреля 2022, 15:43\n\nСиловики задержали 66 участников акций."
+        #expect(summary(stampOnly, language: "ru", published: "2022-04-02").first?.contains("2022-04-02") == true)
+        // A street named for a day is no date.
+        let street = "Пять человек погибли при пожаре в общежитии на улице 22 Апреля в Омске."
+        #expect(summary(street, language: "ru", published: "2023-02-14") == ["killed people 5 exact Omsk - -"])
         // "yesterday's protests" is yesterday.
         #expect(summary("We know of 3,521 people detained during yesterday's protests.", published: "2021-01-24").first?.contains("2021-01-23") == true)
     }

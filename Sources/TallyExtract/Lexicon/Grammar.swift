@@ -66,6 +66,8 @@ final class Grammar: Sendable, Decodable {
     /// "across Kenya", "по всей России": right before a country's name, the sentence speaks of
     /// the whole country.
     let countrySpans: WordSet
+    /// "на улице 22 Апреля", "проспект 50 лет Октября": a day after these words names a street.
+    let streetWords: WordSet
     /// "shot in the chest and later died": adverbs of time between "and" and what happened next.
     let thenAdverbs: WordSet
     /// "two boys, aged 2 and 13, were wounded": words that open an aside after a figure's noun.
@@ -175,6 +177,7 @@ final class Grammar: Sendable, Decodable {
         case companyWords = "company_words"
         case placeCounts = "place_counts"
         case countrySpans = "country_spans"
+        case streetWords = "street_words"
         case thenAdverbs = "then_adverbs"
         case asideOpeners = "aside_openers"
         case singularPeople = "singular_people"
