@@ -19,6 +19,12 @@ func summary(_ text: String, language: String? = nil, published: String? = "2024
 struct ExtractorEnglishTests {
     // 2024-03-15 was a Friday.
 
+    /// "Captured", even in quotes, is a detention.
+    @Test func capturedIsDetained() {
+        #expect(summary("The president said more than 1,200 people had been \"captured\" in Caracas.") ==
+                ["detained people 1200 at_least Caracas - president"])
+    }
+
     @Test func qualifiersPlacesWeekdaysAndAttribution() {
         #expect(summary("According to Civic Monitor, more than 700 people were detained in Novosibirsk on Wednesday.") ==
                 ["detained people 700 at_least Novosibirsk 2024-03-13 Civic Monitor"])

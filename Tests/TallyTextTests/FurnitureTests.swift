@@ -48,6 +48,14 @@ struct FurnitureTests {
         }
     }
 
+    /// A list of other stories under the article ("Most read") is furniture to the end.
+    @Test func aListOfOtherStoriesEndsTheArticle() {
+        let text = "Police detained 40 people at a fictional rally on Sunday, monitors said.\n\nMost read\n- 15 killed as bus plunges into gorge\n- 3 arrested in a fictional raid"
+        let bytes = Array(text.utf8)
+        let start = Array("Police detained 40 people at a fictional rally on Sunday, monitors said.\n\n".utf8).count
+        #expect(FurnitureRanges.ranges(in: bytes) == [start..<bytes.count])
+    }
+
     @Test func leavesCleanTextAlone() {
         let text = "First paragraph about a count of 40 people.\n\nSecond paragraph about support for the count."
         #expect(PlainTextFurniture.removeFurniture(fromPlainText: text) == text)

@@ -3,11 +3,12 @@
 ///
 /// Text keeps its bytes (claims point into the original); this returns the byte ranges to skip.
 public enum FurnitureRanges {
-    /// Lines that start a comment thread or page footer: everything from there on is furniture.
+    /// Lines that start a comment thread, a page footer or a list of other stories ("Most read"):
+    /// everything from there on is furniture.
     static let tailMarkers: [String] = [
         "show comments", "leave a reply", "leave a comment", "join the conversation", "comments (", "add comment",
         "post a comment", "comment moderation policy", "показать комментарии", "комментарии (", "оставить комментарий",
-        "оставьте комментарий", "добавить комментарий", "обсуждение",
+        "оставьте комментарий", "добавить комментарий", "обсуждение", "most read", "most popular", "самое читаемое",
     ]
 
     /// Words that make a short paragraph an appeal, a share bar or a caption credit.
