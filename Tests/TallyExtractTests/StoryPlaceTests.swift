@@ -33,6 +33,13 @@ struct StoryPlaceTests {
         #expect(places("МВД Грузии сообщило о задержании 63 участников акции у здания парламента.", language: "ru") == ["63 Georgia"])
     }
 
+    /// A name that is the whole of who speaks ("…, Hale said") is a person's, not a place; a
+    /// "Molotov cocktail" is no town.
+    @Test func aSpeakersNameIsNoPlace() {
+        #expect(places("Eight other people remain hospitalized in Birmingham.\n\nTwo of them are in critical condition, Hale said.") == ["8 Birmingham", "2 Birmingham"])
+        #expect(places("In Atlanta, protesters threw Molotov cocktails and 23 people were charged.") == ["23 Atlanta"])
+    }
+
     @Test func aFigureOverManyCitiesIsTheCountrys() {
         #expect(places("Акции прошли в Москве и Петербурге. Всего в 85 городах задержаны 5135 человек.", language: "ru") == ["5135 Russia"])
         #expect(places("Rallies began in Moscow. Police detained 1,300 people in 38 Russian cities.") == ["1300 Russia"])

@@ -132,6 +132,9 @@ struct PlaceFinder {
                 if first > 0, grammar.notCityPrepositions.contains(tokens[first - 1]) { continue }
                 // «Болотное дело», ОВД «Центральный»: a name in quotes is a thing's.
                 if first > 0, tokens[first - 1].hasText("«") { continue }
+                // "…, Hale said": a name that is the whole of who speaks is a person's (or a
+                // government's, "Moscow said"), not where the figures are.
+                if let excluded, excluded == first..<(last + 1), !m.afterPreposition { continue }
                 // A capitalised word at the start of a sentence may be any word ("Как", "More").
                 if m.sentenceInitial, !m.afterPreposition, last == first, gazetteer.population(of: best) < 100_000 { continue }
                 if letters.count < 3 { continue }
