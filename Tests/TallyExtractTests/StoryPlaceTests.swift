@@ -38,6 +38,8 @@ struct StoryPlaceTests {
     @Test func aSpeakersNameIsNoPlace() {
         #expect(places("Eight other people remain hospitalized in Birmingham.\n\nTwo of them are in critical condition, Hale said.") == ["8 Birmingham", "2 Birmingham"])
         #expect(places("In Atlanta, protesters threw Molotov cocktails and 23 people were charged.") == ["23 Atlanta"])
+        // A name after a street word names the street: France Square is in Yerevan.
+        #expect(places("В Ереване на площади Франции собрались порядка 30 тысяч человек.", language: "ru") == ["30000 Yerevan"])
     }
 
     @Test func aFigureOverManyCitiesIsTheCountrys() {

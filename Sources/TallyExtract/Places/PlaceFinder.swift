@@ -102,6 +102,8 @@ struct PlaceFinder {
             // "Male, 17, arrested", "Washington, 25, was shot": a name with an age between commas is a person's.
             if last + 3 < tokens.count, tokens[last + 1].hasText(","), tokens[last + 2].kind == .number,
                tokens[last + 2].text.utf8.count <= 2, tokens[last + 3].hasText(",") { continue }
+            // "на площади Франции", "проспект Руставели": a name after a street word names the street.
+            if first > 0, tokens[first - 1].kind == .word, grammar.streetWords.contains(tokens[first - 1]) { continue }
             // Datelines ("BISHKEK, Kyrgyzstan —") name where the story was filed.
             let letters = best.level == .city ? Self.letters(of: m.surface) : (count: 0, capitals: false)
             if best.level == .city, letters.count >= 3, letters.capitals {
