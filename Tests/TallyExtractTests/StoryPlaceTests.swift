@@ -29,6 +29,9 @@ struct StoryPlaceTests {
         #expect(places(tbilisi, language: "ru") == ["63 Tbilisi"])
         let kenya = "NAIROBI, July 8 — At least 31 people were killed during protests across Kenya on Monday, the commission said.\n\nPolice figures put the death toll at 11."
         #expect(places(kenya) == ["31 Kenya", "11 Kenya"])
+        // A later paragraph that turns to the whole country leaves the story its city.
+        let tehran = "Iran says prison fire kills inmates\n\nA fire broke out at Evin prison in Tehran on Saturday. State media said 61 prisoners were injured.\n\nThe blaze in Tehran was put out by Sunday.\n\nSeparately, activists said at least 233 protesters have been killed across Iran."
+        #expect(places(tehran) == ["61 Tehran", "233 Iran"])
         // Without the dateline, the country.
         #expect(places("МВД Грузии сообщило о задержании 63 участников акции у здания парламента.", language: "ru") == ["63 Georgia"])
     }
@@ -40,6 +43,14 @@ struct StoryPlaceTests {
         #expect(places("In Atlanta, protesters threw Molotov cocktails and 23 people were charged.") == ["23 Atlanta"])
         // A name after a street word names the street: France Square is in Yerevan.
         #expect(places("В Ереване на площади Франции собрались порядка 30 тысяч человек.", language: "ru") == ["30000 Yerevan"])
+    }
+
+    /// "17 … in Kathmandu and two in the city of Itahari": a place between two figures, across
+    /// "and" from the later one, is the earlier one's.
+    @Test func eachFigureOfAListTakesThePlaceAfterIt() {
+        // (GeoNames writes the city "Īṭaharī", with its marks.)
+        let found = places("Seventeen people were killed in Kathmandu and two in the eastern city of Itahari, police said.")
+        #expect(found.count == 2 && found[0] == "17 Kathmandu" && found[1].hasPrefix("2 ") && found[1].contains("ahar"))
     }
 
     @Test func aFigureOverManyCitiesIsTheCountrys() {

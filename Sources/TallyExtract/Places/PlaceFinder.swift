@@ -31,6 +31,9 @@ struct PlaceDraft {
     var countryWords: [ClosedRange<Int>]
     /// Token spans of "the capital", "в столице".
     var capitalWords: [ClosedRange<Int>]
+    /// Token spans of a country's whole ("across Kenya", "по всей России"): the story's scope when
+    /// its opening says so, not when a later paragraph turns to the country ("Separately, …").
+    var countrySpans: [ClosedRange<Int>] = []
 }
 
 /// Finds the places of a sentence and gives each figure the one it most likely covers.
@@ -102,8 +105,9 @@ struct PlaceFinder {
             // "Male, 17, arrested", "Washington, 25, was shot": a name with an age between commas is a person's.
             if last + 3 < tokens.count, tokens[last + 1].hasText(","), tokens[last + 2].kind == .number,
                tokens[last + 2].text.utf8.count <= 2, tokens[last + 3].hasText(",") { continue }
-            // "на площади Франции", "проспект Руставели": a name after a street word names the street.
-            if first > 0, tokens[first - 1].kind == .word, grammar.streetWords.contains(tokens[first - 1]) { continue }
+            // "на площади Франции": a country after a street word names the street (a city there is
+            // the street's city: "на центральной площади Жанаозена").
+            if best.level == .country, first > 0, tokens[first - 1].kind == .word, grammar.streetWords.contains(tokens[first - 1]) { continue }
             // Datelines ("BISHKEK, Kyrgyzstan —") name where the story was filed.
             let letters = best.level == .city ? Self.letters(of: m.surface) : (count: 0, capitals: false)
             if best.level == .city, letters.count >= 3, letters.capitals {
@@ -190,10 +194,9 @@ struct PlaceFinder {
         var countryWords = !lexicon.countryWords.mayOccur(in: phraseStarts) ? []
             : lexicon.countryWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) }
         // "across Kenya", "по всей России": the whole of a country.
-        for p in result where p.place.level == .country && p.first > 0 && tokens[p.first - 1].kind == .word
-            && grammar.countrySpans.contains(tokens[p.first - 1]) {
-            countryWords.append((p.first - 1)...p.last)
-        }
+        let countrySpans = result.filter { p in
+            p.place.level == .country && p.first > 0 && tokens[p.first - 1].kind == .word && grammar.countrySpans.contains(tokens[p.first - 1])
+        }.map { ($0.first - 1)...$0.last }
         // "in 38 Russian cities", "в 85 городах": so many places stand for their country.
         for k in (lexicon.placeCounts.mayOccur(in: phraseStarts) ? tokens.indices.dropLast() : 0..<0) where tokens[k].kind == .number
             || (tokens[k].kind == .word && lexicon.numbers.mayStart(tokens[k]) && lexicon.numbers.isNumberWord(tokens[k])) {
@@ -206,7 +209,8 @@ struct PlaceFinder {
             found: result, mentions: sources,
             countryWords: countryWords,
             capitalWords: !lexicon.capitalWords.mayOccur(in: phraseStarts) ? []
-                : lexicon.capitalWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) })
+                : lexicon.capitalWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) },
+            countrySpans: countrySpans)
     }
 
     /// The first token that ends after byte `offset` (`tokens.firstIndex { $0.end > offset }`): tokens
@@ -260,6 +264,10 @@ struct PlaceFinder {
                 if p.indirect { d += 2 }
                 if p.weak { d += 20 }
                 if p.last < c.first { d += 1 }
+                // "17 were killed in Kathmandu and two in the city of Itahari": a place between two
+                // figures, across "and" from the later one, is the earlier one's.
+                if p.last < c.first, candidates.contains(where: { $0.last < p.first }),
+                   tokens[(p.last + 1)..<c.first].contains(where: { $0.kind == .word && grammar.and.contains($0) }) { d += 4 }
                 if Self.dashed(c, p, tokens) { d = 0 }
                 if let own = country, p.place.country != own, p.place.level == .city || p.place.country != nil { d += 6 }
                 // "Azerbaijan has detained six journalists … in Baku": a country that acts yields to a

@@ -57,7 +57,8 @@ struct StoryPlace {
         // Resolve with the country known (Moscow, Idaho only in an American story).
         let seats = country.flatMap { c in gazetteer.country(code: c).map { ($0, gazetteer.capital(ofCountry: c)) } }
         let all = drafts.map { placeFinder.places($0, country: country, seats: seats) }
-        let national = Set(drafts.indices.filter { !drafts[$0].countryWords.isEmpty })
+        // (A country's whole, "across Kenya", sets the story's scope only in its opening.)
+        let national = Set(drafts.indices.filter { !drafts[$0].countryWords.isEmpty || ($0 < 3 && !drafts[$0].countrySpans.isEmpty) })
         let named = all.flatMap { $0 }.filter { (!$0.indirect || $0.capital) && trusted($0) }
         let opening = all.prefix(3).flatMap { $0 }.filter { (!$0.indirect || $0.capital) && trusted($0) }
         let countryPlace = country.flatMap { gazetteer.country(code: $0) }
