@@ -36,6 +36,10 @@ struct ExtractorRussianTests {
     @Test func yearsAgesAndTermsAreNotClaims() {
         #expect(summary("В 2021 году суд приговорил его к 3 годам, ему 19 лет.").isEmpty)
         #expect(summary("Акции прошли в 13 городах.").isEmpty)
+        // Days of arrest in any case, protocols counted as documents, people evacuated.
+        #expect(summary("Позже его приговорили к 30 суткам ареста.", language: "ru").isEmpty)
+        #expect(summary("По этой статье было составлено более 5 500 протоколов.", language: "ru").isEmpty)
+        #expect(summary("Из здания эвакуировали более 700 учеников, погибли девять человек.", language: "ru") == ["killed people 9 exact - - -"])
     }
 }
 
