@@ -106,7 +106,13 @@ struct DocumentPass {
         }
         defaultDate = defaultDate ?? stampDate
 
-        return ClaimAssembly(document: document, bytes: bytes, lexicon: lexicon, sentences: sentences, counted: counted,
+        // "Two officials said 40 people were arrested": a figure inside who speaks counts the
+        // speakers, no one the story is about.
+        let spoken = zip(counted, placedAttributions).map { found, a -> [Candidate] in
+            guard let phrase = a?.phrase, !phrase.isEmpty, case .named = a?.found else { return found }
+            return found.filter { !(phrase.contains($0.first) && phrase.contains($0.last)) }
+        }
+        return ClaimAssembly(document: document, bytes: bytes, lexicon: lexicon, sentences: sentences, counted: spoken,
                              attributions: placedAttributions, clauseSources: clauseSources, story: story, placeFinder: placeFinder,
                              dateReader: dateReader, dates: dates, defaultDate: defaultDate).claims()
     }

@@ -207,6 +207,11 @@ extension AttributionTests {
         #expect(sources("Задержаны 5 человек, сообщили в ГУВД.", language: "ru") == ["5 police"])
     }
 
+    /// A figure inside who speaks counts the speakers, not the people the story is about.
+    @Test func theSpeakersOwnNumberIsNoClaim() {
+        #expect(sources("Two officials said 40 people were arrested in Yangon.") == ["40 Two officials"])
+    }
+
     @Test func aVerbOfSayingAfterAnArticleIsANoun() {
         #expect(sources("Officers answered a report of gunfire in Dayton on Friday and found two men shot.") == ["2 -"])
         // The verb itself still names its speaker.
