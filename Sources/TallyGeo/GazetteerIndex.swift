@@ -104,12 +104,12 @@ struct GazetteerIndex: Sendable {
             }
         }
         // Keep each name's candidates unique and most populous first (countries before cities
-        // of the same name when populations tie). A place's own name weighs ten times its
+        // of the same name when populations tie). A place's own name weighs eight times its
         // population against a place that has the name only as an alternate (a former or local
         // one): "Islamabad" is Pakistan's capital before Chattogram, once called so, while
         // "Petersburg" stays Saint Petersburg before Petersburg, Virginia.
         func weight(_ i: Int32, _ key: UInt64) -> Int {
-            entries[Int(i)].population * (nameHashes[Int(i)] == key ? 10 : 1)
+            entries[Int(i)].population * (nameHashes[Int(i)] == key ? 8 : 1)
         }
         for (key, list) in byName {
             var seen = Set<Int32>()

@@ -28,10 +28,12 @@ struct GazetteerTests {
 
     /// A place's own name outweighs a far more populous place's former or local name:
     /// "Islamabad" is Pakistan's capital, not Chattogram, once so called; "Petersburg" stays
-    /// Saint Petersburg, which is a hundred times larger than Petersburg, Virginia.
-    @Test func aPlacesOwnNameWeighsTenTimesItsPopulation() {
+    /// Saint Petersburg, which is a hundred times larger than Petersburg, Virginia, and
+    /// "Washington" the capital (its display name is "Washington, D.C."), not the English town.
+    @Test func aPlacesOwnNameWeighsEightTimesItsPopulation() {
         #expect(geo.place(named: "Islamabad")?.country == "PK")
         #expect(geo.place(named: "Petersburg")?.country == "RU")
+        #expect(geo.place(named: "Washington")?.country == "US")
     }
 
     @Test func multiWordAndHyphenatedNames() {
