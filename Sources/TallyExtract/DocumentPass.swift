@@ -92,8 +92,14 @@ struct DocumentPass {
         // that …" above "shot Friday morning" tells when it was said).
         // A line of nothing but a date and a time ("14 мая 2019, 09:12") stamps the page: the
         // story's day only when the story states none of its own ("в понедельник, 13 мая").
+        // So is a dateline's date ("САМАРА, 23 января. /ТАСС/."), the day the story was filed.
         var defaultDate: Day? = nil
         var stampDate: Day? = nil
+        var datelineDate: Day? = nil
+        for s in sentences.prefix(4) where datelineDate == nil {
+            datelineDate = dateReader.dates(s.tokens, published: document.published, documentYear: documentYear)
+                .first { Self.inDateline(s.tokens, before: $0.first, bytes: bytes) }?.day
+        }
         for s in sentences {
             if let first = dates(s).first(where: { !dateReader.isDayOfSaying($0, s.tokens) }) {
                 if Self.isStampLine(s.tokens, lexicon: lexicon) {
@@ -104,7 +110,7 @@ struct DocumentPass {
                 break
             }
         }
-        defaultDate = defaultDate ?? stampDate
+        defaultDate = defaultDate ?? stampDate ?? datelineDate
 
         // "Two officials said 40 people were arrested": a figure inside who speaks counts the
         // speakers, no one the story is about.

@@ -173,6 +173,9 @@ struct PartitivePronounTests {
         #expect(summary(text, language: "ru", published: "2020-08-10") == ["detained people 3000 about Belarus 2020-08-09 -"])
         let wire = "TBILISI, June 21 (Reuters) — Police detained 305 people after clashes on Thursday night, the ministry said."
         #expect(summary(wire, published: "2019-06-21") == ["detained people 305 exact - 2019-06-20 -"])
+        // A dateline's date is the story's day only when the story states none of its own.
+        let filed = "САМАРА, 23 января. /ТАСС/. Пять человек погибли при пожаре в хостеле в Самаре."
+        #expect(summary(filed, language: "ru", published: "2024-01-25") == ["killed people 5 exact Samara 2024-01-23 -"])
         // A line of only a date and a time stamps the page: the story's own day comes first,
         // the stamp only when the story states none.
         let stamped = "В Екатеринбурге задержали 27 человек\n\n14 мая 2019, 09:12\n\nВечером в понедельник, 13 мая, в центре города прошла акция. Полиция задержала 27 её участников."
