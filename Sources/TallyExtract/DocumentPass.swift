@@ -66,7 +66,7 @@ struct DocumentPass {
                                     url: document.url, bytes: bytes, placeFinder: placeFinder, gazetteer: gazetteer, lexicon: lexicon)
         // "ГУВД Бишкека", "пресс-служба ГУВД города": a police body printed with the city it serves.
         let placedAttributions = zip(sentences.indices, attributions).map { n, a in
-            Self.cityPolice(a, sentences[n], mentions[n], storyCity: story.city ?? (story.place?.level == .city ? story.place : nil))
+            Self.cityPolice(a, sentences[n], mentions[n], storyCity: story.city ?? (story.place?.level == .city ? story.place : nil), grammar: lexicon.grammar)
         }
 
         var documentYear: Int? = nil
@@ -153,20 +153,35 @@ struct DocumentPass {
     /// A source whose name holds `SourceNames.cityPlaceholder` ("{city} police": "ГУВД", "УВД",
     /// "полиция города") with the city it serves: a city named in the source's phrase or right
     /// after it ("ГУВД Бишкека"), else the story's city; plain "police" when neither is known.
-    static func cityPolice(_ found: AttributionFinder.Result?, _ s: Sentence, _ places: [PlaceMention], storyCity: Place?) -> AttributionFinder.Result? {
+    static func cityPolice(_ found: AttributionFinder.Result?, _ s: Sentence, _ places: [PlaceMention], storyCity: Place?,
+                           grammar: Grammar) -> AttributionFinder.Result? {
         guard var found, case .named(var source) = found.found, source.name.contains(SourceNames.cityPlaceholder) else { return found }
         let from = found.phrase.isEmpty ? 0 : s.tokens[found.phrase.lowerBound].start - s.range.lowerBound
         let last = min(found.phrase.upperBound, s.tokens.count - 1)
         let to = s.tokens.isEmpty ? 0 : s.tokens[last].end - s.range.lowerBound
-        let named = places.first { $0.form == .name && $0.span.start >= from && $0.span.end <= to && $0.best.level == .city }?.best
-        source.name = Self.cityPolice(source.name, city: named ?? storyCity)
+        // (Not a region named for its city: "ГУ МВД по Свердловской области".)
+        func region(after m: PlaceMention) -> Bool {
+            guard let next = s.tokens.first(where: { $0.start >= s.range.lowerBound + m.span.end }) else { return false }
+            return next.kind == .word && grammar.regionWords.contains(next)
+        }
+        let named = places.first { $0.form == .name && $0.span.start >= from && $0.span.end <= to && $0.best.level == .city && !region(after: $0) }?.best
+        // "{city} police|regional Interior Ministry": without a city of its own, the second name.
+        let parts = source.name.split(separator: "|", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            source.name = named.map { Self.cityPolice(parts[0], city: $0) } ?? parts[1]
+        } else {
+            source.name = Self.cityPolice(source.name, city: named ?? storyCity)
+        }
         found.found = .named(source)
         return found
     }
 
-    /// The name with its `{city}` filled in, or "police" when the city is unknown.
+    /// The name with its `{city}` filled in, or "police" when the city is unknown (a name with a
+    /// second form after "|" takes that form then).
     static func cityPolice(_ name: String, city: Place?) -> String {
         guard name.contains(SourceNames.cityPlaceholder) else { return name }
+        let parts = name.split(separator: "|", maxSplits: 1).map(String.init)
+        if parts.count == 2 { return city.map { cityPolice(parts[0], city: $0) } ?? parts[1] }
         guard let city else { return "police" }
         return name.replacing(SourceNames.cityPlaceholder, with: city.name)
     }

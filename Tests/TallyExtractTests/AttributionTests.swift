@@ -196,6 +196,11 @@ extension AttributionTests {
         #expect(sources("Как сообщает издание «Люди Байкала», в Иркутске задержали 14 человек.", language: "ru") == ["14 Люди Байкала"])
         #expect(sources("По словам правозащитников из «Мемориала», в Москве задержали 30 человек.", language: "ru") == ["30 Memorial"])
         #expect(sources("В ГУ МВД по Самарской области назвали цифру в 600 участников.", language: "ru") == ["600 regional Interior Ministry"])
+        // The ministry's office of a city is the city's police; of a region named for its city, the region's.
+        #expect(sources("Задержаны около 40 человек, сообщили в пресс-службе ГУ МВД России по Санкт-Петербургу и Ленинградской области.",
+                        language: "ru") == ["40 Saint Petersburg police"])
+        #expect(sources("В Екатеринбурге задержаны 21 человек, сообщили в ГУ МВД по Свердловской области.", language: "ru") == ["21 regional Interior Ministry"])
+        #expect(sources("В Красноярске задержаны 18 человек, сообщили в ГУ МВД по Красноярскому краю.", language: "ru") == ["18 regional Interior Ministry"])
     }
 
     /// A police body named by the city it serves prints that city: the one named after it, else

@@ -31,12 +31,13 @@ struct ClaimAssembly {
 
     /// The claims, in text order, a figure repeated in the document given once.
     func claims() -> [Claim] {
-        // (A police body a clause named, "{city} police", serves the story's city.)
+        // (A police body a clause named, "{city} police", serves the story's city; one that names
+        // its area, "{city} police|regional Interior Ministry", did not name a city there.)
         let city = story.city ?? (story.place?.level == .city ? story.place : nil)
         let claims = sentenceClaims().map { c in
             guard let name = c.source?.name, name.contains(SourceNames.cityPlaceholder) else { return c }
             var copy = c
-            copy.source?.name = DocumentPass.cityPolice(name, city: city)
+            copy.source?.name = DocumentPass.cityPolice(name, city: name.contains("|") ? nil : city)
             return copy
         }
         return Self.merge(Self.namedSources(claims, pluralWords: lexicon.grammar.pluralSourceWords))

@@ -68,6 +68,8 @@ final class Grammar: Sendable, Decodable {
     let countrySpans: WordSet
     /// "на улице 22 Апреля", "проспект 50 лет Октября": a day after these words names a street.
     let streetWords: WordSet
+    /// "по Свердловской области", "Kherson region": after a place's name, a region named for it.
+    let regionWords: WordSet
     /// "shot in the chest and later died": adverbs of time between "and" and what happened next.
     let thenAdverbs: WordSet
     /// "two boys, aged 2 and 13, were wounded": words that open an aside after a figure's noun.
@@ -178,6 +180,7 @@ final class Grammar: Sendable, Decodable {
         case placeCounts = "place_counts"
         case countrySpans = "country_spans"
         case streetWords = "street_words"
+        case regionWords = "region_words"
         case thenAdverbs = "then_adverbs"
         case asideOpeners = "aside_openers"
         case singularPeople = "singular_people"
