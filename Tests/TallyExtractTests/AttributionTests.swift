@@ -212,6 +212,13 @@ extension AttributionTests {
         #expect(sources("Задержаны 5 человек, сообщили в ГУВД.", language: "ru") == ["5 police"])
     }
 
+    /// A name in quotes runs to its closing quote, commas and all; a quoted figure does not.
+    @Test func aQuotedNameKeepsItsComma() {
+        #expect(sources("По данным Telegram-канала «Осторожно, новости», в Москве задержаны 10 человек.", language: "ru")
+                == ["10 Telegram-канала «Осторожно, новости»"])
+        #expect(sources("ТАСС со ссылкой на источник сообщал о задержании в Петербурге «около 100 человек».", language: "ru").first?.hasPrefix("100") == true)
+    }
+
     /// A figure inside who speaks counts the speakers, not the people the story is about.
     @Test func theSpeakersOwnNumberIsNoClaim() {
         #expect(sources("Two officials said 40 people were arrested in Yangon.") == ["40 Two officials"])

@@ -243,6 +243,13 @@ struct AttributionFinder {
             let t = tokens[k]
             if t.kind == .number { break }
             if Self.isSitePeriod(tokens, k) { k += 1; continue }
+            // «Осторожно, новости»: a name in quotes runs to its closing quote, commas and all.
+            if t.hasText("«"), k + 1 < tokens.count, tokens[k + 1].capitalized,
+               let close = tokens[k...].prefix(10).firstIndex(where: { $0.hasText("»") }),
+               !tokens[k..<close].contains(where: { $0.kind == .number || lexicon.numbers.isNumberWord($0) }) {
+                k = close + 1
+                continue
+            }
             if t.kind == .punctuation, Self.stopMarks.contains(t) { break }
             if t.kind == .word, grammar.sourceStopWords.contains(t) { break }
             k += 1
