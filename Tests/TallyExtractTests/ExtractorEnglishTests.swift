@@ -189,6 +189,9 @@ struct ExtractorEnglishTests {
         #expect(summary("The decree calls up 300,000 reservists.").isEmpty)
         #expect(summary("A 23-year-old man was detained; 60% of those held were women.").allSatisfy { !$0.contains(" 23 ") && !$0.contains(" 60 ") })
         #expect(summary("One of the detainees was threatened with prosecution.").isEmpty)
+        // A phone number's groups, side by side: three or more, or one with a leading zero.
+        #expect(summary("People can report arrests to the hotline on 0100 555 0198.").isEmpty)
+        #expect(summary("Relatives of those arrested can call 0800 4420.").isEmpty)
     }
 
     @Test func aRepeatedFigureIsOneClaimWithTheSourceOfAnyRepeat() {

@@ -422,7 +422,19 @@ struct CandidateFinder {
         var first = m.firstToken, last = m.lastToken
         while first >= 2, tokens[first - 1].hasText("-"), glued(first - 1), glued(first), tokens[first - 2].kind == .number { first -= 2 }
         while last + 2 < tokens.count, tokens[last + 1].hasText("-"), glued(last + 1), glued(last + 2), tokens[last + 2].kind == .number { last += 2 }
-        return (last - first) / 2 + 1 >= 3
+        if (last - first) / 2 + 1 >= 3 { return true }
+        // "hotline on 0100 555 0198": numbers side by side with only spaces between, three or more
+        // of them or one with a leading zero, are a phone number's groups.
+        var a = m.firstToken, b = m.lastToken
+        while a >= 1, tokens[a - 1].kind == .number { a -= 1 }
+        while b + 1 < tokens.count, tokens[b + 1].kind == .number { b += 1 }
+        let neighbours = Array(a..<m.firstToken) + Array((m.lastToken + 1)..<(b + 1))
+        guard !neighbours.isEmpty else { return false }
+        if neighbours.count + 1 >= 3 { return true }
+        return (neighbours + [m.firstToken]).contains { k in
+            let digits = tokens[k].text.utf8
+            return tokens[k].kind == .number && digits.count >= 2 && digits.first == UInt8(ascii: "0") && digits.allSatisfy { $0 >= 48 && $0 <= 57 }
+        }
     }
 
     /// "6-3, 7-6 (7)", "beat Gibraltar 6-0", "a 1-1 draw": a game's score, no count of people. Two
