@@ -25,6 +25,11 @@ struct ExtractorEnglishTests {
                 ["detained people 1200 at_least Caracas - president"])
     }
 
+    /// Members of federal or armed forces are the police group, as security forces are.
+    @Test func membersOfTheForcesArePolice() {
+        #expect(summary("The ministry said 15 members of the federal forces had been hurt.") == ["injured police 15 exact - - -"])
+    }
+
     @Test func qualifiersPlacesWeekdaysAndAttribution() {
         #expect(summary("According to Civic Monitor, more than 700 people were detained in Novosibirsk on Wednesday.") ==
                 ["detained people 700 at_least Novosibirsk 2024-03-13 Civic Monitor"])
