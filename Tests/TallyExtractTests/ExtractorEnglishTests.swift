@@ -197,6 +197,9 @@ struct ExtractorEnglishTests {
         // A phone number's groups, side by side: three or more, or one with a leading zero.
         #expect(summary("People can report arrests to the hotline on 0100 555 0198.").isEmpty)
         #expect(summary("Relatives of those arrested can call 0800 4420.").isEmpty)
+        // Weapons found, and prisoners who escaped, are no count of those arrested.
+        #expect(summary("Police took a 17-year-old into custody and recovered two handguns.").allSatisfy { !$0.contains(" 2 ") })
+        #expect(summary("More than 12,500 prisoners who escaped from jails remain at large, officials said.").isEmpty)
     }
 
     @Test func aRepeatedFigureIsOneClaimWithTheSourceOfAnyRepeat() {
