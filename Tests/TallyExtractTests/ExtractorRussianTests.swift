@@ -40,6 +40,12 @@ struct ExtractorRussianTests {
         #expect(summary("Позже его приговорили к 30 суткам ареста.", language: "ru").isEmpty)
         #expect(summary("По этой статье было составлено более 5 500 протоколов.", language: "ru").isEmpty)
         #expect(summary("Из здания эвакуировали более 700 учеников, погибли девять человек.", language: "ru") == ["killed people 9 exact - - -"])
+        // Those who study or live somewhere are no count of an event.
+        #expect(summary("В колледже обучаются около 1 200 студентов.", language: "ru").isEmpty)
+        #expect(summary("В городе проживают почти 1,5 млн человек.", language: "ru").isEmpty)
+        // Those a case names are charged; a name after an outlet word is the outlet's, no place.
+        #expect(summary("Всего по делу проходят семь журналистов.", language: "ru") == ["charged journalists 7 exact - - -"])
+        #expect(summary("По информации агентства Turan, задержаны 14 человек.", language: "ru").allSatisfy { $0.contains(" 14 exact - ") })
     }
 }
 

@@ -70,6 +70,9 @@ final class Grammar: Sendable, Decodable {
     let streetWords: WordSet
     /// "по Свердловской области", "Kherson region": after a place's name, a region named for it.
     let regionWords: WordSet
+    /// "агентство Turan", "Telegram-канал Baza", "the news agency Tass": a name after these is an
+    /// outlet's, no place.
+    let outletWords: WordSet
     /// "shot in the chest and later died": adverbs of time between "and" and what happened next.
     let thenAdverbs: WordSet
     /// "two boys, aged 2 and 13, were wounded": words that open an aside after a figure's noun.
@@ -181,6 +184,7 @@ final class Grammar: Sendable, Decodable {
         case countrySpans = "country_spans"
         case streetWords = "street_words"
         case regionWords = "region_words"
+        case outletWords = "outlet_words"
         case thenAdverbs = "then_adverbs"
         case asideOpeners = "aside_openers"
         case singularPeople = "singular_people"

@@ -105,6 +105,8 @@ struct PlaceFinder {
             // "Male, 17, arrested", "Washington, 25, was shot": a name with an age between commas is a person's.
             if last + 3 < tokens.count, tokens[last + 1].hasText(","), tokens[last + 2].kind == .number,
                tokens[last + 2].text.utf8.count <= 2, tokens[last + 3].hasText(",") { continue }
+            // "агентство Turan", "Telegram-канал Baza": a name after an outlet word is the outlet's.
+            if first > 0, tokens[first - 1].kind == .word, grammar.outletWords.contains(tokens[first - 1]) { continue }
             // "на площади Франции": a country after a street word names the street (a city there is
             // the street's city: "на центральной площади Жанаозена").
             if best.level == .country, first > 0, tokens[first - 1].kind == .word, grammar.streetWords.contains(tokens[first - 1]) { continue }
