@@ -40,6 +40,8 @@ struct ExtractorRussianTests {
         #expect(summary("Позже его приговорили к 30 суткам ареста.", language: "ru").isEmpty)
         #expect(summary("По этой статье было составлено более 5 500 протоколов.", language: "ru").isEmpty)
         #expect(summary("Из здания эвакуировали более 700 учеников, погибли девять человек.", language: "ru") == ["killed people 9 exact - - -"])
+        // Those who turned to first-aid posts were hurt.
+        #expect(summary("В медпункты обратились шестеро участников акции.", language: "ru") == ["injured people 6 exact - - -"])
         // Those who study or live somewhere are no count of an event.
         #expect(summary("В колледже обучаются около 1 200 студентов.", language: "ru").isEmpty)
         #expect(summary("В городе проживают почти 1,5 млн человек.", language: "ru").isEmpty)
