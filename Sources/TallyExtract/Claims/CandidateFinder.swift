@@ -428,13 +428,14 @@ struct CandidateFinder {
         var a = m.firstToken, b = m.lastToken
         while a >= 1, tokens[a - 1].kind == .number { a -= 1 }
         while b + 1 < tokens.count, tokens[b + 1].kind == .number { b += 1 }
-        let neighbours = Array(a..<m.firstToken) + Array((m.lastToken + 1)..<(b + 1))
-        guard !neighbours.isEmpty else { return false }
-        if neighbours.count + 1 >= 3 { return true }
-        return (neighbours + [m.firstToken]).contains { k in
-            let digits = tokens[k].text.utf8
-            return tokens[k].kind == .number && digits.count >= 2 && digits.first == UInt8(ascii: "0") && digits.allSatisfy { $0 >= 48 && $0 <= 57 }
+        let neighbours = (m.firstToken - a) + (b - m.lastToken)
+        guard neighbours > 0 else { return false }
+        if neighbours + 1 >= 3 { return true }
+        func leadingZero(_ k: Int) -> Bool {
+            guard tokens[k].kind == .number else { return false }
+            return tokens[k].stored.withBytes { d in d.count >= 2 && d[0] == UInt8(ascii: "0") && d.allSatisfy { $0 >= 48 && $0 <= 57 } }
         }
+        return leadingZero(m.firstToken) || (a..<m.firstToken).contains(where: leadingZero) || ((m.lastToken + 1)..<(b + 1)).contains(where: leadingZero)
     }
 
     /// "6-3, 7-6 (7)", "beat Gibraltar 6-0", "a 1-1 draw": a game's score, no count of people. Two
