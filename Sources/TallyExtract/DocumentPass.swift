@@ -81,27 +81,29 @@ struct DocumentPass {
         // "(Published Thursday, May 16, 2013)", "Updated 5 p.m.": the page's stamps are no event's day.
         // Read only where needed: up to the first dated sentence, and in sentences with figures.
         // A street named for a day ("на улице 22 Апреля") is no date.
-        func dates(_ s: Sentence) -> [DateReader.Found] {
-            dateReader.dates(s.tokens, published: document.published, documentYear: documentYear).filter { d in
+        func eventDates(_ read: [DateReader.Found], _ s: Sentence) -> [DateReader.Found] {
+            read.filter { d in
                 !(max(0, d.token - 3)..<d.token).contains { lexicon.dateStamps.match(s.tokens, at: $0) != nil }
                     && !Self.inDateline(s.tokens, before: d.first, bytes: bytes)
                     && !(d.first > 0 && s.tokens[d.first - 1].kind == .word && lexicon.grammar.streetWords.contains(s.tokens[d.first - 1]))
             }
+        }
+        func dates(_ s: Sentence) -> [DateReader.Found] {
+            eventDates(dateReader.dates(s.tokens, published: document.published, documentYear: documentYear), s)
         }
         // The story's day: the first it states of events ("Authorities said in a statement Monday
         // that …" above "shot Friday morning" tells when it was said).
         // A line of nothing but a date and a time ("14 мая 2019, 09:12") stamps the page: the
         // story's day only when the story states none of its own ("в понедельник, 13 мая").
         // So is a dateline's date ("САМАРА, 23 января. /ТАСС/."), the day the story was filed.
+        // (Each sentence's dates are read once here, the dateline's among them.)
         var defaultDate: Day? = nil
         var stampDate: Day? = nil
         var datelineDate: Day? = nil
-        for s in sentences.prefix(4) where datelineDate == nil {
-            datelineDate = dateReader.dates(s.tokens, published: document.published, documentYear: documentYear)
-                .first { Self.inDateline(s.tokens, before: $0.first, bytes: bytes) }?.day
-        }
-        for s in sentences {
-            if let first = dates(s).first(where: { !dateReader.isDayOfSaying($0, s.tokens) }) {
+        for (n, s) in sentences.enumerated() {
+            let read = dateReader.dates(s.tokens, published: document.published, documentYear: documentYear)
+            if n < 4, datelineDate == nil { datelineDate = read.first { Self.inDateline(s.tokens, before: $0.first, bytes: bytes) }?.day }
+            if let first = eventDates(read, s).first(where: { !dateReader.isDayOfSaying($0, s.tokens) }) {
                 if Self.isStampLine(s.tokens, lexicon: lexicon) {
                     stampDate = stampDate ?? first.day
                     continue
@@ -127,9 +129,13 @@ struct DocumentPass {
     /// capitals of a dateline tells when the story was filed, not when its events happened.
     static func inDateline(_ tokens: [Token], before first: Int, bytes: [UInt8]) -> Bool {
         guard first >= 2, first <= 5, tokens[first - 1].hasText(",") else { return false }
-        return tokens[..<(first - 1)].allSatisfy { t in
-            t.kind == .word ? t.capitalized && t.end - t.start >= 2 && !bytes[t.start..<t.end].contains(where: Self.isLowerCaseByte) : t.hasText("-")
-        }
+        return tokens[..<(first - 1)].allSatisfy { t in t.kind == .word ? isCapitals(t, bytes: bytes) : t.hasText("-") }
+    }
+
+    /// Whether a word is written in capitals, as a dateline's place is ("МИНСК", "NAIROBI"): two
+    /// letters or more, none of them lower-case.
+    static func isCapitals(_ t: Token, bytes: [UInt8]) -> Bool {
+        t.kind == .word && t.capitalized && t.end - t.start >= 2 && !bytes[t.start..<t.end].contains(where: isLowerCaseByte)
     }
 
     /// Whether a sentence is only a page's time stamp: numbers, marks, month and weekday names and
@@ -165,13 +171,8 @@ struct DocumentPass {
             return next.kind == .word && grammar.regionWords.contains(next)
         }
         let named = places.first { $0.form == .name && $0.span.start >= from && $0.span.end <= to && $0.best.level == .city && !region(after: $0) }?.best
-        // "{city} police|regional Interior Ministry": without a city of its own, the second name.
-        let parts = source.name.split(separator: "|", maxSplits: 1).map(String.init)
-        if parts.count == 2 {
-            source.name = named.map { Self.cityPolice(parts[0], city: $0) } ?? parts[1]
-        } else {
-            source.name = Self.cityPolice(source.name, city: named ?? storyCity)
-        }
+        // "{city} police|regional Interior Ministry" names its area: no city of its own, no story's city.
+        source.name = Self.cityPolice(source.name, city: source.name.contains("|") ? named : named ?? storyCity)
         found.found = .named(source)
         return found
     }

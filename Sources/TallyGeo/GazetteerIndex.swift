@@ -125,12 +125,13 @@ struct GazetteerIndex: Sendable {
             stopped.insert(NameKey.hash(ofName: name))
         }
         var slots: [Int32] = []
+        // (Half full: `nameFilter` and `prefixFilter` turn away most misses before these tables.)
         names = KeyTable(byName.map { key, list in
             slots += list
             return (key, (slots.count - list.count)..<slots.count)
-        })
+        }, slotsPerEntry: 2)
         nameSlots = slots
-        prefixTable = KeyTable(prefixes.map { ($0, true) })
+        prefixTable = KeyTable(prefixes.map { ($0, true) }, slotsPerEntry: 2)
         stopTable = KeyTable(stopped.map { ($0, true) })
         nameFilter = KeyFilter(bits: 21, keys: byName.keys)
         prefixFilter = KeyFilter(bits: 19, keys: prefixes)
@@ -139,7 +140,7 @@ struct GazetteerIndex: Sendable {
             guard let id = e.place.geonameID, let hash, byID[UInt64(truncatingIfNeeded: id)] == nil else { continue }
             byID[UInt64(truncatingIfNeeded: id)] = (e.place.name, population(nameHash: hash, id: id))
         }
-        populationByID = KeyTable(byID)
+        populationByID = KeyTable(byID, slotsPerEntry: 2)
         for line in String(decoding: demonyms, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t")
             guard parts.count == 2 else { continue }

@@ -58,7 +58,7 @@ final class Lexicon: Sendable {
 
     /// The month a word names, if it does.
     func month(_ token: Token) -> Int? {
-        token.kind == .word && (monthBit == 0 || token.wordClasses & monthBit != 0) ? monthKeys[token.key] : nil
+        token.kind == .word && token.mayBeIn(monthBit) ? monthKeys[token.key] : nil
     }
     /// The word class (`WordClasses`) of the month names, 0 without a registry.
     let monthBit: UInt64

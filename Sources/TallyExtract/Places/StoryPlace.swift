@@ -96,9 +96,7 @@ struct StoryPlace {
         for (n, s) in sentences.prefix(4).enumerated() {
             let t = s.tokens
             var k = 0
-            while k < min(t.count, 4),
-                  t[k].kind == .word && t[k].end - t[k].start >= 2 && !bytes[t[k].start..<t[k].end].contains(where: DocumentPass.isLowerCaseByte)
-                    || k > 0 && t[k].hasText("-") && !t[k].spaceBefore { k += 1 }
+            while k < min(t.count, 4), DocumentPass.isCapitals(t[k], bytes: bytes) || k > 0 && t[k].hasText("-") && !t[k].spaceBefore { k += 1 }
             guard k > 0, k < t.count, t[k].hasText(",") || KindFinder.dashMarks.contains(t[k]) || t[k].hasText("-") && t[k].spaceBefore else { continue }
             let start = t[0].start - s.range.lowerBound, end = t[k - 1].end - s.range.lowerBound
             guard let m = mentions[n].first(where: { $0.form == .name && $0.span.start == start && $0.span.end <= end }) else { continue }

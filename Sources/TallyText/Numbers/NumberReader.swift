@@ -57,7 +57,7 @@ public struct NumberReader: Sendable {
     /// Whether a token is a word that can be part of a number.
     @inlinable
     public func isNumberWord(_ token: Token) -> Bool {
-        token.kind == .word && (numberWordBit == 0 || token.wordClasses & numberWordBit != 0) && numberWords.contains(token.key)
+        token.kind == .word && token.mayBeIn(numberWordBit) && numberWords.contains(token.key)
     }
 
     /// The multiplier a word stands for ("thousand" = 1000), if it is one.
@@ -71,7 +71,7 @@ public struct NumberReader: Sendable {
     /// the call at the many tokens that are neither.
     @inlinable @inline(__always)
     public func mayStart(_ token: Token) -> Bool {
-        token.kind == .number || (token.kind == .word && (starterBit == 0 || token.wordClasses & starterBit != 0) && starters.contains(token.key))
+        token.kind == .number || (token.kind == .word && token.mayBeIn(starterBit) && starters.contains(token.key))
     }
 
     /// The number that starts at token `i`, with a range if one follows, or nil.

@@ -14,17 +14,21 @@ public struct KeyTable<Value: Sendable>: Sendable {
     @usableFromInline var slots: ContiguousArray<Slot>
     @usableFromInline let mask: Int
 
-    /// A table with the given entries (later duplicates replace earlier ones).
-    public init(_ entries: [(UInt64, Value)]) {
+    /// A table with the given entries (later duplicates replace earlier ones), at least
+    /// `slotsPerEntry` slots for each: 4 by default; 2 where a `KeyFilter` turns away the misses
+    /// first and the table's size is what counts (the gazetteer's hundred thousand names).
+    public init(_ entries: [(UInt64, Value)], slotsPerEntry: Int = 4) {
         var capacity = 8
-        while capacity < entries.count * 4 { capacity <<= 1 }
+        while capacity < entries.count * max(2, slotsPerEntry) { capacity <<= 1 }
         slots = ContiguousArray(repeating: Slot(key: 0, value: nil), count: capacity)
         mask = capacity - 1
         for (key, value) in entries { insert(key, value) }
     }
 
     /// A table from a dictionary.
-    public init(_ dictionary: [UInt64: Value]) { self.init(dictionary.map { ($0.key, $0.value) }) }
+    public init(_ dictionary: [UInt64: Value], slotsPerEntry: Int = 4) {
+        self.init(dictionary.map { ($0.key, $0.value) }, slotsPerEntry: slotsPerEntry)
+    }
 
     /// Zero marks an empty slot, so a real zero key is stored as one.
     @inlinable

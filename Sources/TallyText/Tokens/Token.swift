@@ -42,6 +42,9 @@ public struct Token: Sendable, Hashable {
     /// Bits of the word sets (`WordClasses`) that may hold this token's text, set by the lexicon
     /// that reads it (all bits, "maybe every set", until then).
     public var wordClasses: UInt64 = .max
+    /// Whether the word class `bit` may hold this token (0: a set without a class, always maybe).
+    @inlinable
+    public func mayBeIn(_ bit: UInt64) -> Bool { bit == 0 || wordClasses & bit != 0 }
     public var kind: Kind
     /// Whether a word starts with a capital letter.
     public var capitalized: Bool

@@ -27,9 +27,6 @@ public final class WordClasses: Sendable {
         }
     }
 
-    /// How many sets have a bit.
-    public var count: Int { state.withLock { $0.count } }
-
     /// Word key → the bits of the registered sets that hold a word with that key.
     public var bitsByKey: [UInt64: UInt64] { state.withLock { $0.bits } }
 }

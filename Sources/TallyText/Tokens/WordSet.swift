@@ -51,7 +51,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// A token read by the set's lexicon without the set's bit is no word of it.
     @inlinable
     public func contains(_ token: Token) -> Bool {
-        if bit != 0, token.wordClasses & bit == 0 { return false }
+        if !token.mayBeIn(bit) { return false }
         if let range = table[token.key], found(token, in: range) { return true }
         if plainWords, token.plain { return false }
         return strings.contains(token.text)
