@@ -161,7 +161,7 @@ struct DocumentPass {
     /// after it ("ГУВД Бишкека"), else the story's city; plain "police" when neither is known.
     static func cityPolice(_ found: AttributionFinder.Result?, _ s: Sentence, _ places: [PlaceMention], storyCity: Place?,
                            grammar: Grammar) -> AttributionFinder.Result? {
-        guard var found, case .named(var source) = found.found, source.name.contains(SourceNames.cityPlaceholder) else { return found }
+        guard var found, case .named(var source) = found.found, source.name.includes(SourceNames.cityPlaceholder) else { return found }
         let from = found.phrase.isEmpty ? 0 : s.tokens[found.phrase.lowerBound].start - s.range.lowerBound
         let last = min(found.phrase.upperBound, s.tokens.count - 1)
         let to = s.tokens.isEmpty ? 0 : s.tokens[last].end - s.range.lowerBound
@@ -172,7 +172,7 @@ struct DocumentPass {
         }
         let named = places.first { $0.form == .name && $0.span.start >= from && $0.span.end <= to && $0.best.level == .city && !region(after: $0) }?.best
         // "{city} police|regional Interior Ministry" names its area: no city of its own, no story's city.
-        source.name = Self.cityPolice(source.name, city: source.name.contains("|") ? named : named ?? storyCity)
+        source.name = Self.cityPolice(source.name, city: source.name.includes("|") ? named : named ?? storyCity)
         found.found = .named(source)
         return found
     }
@@ -180,7 +180,7 @@ struct DocumentPass {
     /// The name with its `{city}` filled in, or "police" when the city is unknown (a name with a
     /// second form after "|" takes that form then).
     static func cityPolice(_ name: String, city: Place?) -> String {
-        guard name.contains(SourceNames.cityPlaceholder) else { return name }
+        guard name.includes(SourceNames.cityPlaceholder) else { return name }
         let parts = name.split(separator: "|", maxSplits: 1).map(String.init)
         if parts.count == 2 { return city.map { cityPolice(parts[0], city: $0) } ?? parts[1] }
         guard let city else { return "police" }

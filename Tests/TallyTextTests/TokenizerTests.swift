@@ -101,6 +101,9 @@ struct KeyTableTests {
             #expect(table[key] == entries[key])
         }
         #expect(KeyTable<Int>([(UInt64, Int)]())[42] == nil)
+        // A repeated key keeps its one slot and takes the later value.
+        let repeated = KeyTable([(7, "first"), (9, "other"), (7, "second")])
+        #expect(repeated[7] == "second" && repeated[9] == "other" && repeated[8] == nil)
     }
 }
 
@@ -205,5 +208,16 @@ struct ByteWordSetTests {
         #expect(!set.contains(Array("States".utf8)))
         #expect(set.word(forKey: Token.key(of: "тыс".utf8)) == Array("тыс".utf8))
         #expect(set.word(forKey: Token.key(of: "тысяч".utf8)) == nil)
+    }
+}
+
+/// `String.includes`: a byte-for-byte substring test, without Foundation's locale rules.
+struct StringIncludesTests {
+    @Test func findsBytesAnywhereAndNothingElse() {
+        #expect("{city} police".includes("{city}") && "{city} police|regional Interior Ministry".includes("|"))
+        #expect("ГУВД Бишкека".includes("Бишкек") && !"ГУВД Бишкека".includes("бишкек"))
+        #expect(!"police".includes("{city}") && !"ab".includes("abc") && "".includes("") && "x".includes(""))
+        // Composed and decomposed "é" are different bytes: no match across Unicode forms.
+        #expect(!"caf\u{E9}".includes("cafe\u{301}"))
     }
 }

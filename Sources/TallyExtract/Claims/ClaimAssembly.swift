@@ -35,9 +35,9 @@ struct ClaimAssembly {
         // its area, "{city} police|regional Interior Ministry", did not name a city there.)
         let city = story.city ?? (story.place?.level == .city ? story.place : nil)
         let claims = sentenceClaims().map { c in
-            guard let name = c.source?.name, name.contains(SourceNames.cityPlaceholder) else { return c }
+            guard let name = c.source?.name, name.includes(SourceNames.cityPlaceholder) else { return c }
             var copy = c
-            copy.source?.name = DocumentPass.cityPolice(name, city: name.contains("|") ? nil : city)
+            copy.source?.name = DocumentPass.cityPolice(name, city: name.includes("|") ? nil : city)
             return copy
         }
         return Self.merge(Self.namedSources(claims, pluralWords: lexicon.grammar.pluralSourceWords))

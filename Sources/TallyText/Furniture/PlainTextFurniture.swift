@@ -259,31 +259,3 @@ public enum PlainTextFurniture {
         return promptPhrases.contains { p.hasPrefix($0) } || (p.count <= 40 && isAppeal(p))
     }
 }
-
-
-extension String {
-    /// Byte-wise substring test. Foundation's `contains` is locale-aware and many times slower;
-    /// the texts here are already lower-cased.
-    func includes(_ needle: String) -> Bool {
-        var hay = self
-        var pattern = needle
-        return hay.withUTF8 { h in
-            pattern.withUTF8 { n in
-                guard n.count > 0 else { return true }
-                guard h.count >= n.count else { return false }
-                let first = n[0]
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count, h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
-    }
-}
