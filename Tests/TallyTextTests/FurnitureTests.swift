@@ -120,7 +120,7 @@ struct AppealScanTests {
             lines.append(line)
         }
         for line in lines {
-            let naive = FurnitureRanges.appealBytes.contains { FurnitureRanges.contains(line, $0) }
+            let naive = FurnitureRanges.appealBytes.contains { ByteSearch.contains(line, $0) }
             #expect(FurnitureRanges.containsAppeal(line) == naive, "\(String(decoding: line, as: UTF8.self))")
         }
     }

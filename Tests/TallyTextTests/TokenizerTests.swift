@@ -211,7 +211,7 @@ struct ByteWordSetTests {
     }
 }
 
-/// `String.includes`: a byte-for-byte substring test, without Foundation's locale rules.
+/// `ByteSearch` and `String.includes`: byte-for-byte substring tests, without Foundation's locale rules.
 struct StringIncludesTests {
     @Test func findsBytesAnywhereAndNothingElse() {
         #expect("{city} police".includes("{city}") && "{city} police|regional Interior Ministry".includes("|"))
@@ -219,5 +219,6 @@ struct StringIncludesTests {
         #expect(!"police".includes("{city}") && !"ab".includes("abc") && "".includes("") && "x".includes(""))
         // Composed and decomposed "é" are different bytes: no match across Unicode forms.
         #expect(!"caf\u{E9}".includes("cafe\u{301}"))
+        #expect(ByteSearch.contains(Array("more:".utf8), Array("e:".utf8)) && !ByteSearch.contains(Array("more".utf8), Array("more:".utf8)))
     }
 }

@@ -82,22 +82,6 @@ public enum FurnitureRanges {
         }
     }
 
-    /// Whether `needle` occurs in `hay` (both lower case bytes).
-    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, hay.count >= needle.count else { return false }
-        var i = 0
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
     /// Byte ranges of `bytes` that are furniture.
     public static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
