@@ -782,4 +782,22 @@ struct ExtractorEnglishAuditTests {
     @Test func aHealthMinistryIsNamedAsOne() {
         #expect(summary("The health ministry said 12 people were killed in Tehran.") == ["killed people 12 exact Tehran - Health Ministry"])
     }
+
+    /// A broadcaster's name ("WAVE 3 News"), a hotline ("call 1669") and the second day of a pair
+    /// ("between March 3 and 5") count no one; "19 killed" after a date still does.
+    @Test func namesHotlinesAndDaysAreNoCounts() {
+        #expect(summary("Kendall spoke to WAVE 3 News about the 6 people who were shot in Tulsa.") == ["injured people 6 exact Tulsa - -"])
+        #expect(summary("For emergency medical help, call 1669.") == [])
+        #expect(summary("Police said 40 people were detained in Lagos between March 3 and 5.") == ["detained people 40 exact Lagos 2024-03-03 Police"])
+        #expect(summary("Nearly 50 people were shot since June 21 and 19 killed in Tulsa.").contains("killed people 19 exact Tulsa - -"))
+    }
+
+    /// Deaths by drowning or fire, help sought from medics, crowds that flocked; fires set are not people.
+    @Test func moreWaysOfSayingWhatHappened() {
+        #expect(summary("At least 78 people drowned near Tripoli on Wednesday.") == ["killed people 78 at_least Tripoli 2024-03-13 -"])
+        #expect(summary("One officer was burned to death in Juliaca.") == ["killed police 1 exact Juliaca - -"])
+        #expect(summary("Medics said 56 people in Belgrade had sought medical help.") == ["injured people 56 exact Belgrade - Medics"])
+        #expect(summary("An estimated 100,000 people flocked to the square in Seoul.") == ["participants people 100000 about Seoul - -"])
+        #expect(summary("Rioters set 2,560 fires and 79 officers were injured.") == ["injured police 79 exact - - -"])
+    }
 }

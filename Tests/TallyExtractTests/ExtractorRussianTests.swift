@@ -197,4 +197,16 @@ struct PartitivePronounTests {
         #expect(summary("We know of 3,521 people detained during yesterday's protests.", published: "2021-01-24").first?.contains("2021-01-23") == true)
     }
 
+    /// "В больницы доставлены" is injured, not detained; "ни один" is no one; a phone number with
+    /// its code in brackets, a law's "двух и более лиц" and cars burnt are no counts.
+    @Test func hospitalsPhonesAndThingsInRussian() {
+        #expect(summary("В Киеве в больницы доставлены 263 человека.") == ["injured people 263 exact Kyiv - -"])
+        #expect(summary("Двое участников акции в Тбилиси потеряли глаз.") == ["injured people 2 exact Tbilisi - -"])
+        #expect(summary("По словам посла, ни один из задержанных россиян не пострадал.") == [])
+        #expect(summary("Телефон горячей линии: 8 (8732) 22-33-44.") == [])
+        #expect(summary("Возбуждено уголовное дело по статье об убийстве двух и более лиц.") == [])
+        #expect(summary("Протестующие подожгли 112 автомобилей.") == [])
+        #expect(summary("Толпа, насчитывавшая около полутора тысяч человек, прорвалась к аэропорту Махачкалы.") ==
+                ["participants people 1500 about Makhachkala - -"])
+    }
 }

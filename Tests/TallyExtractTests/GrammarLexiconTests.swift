@@ -33,6 +33,22 @@ struct GrammarLexiconTests {
         #expect(!en.isPluralVerb(Token(kind: .word, start: 0, end: 4, text: "told")))
     }
 
+    /// Every list a lexicon file holds is read: a key the decoder skips is a list no rule uses
+    /// (a misspelt name, or words an author added in vain).
+    @Test func everyKeyOfTheLexiconFilesIsRead() throws {
+        func unread(_ object: Any?, _ keys: [String]) -> [String] {
+            ((object as? [String: Any])?.keys).map { Set($0).subtracting(keys + ["comment"]).sorted() } ?? []
+        }
+        for language in ["en", "ru"] {
+            let root = try #require(try JSONSerialization.jsonObject(with: LexiconResources.data(language, "json")) as? [String: Any])
+            #expect(unread(root, LexiconFile.CodingKeys.allCases.map(\.stringValue)).isEmpty, "\(language)")
+            #expect(unread(root["grammar"], Grammar.CodingKeys.allCases.map(\.stringValue)).isEmpty, "\(language) grammar")
+            #expect(unread(root["sources"], LexiconFile.Sources.CodingKeys.allCases.map(\.stringValue)).isEmpty, "\(language) sources")
+            #expect(unread(root["places"], LexiconFile.Places.CodingKeys.allCases.map(\.stringValue)).isEmpty, "\(language) places")
+            #expect(unread(root["dates"], LexiconFile.Dates.CodingKeys.allCases.map(\.stringValue)).isEmpty, "\(language) dates")
+        }
+    }
+
     @Test func aMissingListIsNamed() throws {
         let data = try english { $0.removeValue(forKey: "noun_phrase_ends") }
         #expect { try load(data) } throws: { "\($0)".contains("noun_phrase_ends") }

@@ -198,6 +198,22 @@ struct StoryPlaceTests {
             """
         #expect(places(text, url: "https://news.example/egypt/politics/30-sentenced") == ["30 Cairo"])
     }
+
+    /// Where people are from is not where they are: "three British citizens", "150 Russian fans",
+    /// "граждан Польши" take the story's place.
+    @Test func aNationalityIsNoPlace() {
+        #expect(places("Police in Marseille detained six people on Saturday, among them three British citizens.") == ["6 Marseille", "3 Marseille"])
+        #expect(places("Police in Marseille said 150 Russian fans had been detained.") == ["150 Marseille"])
+        #expect(places("Полиция в Варшаве задержала 184 человека, среди них 20 граждан России.", language: "ru") == ["184 Warsaw", "20 Warsaw"])
+    }
+
+    /// A name the story uses for a person ("her son, Kendall,") is that person wherever it
+    /// recurs, not Kendall, Florida; after "in" it is still a place.
+    @Test func aNameGivenToAPersonIsThePersonThroughout() {
+        let story = "Six people were shot at a club in Louisville on Sunday.\n\nHer son, Kendall, was among them. Kendall and two friends were wounded near the door."
+        #expect(places(story) == ["6 Louisville", "2 Louisville"])
+        #expect(places("Her son, Kendall, was hurt. Two people were wounded in Kendall on Friday.") == ["2 Kendall"])
+    }
 }
 
 

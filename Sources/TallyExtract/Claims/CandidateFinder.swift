@@ -205,6 +205,7 @@ struct CandidateFinder {
                m.lastToken + 3 < tokens.count, tokens[m.lastToken + 3].kind == .number,
                lexicon.agesAfter.match(tokens, at: m.lastToken + 4) != nil { return false }
             if next.kind == .word, grammar.timesAfterNumber.contains(next) || grammar.rankingsAfter.contains(next) { return false }
+            if next.kind == .word, next.capitalized, tokens[m.lastToken].kind == .number, grammar.stationWords.contains(next) { return false }
             // "5 p.m.", "9 a.m."
             if next.kind == .word, grammar.timeLetters.contains(next), afterNext?.hasText(".") == true { return false }
             if next.kind == .word, lexicon.month(next) != nil { return false }
@@ -253,11 +254,26 @@ struct CandidateFinder {
                    let things = lexicon.who.match(tokens, endingBefore: k), things.value == nil { return false }
             }
             if before.kind == .word, lexicon.month(before) != nil, m.value <= 31 { return false }
+            if Self.isSecondDay(m, tokens, lexicon: lexicon) { return false }
             // "COVID-19", "Ан-26", "G-20": a code glued to a word by a hyphen.
             if (before.hasText("-") || before.hasText("‑")), !first.spaceBefore, !before.spaceBefore, m.firstToken >= 2,
                tokens[m.firstToken - 2].kind == .word { return false }
         }
         return true
+    }
+
+    /// "between Nov. 15 and 18", "March 3 to 5": the second day of a pair of days after a month.
+    static func isSecondDay(_ m: NumberMention, _ tokens: [Token], lexicon: Lexicon) -> Bool {
+        let i = m.firstToken
+        guard m.value <= 31, m.valueHigh == nil, i >= 3, tokens[i].kind == .number else { return false }
+        // (Not "since June 21 and 19 killed": a day ends its phrase.)
+        if m.lastToken + 1 < tokens.count, tokens[m.lastToken + 1].kind != .punctuation { return false }
+        let joiner = tokens[i - 1]
+        guard joiner.kind == .word && (lexicon.grammar.numberListJoiners.contains(joiner) || lexicon.numbers.rangeJoiners.contains(joiner.text))
+                || joiner.hasText("-") || joiner.hasText("–") else { return false }
+        guard tokens[i - 2].kind == .number, let day = Int(tokens[i - 2].text), (1...31).contains(day) else { return false }
+        let month = tokens[i - 3].hasText(".") && i >= 4 ? tokens[i - 4] : tokens[i - 3]
+        return month.kind == .word && lexicon.month(month) != nil
     }
 
     /// "at 7900 Scott Hamilton", "Club 502", "Route 66": a bare number joined to a capitalised
@@ -423,6 +439,12 @@ struct CandidateFinder {
         while first >= 2, tokens[first - 1].hasText("-"), glued(first - 1), glued(first), tokens[first - 2].kind == .number { first -= 2 }
         while last + 2 < tokens.count, tokens[last + 1].hasText("-"), glued(last + 1), glued(last + 2), tokens[last + 2].kind == .number { last += 2 }
         if (last - first) / 2 + 1 >= 3 { return true }
+        // "8 (8732) 22-33-44", "(202) 555-0198": an area code in brackets among a phone number's digits.
+        func code(_ k: Int) -> Bool {
+            k >= 1 && k + 2 < tokens.count && tokens[k - 1].hasText("(") && tokens[k].kind == .number && tokens[k + 1].hasText(")")
+                && tokens[k + 2].kind == .number
+        }
+        if code(m.firstToken) || code(m.lastToken + 2) || (m.firstToken >= 3 && code(m.firstToken - 2)) { return true }
         // "hotline on 0100 555 0198": numbers side by side with only spaces between, three or more
         // of them or one with a leading zero, are a phone number's groups.
         var a = m.firstToken, b = m.lastToken

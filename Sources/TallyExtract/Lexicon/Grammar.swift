@@ -41,6 +41,10 @@ final class Grammar: Sendable, Decodable {
     let rankingsAfter: WordSet
     /// "8 am", "16 часов": a time, not a count.
     let timesAfterNumber: WordSet
+    /// "citizens of Russia", "граждан Польши": a country after these says where people are from.
+    let nationalityWords: WordSet
+    /// "WAVE 3 News", "Fox 5 News": capitalised after a number, a broadcaster's name, not a count.
+    let stationWords: WordSet
     /// Letters of an abbreviated time after a number ("5 p.m.").
     let timeLetters: WordSet
     let articles: WordSet
@@ -157,7 +161,7 @@ final class Grammar: Sendable, Decodable {
     /// Lower-case words inside an organisation's name ("Human Rights Commission of Pakistan").
     let nameConnectors: WordSet
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case and, negations, articles, possessives, kin
         case numberListJoiners = "number_list_joiners"
         case clauseOpeners = "clause_openers"
@@ -173,6 +177,8 @@ final class Grammar: Sendable, Decodable {
         case loneMultipliersAfterQualifier = "lone_multipliers_after_qualifier"
         case timesAfterNumber = "times_after_number"
         case rankingsAfter = "rankings_after"
+        case stationWords = "station_words"
+        case nationalityWords = "nationality_words"
         case timeLetters = "time_letters"
         case definiteArticles = "definite_articles"
         case kinOf = "kin_of"

@@ -20,7 +20,7 @@ struct LexiconFile: Decodable {
         /// ("говорится в сообщении", "the statement said").
         var backReferences: [String]
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case before, verbs, anaphora, skip, channels
             case notSources = "not_sources"
             case backReferences = "back_references"
@@ -49,7 +49,7 @@ struct LexiconFile: Decodable {
         /// протестов"): such a total covers the country, not the story's city.
         var longSpans: [String]
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case countryWords = "country_words"
             case capitalWords = "capital_words"
             case landmarks, institutions, regions
@@ -73,7 +73,7 @@ struct LexiconFile: Decodable {
         /// the events ("by the morning of September 22", "к утру 22 сентября"): not their day.
         var countCutoffs: [String]
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case weekdays, months, relative
             case spanWords = "span_words"
             case stampWords = "stamp_words"
@@ -122,7 +122,7 @@ struct LexiconFile: Decodable {
     var dates: Dates
     var grammar: Grammar
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case language, numbers, vague, qualifiers, range, distributive, kinds, who, sources, places, dates, grammar
         case decimalComma = "decimal_comma"
         case rangeJoiners = "range_joiners"

@@ -34,6 +34,10 @@ struct PlaceDraft {
     /// Token spans of a country's whole ("across Kenya", "по всей России"): the story's scope when
     /// its opening says so, not when a later paragraph turns to the country ("Separately, …").
     var countrySpans: [ClosedRange<Int>] = []
+    /// Names the sentence uses for a person ("her son, Kendall,", "Washington, 25,"): the story's
+    /// other mentions of them are the person too (`StoryPlace`). (Not a name that speaks: "Moscow
+    /// said" is a government, and "Moscow police" still a place.)
+    var persons: [String] = []
 }
 
 /// Finds the places of a sentence and gives each figure the one it most likely covers.
@@ -92,19 +96,31 @@ struct PlaceFinder {
     /// What a sentence names before the story's country is known: the work of `places` that does
     /// not depend on the country, done once per sentence.
     /// `phraseStarts`: the lists that may have a phrase in the sentence (`Lexicon.annotate`).
+    /// `persons`: names the story uses for a person elsewhere; not places here unless after "in".
     func draft(_ tokens: [Token], sentence: Range<Int>, mentions: [PlaceMention], excluded: Range<Int>? = nil,
-               phraseStarts: UInt64 = .max) -> PlaceDraft {
+               phraseStarts: UInt64 = .max, persons: Set<String> = []) -> PlaceDraft {
         var result: [SentencePlace] = []
         var sources: [PlaceMention?] = []
+        var personNames: [String] = []
         var datelineEnd = -1
         for m in mentions {
             let start = sentence.lowerBound + m.span.start
             let end = sentence.lowerBound + m.span.end
             guard let first = Self.firstToken(endingAfter: start, tokens), let last = Self.lastToken(startingBefore: end, tokens) else { continue }
             let best = m.candidates[0]
+            if !m.afterPreposition, persons.contains(m.surface) { continue }
             // "Male, 17, arrested", "Washington, 25, was shot": a name with an age between commas is a person's.
             if last + 3 < tokens.count, tokens[last + 1].hasText(","), tokens[last + 2].kind == .number,
-               tokens[last + 2].text.utf8.count <= 2, tokens[last + 3].hasText(",") { continue }
+               tokens[last + 2].text.utf8.count <= 2, tokens[last + 3].hasText(",") {
+                if m.form == .name { personNames.append(m.surface) }
+                continue
+            }
+            // "her son, Kendall,", "his daughter Jordan": a name after kin is a person's.
+            if m.form == .name, !m.afterPreposition, first > 0,
+               grammar.isKin(tokens[first - 1]) || (first > 1 && tokens[first - 1].hasText(",") && grammar.isKin(tokens[first - 2])) {
+                personNames.append(m.surface)
+                continue
+            }
             // "агентство Turan", "Telegram-канал Baza": a name after an outlet word is the outlet's.
             if first > 0, tokens[first - 1].kind == .word, grammar.outletWords.contains(tokens[first - 1]) { continue }
             // "на площади Франции": a country after a street word names the street (a city there is
@@ -156,6 +172,10 @@ struct PlaceFinder {
             var found = SentencePlace(first: first, last: last, place: m.best, indirect: m.form == .adjective)
             found.afterPreposition = m.afterPreposition
             if m.form == .adjective || best.level == .country {
+                // "three British citizens", "150 Russian fans", "граждан Польши": where the people are
+                // from, not where they are.
+                if m.form == .adjective, last + 1 < tokens.count, isPeopleNoun(tokens, at: last + 1) { continue }
+                if m.form == .name, first > 0, Self.nationality(before: first, tokens, grammar: grammar) { continue }
                 // "Russian-led", "Iranian-backed": the nationality describes something else.
                 if last + 2 < tokens.count, tokens[last + 1].hasText("-"), !tokens[last + 1].spaceBefore,
                    lexicon.adjectiveCompounds.match(tokens, at: last + 2) != nil { continue }
@@ -212,7 +232,21 @@ struct PlaceFinder {
             countryWords: countryWords,
             capitalWords: !lexicon.capitalWords.mayOccur(in: phraseStarts) ? []
                 : lexicon.capitalWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) },
-            countrySpans: countrySpans)
+            countrySpans: countrySpans, persons: personNames)
+    }
+
+    /// Whether a noun of people starts at `k` ("fans", "citizens", "журналистов"), not of forces:
+    /// "Nigerian soldiers", "Russian police" act in their own country.
+    func isPeopleNoun(_ tokens: [Token], at k: Int) -> Bool {
+        if let w = lexicon.who.match(tokens, at: k), let group = w.value { return group != .police }
+        return lexicon.kindNouns.match(tokens, at: k) != nil
+    }
+
+    /// "citizens of Russia", "граждан Польши", "nationals of": a country named as where people are from.
+    static func nationality(before first: Int, _ tokens: [Token], grammar: Grammar) -> Bool {
+        var k = first - 1
+        if k > 0, grammar.kinOf.contains(tokens[k]) { k -= 1 }
+        return tokens[k].kind == .word && grammar.nationalityWords.contains(tokens[k])
     }
 
     /// The first token that ends after byte `offset` (`tokens.firstIndex { $0.end > offset }`): tokens

@@ -36,8 +36,16 @@ struct StoryPlace {
         // a nationality ("Russian-led", "Iranian media") is weaker evidence than a name.
         var votes: [String: Int] = [:]
         for p in slug { if let c = p.country { votes[c, default: 0] += 3 } }
-        let drafts = sentences.enumerated().map { n, s in
+        var drafts = sentences.enumerated().map { n, s in
             placeFinder.draft(s.tokens, sentence: s.range, mentions: mentions[n], excluded: attributions[n]?.phrase, phraseStarts: s.phraseStarts)
+        }
+        // "her son, Kendall," makes "Kendall was hit" and "Kendall's birthday" the son, not Kendall, Florida.
+        let persons = Set(drafts.flatMap(\.persons))
+        if !persons.isEmpty {
+            for (n, s) in sentences.enumerated() where mentions[n].contains(where: { persons.contains($0.surface) }) {
+                drafts[n] = placeFinder.draft(s.tokens, sentence: s.range, mentions: mentions[n], excluded: attributions[n]?.phrase,
+                                              phraseStarts: s.phraseStarts, persons: persons)
+            }
         }
         for (n, draft) in drafts.enumerated() {
             // (Without a country, `places` is the draft's own places sorted; a vote needs no order.)
