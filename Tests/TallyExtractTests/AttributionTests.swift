@@ -97,6 +97,15 @@ struct AttributionTests {
         // One source for both clauses, or a clause without a source of its own: the sentence's source.
         #expect(sources("Police said 25 people were detained in Riga, and 3 officers were hurt.") == ["25 Police", "3 Police"])
     }
+
+    /// A day between the verb and who speaks is skipped, and a day after who speaks is no part of
+    /// the name: "…, сообщила в понедельник прокуратура", "said police on Sunday".
+    @Test func aDayBesideTheSpeakerIsNotTheSpeaker() {
+        #expect(summary("В Нукусе пострадали 243 человека, сообщила в понедельник Генеральная прокуратура Узбекистана.") ==
+                ["injured people 243 exact Nukus - Prosecutor General's Office"])
+        #expect(summary("В Омске задержаны 12 человек, сообщила вчера полиция.") == ["detained people 12 exact Omsk - police"])
+        #expect(summary("Twelve people were arrested in Leeds, said police on Sunday.") == ["detained people 12 exact Leeds - police"])
+    }
 }
 
 struct MinistryAnaphoraTests {

@@ -209,4 +209,11 @@ struct PartitivePronounTests {
         #expect(summary("Толпа, насчитывавшая около полутора тысяч человек, прорвалась к аэропорту Махачкалы.") ==
                 ["participants people 1500 about Makhachkala - -"])
     }
+
+    /// "в Жанаозене Мангистауской области": a capitalised word before a region word is the city's
+    /// region, not the rest of a longer name.
+    @Test func aCityBeforeItsRegion() {
+        #expect(summary("В результате беспорядков в Жанаозене Мангистауской области погибли 11 человек.") ==
+                ["killed people 11 exact Zhanaozen - -"])
+    }
 }

@@ -135,8 +135,10 @@ struct AttributionFinder {
     /// (ending at `verbEnd`) that closes its clause, when it speaks — told an outlet (`told`) or
     /// named as itself; not a lead-in word nor a day ("said Sunday").
     func speaker(after verbEnd: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Result? {
-        guard let np = forward(tokens, from: verbEnd), Self.endsClause(tokens, np),
+        guard var np = forward(tokens, from: afterDay(tokens, from: verbEnd)), Self.endsClause(tokens, np),
               !grammar.sourceLeadWords.contains(tokens[np.lowerBound]), !isDay(tokens, at: np.lowerBound) else { return nil }
+        // "said police on Sunday": the day is not part of who speaks.
+        if let day = np.dropFirst().first(where: { afterDay(tokens, from: $0) != $0 }) { np = np.lowerBound..<day }
         if let speaker = told(tokens, np, bytes) { return speaker }
         return classify(tokens, np, bytes, inverted: true).map { Result(found: $0, phrase: np) }
     }
@@ -265,6 +267,16 @@ struct AttributionFinder {
 
     /// "…, authorities said Sunday", "сообщили в понедельник": a day after a verb of saying says
     /// when, not who.
+    /// Past a day between a verb and who speaks ("…, сообщила в понедельник прокуратура", "…, said
+    /// on Sunday the ministry"): where the speaker's phrase may start. `k` when no day stands there.
+    func afterDay(_ tokens: [Token], from k: Int) -> Int {
+        var i = k
+        // A short preposition before the day: "в", "во", "on".
+        if i + 1 < tokens.count, tokens[i].kind == .word, tokens[i].text.count <= 2, !tokens[i].capitalized { i += 1 }
+        guard i < tokens.count, let day = lexicon.weekdays.match(tokens, at: i) ?? lexicon.relativeDays.match(tokens, at: i) else { return k }
+        return i + day.length
+    }
+
     func isDay(_ tokens: [Token], at k: Int) -> Bool {
         lexicon.weekdays.match(tokens, at: k) != nil || lexicon.relativeDays.match(tokens, at: k) != nil || lexicon.month(tokens[k]) != nil
     }

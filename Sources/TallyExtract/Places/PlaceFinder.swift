@@ -149,8 +149,11 @@ struct PlaceFinder {
                 if last + 1 < tokens.count, AttributionFinder.isSitePeriod(tokens, last + 1) { continue }
                 // "the San Francisco 49ers": a team.
                 if last + 2 < tokens.count, tokens[last + 1].kind == .number, tokens[last + 2].kind == .word, !tokens[last + 2].spaceBefore { continue }
+                // ("в Жанаозене Мангистауской области": a capitalised word before a region word names
+                // the city's region, not a longer name.)
+                let region = last + 2 < tokens.count && tokens[last + 2].kind == .word && grammar.regionWords.contains(tokens[last + 2])
                 if !possessive, last + 1 < tokens.count, tokens[last + 1].kind == .word,
-                   (tokens[last + 1].capitalized && !grammar.cityRoleWords.contains(tokens[last + 1]))
+                   (tokens[last + 1].capitalized && !grammar.cityRoleWords.contains(tokens[last + 1]) && !region)
                     || grammar.landmarkWords.contains(tokens[last + 1]) { continue }
                 // Russian cities take "в"; "на Болотной" is a square, "на Пушкинской" a street.
                 if first > 0, grammar.notCityPrepositions.contains(tokens[first - 1]) { continue }
