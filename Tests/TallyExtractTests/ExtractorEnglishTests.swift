@@ -800,4 +800,17 @@ struct ExtractorEnglishAuditTests {
         #expect(summary("An estimated 100,000 people flocked to the square in Seoul.") == ["participants people 100000 about Seoul - -"])
         #expect(summary("Rioters set 2,560 fires and 79 officers were injured.") == ["injured police 79 exact - - -"])
     }
+
+    /// A part only described ("one of whom was pregnant") counts no one; a part named by people
+    /// or by what happened to it does. A bound of age after a copula ("were under 16") is no count.
+    @Test func describedPartsAndAgeBounds() {
+        #expect(summary("The dead in Calais included 17 men and seven women, one of whom was pregnant.") ==
+                ["killed people 17 exact Calais - -", "killed women 7 exact Calais - -"])
+        #expect(summary("Six people were killed in Leeds, two of whom were children.") ==
+                ["killed people 6 exact Leeds - -", "killed minors 2 exact Leeds - -"])
+        #expect(summary("Six people were shot in Leeds, two of whom were critically injured.") ==
+                ["injured people 6 exact Leeds - -", "injured people 2 exact Leeds - -"])
+        #expect(summary("Police said more than half of those shot in Tulsa were under 16.") == [])
+        #expect(summary("Over 50 were killed in Tulsa.") == ["killed people 50 at_least Tulsa - -"])
+    }
 }

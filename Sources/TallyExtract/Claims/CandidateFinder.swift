@@ -255,6 +255,9 @@ struct CandidateFinder {
             }
             if before.kind == .word, lexicon.month(before) != nil, m.value <= 31 { return false }
             if Self.isSecondDay(m, tokens, lexicon: lexicon) { return false }
+            // "more than half of those shot were under 16": a bound of age after a copula, no noun.
+            if before.kind == .word, grammar.ageBounds.contains(before), m.value < 120, next == nil || next!.kind == .punctuation,
+               m.firstToken >= 2, tokens[m.firstToken - 2].kind == .word, grammar.predicateCopulas.contains(tokens[m.firstToken - 2]) { return false }
             // "COVID-19", "Ан-26", "G-20": a code glued to a word by a hyphen.
             if (before.hasText("-") || before.hasText("‑")), !first.spaceBefore, !before.spaceBefore, m.firstToken >= 2,
                tokens[m.firstToken - 2].kind == .word { return false }

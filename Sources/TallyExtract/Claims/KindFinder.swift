@@ -345,6 +345,12 @@ struct KindFinder {
                !passive(tokens, before: b.at) { continue }
             // "one lawyer told Reuters", "two witnesses said": a figure that speaks is a source.
             if let head = c.headToken, case let after = head + 1, after < tokens.count, lexicon.sourceVerbs.match(tokens, at: after) != nil, best.map({ $0.at > after }) ?? true { continue }
+            // "seven women — one of whom was pregnant": a part that is only described (a copula and
+            // no noun of people after it, what happened told before) counts no one new.
+            if !c.hasHead, partOfThem(c, tokens), best.map({ $0.at < c.first }) ?? true, c.last + 4 < tokens.count,
+               tokens[c.last + 3].kind == .word, grammar.predicateCopulas.contains(tokens[c.last + 3]),
+               case let k = c.last + 4, tokens[k].kind == .word, !grammar.articles.contains(tokens[k]),
+               lexicon.who.match(tokens, at: k) == nil, lexicon.triggers.match(tokens, at: k) == nil { continue }
             // "The man was shot" may be anyone already counted; "the victim died" is a death.
             if c.definite, c.kind != .killed { continue }
             // "50 полицейских, десять из них госпитализированы", "143 officers, five of whom remain

@@ -43,6 +43,8 @@ final class Grammar: Sendable, Decodable {
     let timesAfterNumber: WordSet
     /// "citizens of Russia", "граждан Польши": a country after these says where people are from.
     let nationalityWords: WordSet
+    /// "were under 16": after a copula, these before a bare number give an age.
+    let ageBounds: WordSet
     /// "WAVE 3 News", "Fox 5 News": capitalised after a number, a broadcaster's name, not a count.
     let stationWords: WordSet
     /// Letters of an abbreviated time after a number ("5 p.m.").
@@ -178,6 +180,7 @@ final class Grammar: Sendable, Decodable {
         case timesAfterNumber = "times_after_number"
         case rankingsAfter = "rankings_after"
         case stationWords = "station_words"
+        case ageBounds = "age_bounds"
         case nationalityWords = "nationality_words"
         case timeLetters = "time_letters"
         case definiteArticles = "definite_articles"
