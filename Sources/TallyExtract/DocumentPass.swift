@@ -201,7 +201,7 @@ struct DocumentPass {
     /// list right below it; a sentence that counts over a year or years keeps only its figures
     /// without a kind.
     func figures(_ sentences: [Sentence]) -> [[Candidate]] {
-        let candidateFinder = CandidateFinder(lexicon: lexicon)
+        let candidateFinder = CandidateFinder(lexicon: lexicon, gazetteer: gazetteer)
         let kindFinder = KindFinder(lexicon: lexicon)
         var carried: ClaimKind? = nil
         var carriedAge = 0

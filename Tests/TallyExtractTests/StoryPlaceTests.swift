@@ -199,6 +199,15 @@ struct StoryPlaceTests {
         #expect(places(text, url: "https://news.example/egypt/politics/30-sentenced") == ["30 Cairo"])
     }
 
+    /// "and in Lyon 56", "в Казани 45": a bare number after a place and its preposition counts
+    /// for it ("on Route 66" stays a name); a city's description ("France's second city") names
+    /// no other place.
+    @Test func aBareNumberAfterAPlace() {
+        #expect(places("In Marseille, France's second city, 88 people were arrested and in Lyon 56.") == ["88 Marseille", "56 Lyon"])
+        #expect(places("В Москве задержаны 120 человек, в Казани 45.", language: "ru") == ["120 Moscow", "45 Kazan"])
+        #expect(places("Two people were hurt on Route 66 in Tulsa.") == ["2 Tulsa"])
+    }
+
     /// Where people are from is not where they are: "three British citizens", "150 Russian fans",
     /// "граждан Польши" take the story's place.
     @Test func aNationalityIsNoPlace() {

@@ -1,15 +1,19 @@
 import TallyCore
 import TallyText
+import TallyGeo
 
 /// Finds the figures of one sentence that may count people, and what each counts.
 struct CandidateFinder {
     let lexicon: Lexicon
     /// `lexicon.grammar`, held: asked at every token, a computed property counted a reference each time.
     let grammar: Grammar
+    /// Tells a place before a bare number ("and in Lyon 56") from a name ("Route 66").
+    let gazetteer: Gazetteer?
 
-    init(lexicon: Lexicon) {
+    init(lexicon: Lexicon, gazetteer: Gazetteer? = nil) {
         self.lexicon = lexicon
         self.grammar = lexicon.grammar
+        self.gazetteer = gazetteer
     }
 
     func candidates(_ tokens: [Token], bytes: [UInt8]) -> [Candidate] {
@@ -55,7 +59,7 @@ struct CandidateFinder {
                     c.valueHigh = m.valueHigh.flatMap(Self.whole)
                     if let q = lexicon.qualifiers.match(tokens, endingBefore: m.firstToken) { c.qualifier = q.value }
                     if c.valueHigh != nil { c.qualifier = .range }
-                    if describe(&c, tokens), !isYear(m, tokens, c), !isNameOrAddress(m, tokens, c) { found.append(c) }
+                    if describe(&c, tokens), !isYear(m, tokens, c), !isNameOrAddress(m, tokens, c, bytes) { found.append(c) }
                 } else if let named = namedPerson(m, tokens) {
                     found.append(named)
                 }
@@ -281,15 +285,23 @@ struct CandidateFinder {
 
     /// "at 7900 Scott Hamilton", "Club 502", "Route 66": a bare number joined to a capitalised
     /// name is an address or part of a name, not a count.
-    func isNameOrAddress(_ m: NumberMention, _ tokens: [Token], _ c: Candidate) -> Bool {
+    func isNameOrAddress(_ m: NumberMention, _ tokens: [Token], _ c: Candidate, _ bytes: [UInt8]) -> Bool {
         guard !c.hasHead, c.qualifier == .exact else { return false }
         if m.lastToken + 1 < tokens.count, tokens[m.lastToken + 1].kind == .word, tokens[m.lastToken + 1].capitalized {
             return true
         }
         if m.firstToken > 0, tokens[m.firstToken - 1].kind == .word, tokens[m.firstToken - 1].capitalized, m.firstToken - 1 > 0 {
-            return true
+            return !placeAfterPreposition(m.firstToken - 1, tokens, bytes)
         }
         return false
+    }
+
+    /// "and in Lyon 56", "в Лионе — 56": a city or country after a lower-case preposition, which a
+    /// bare number after it counts for (not "on Route 66").
+    func placeAfterPreposition(_ k: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+        guard let gazetteer, k >= 1, tokens[k - 1].kind == .word, !tokens[k - 1].capitalized else { return false }
+        let mentions = gazetteer.mentions(inUTF8: Array(bytes[tokens[k - 1].start..<tokens[k].end]))
+        return mentions.contains { $0.form == .name && $0.afterPreposition && $0.span.start > 0 }
     }
 
     /// A bare four-digit number between 1800 and 2100 is a year unless a people noun follows.

@@ -174,6 +174,9 @@ struct PlaceFinder {
                tokens[first - 2].kind == .word, !tokens[first - 2].capitalized { continue }
             var found = SentencePlace(first: first, last: last, place: m.best, indirect: m.form == .adjective)
             found.afterPreposition = m.afterPreposition
+            // "In Marseille, France's second city,": the country of a city described, not another place.
+            if best.level == .country, first >= 2, tokens[first - 1].hasText(","), let city = result.last, city.last == first - 2,
+               city.place.level == .city, tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("’s") { continue }
             if m.form == .adjective || best.level == .country {
                 // "three British citizens", "150 Russian fans", "граждан Польши": where the people are
                 // from, not where they are.
