@@ -813,4 +813,17 @@ struct ExtractorEnglishAuditTests {
         #expect(summary("Police said more than half of those shot in Tulsa were under 16.") == [])
         #expect(summary("Over 50 were killed in Tulsa.") == ["killed people 50 at_least Tulsa - -"])
     }
+
+    /// Wages in taka and the missing count no one; cases filed against people charge them; a
+    /// people's name after a figure is who it counts ("nine Egyptians"), not a name; the
+    /// Revolutionary Guards are forces; a club's supporters ("Ajax") are in no town of that name.
+    @Test func currenciesMissingCasesDemonymsAndClubs() {
+        #expect(summary("A board raised the minimum wage in Dhaka by 56 percent to 12,500 taka.") == [])
+        #expect(summary("In Seoul, 355 people had been reported missing by Sunday.") == [])
+        #expect(summary("Police in Gazipur filed cases against more than 11,000 workers.") == ["charged people 11000 at_least Gazipur - -"])
+        #expect(summary("Greek police in Kalamata arrested nine Egyptians over the shipwreck.") == ["detained people 9 exact Kalamata - -"])
+        #expect(summary("Officials said 19 people were killed in Zahedan, including five members of the Revolutionary Guards.") ==
+                ["killed people 19 exact Zahedan - Officials", "killed police 5 exact Zahedan - Officials"])
+        #expect(summary("Four officers were injured when Ajax supporters threw stones in Rotterdam.") == ["injured police 4 exact Rotterdam - -"])
+    }
 }

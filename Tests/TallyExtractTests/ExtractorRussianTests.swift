@@ -216,4 +216,12 @@ struct PartitivePronounTests {
         #expect(summary("В результате беспорядков в Жанаозене Мангистауской области погибли 11 человек.") ==
                 ["killed people 11 exact Zhanaozen - -"])
     }
+
+    /// Those who lost an eye are injured; people identified or whom a service means to prosecute
+    /// are counted as neither.
+    @Test func eyesIdentitiesAndIntentions() {
+        #expect(summary("Двое участников акции в Тбилиси лишились глаза.") == ["injured people 2 exact Tbilisi - -"])
+        #expect(summary("Установлены личности более 150 участников беспорядков в Махачкале.") == [])
+        #expect(summary("В ГУФСИН по Иркутской области рассчитывают привлечь к ответственности 30 заключённых.") == [])
+    }
 }

@@ -214,6 +214,8 @@ struct StoryPlaceTests {
         #expect(places("Police in Marseille detained six people on Saturday, among them three British citizens.") == ["6 Marseille", "3 Marseille"])
         #expect(places("Police in Marseille said 150 Russian fans had been detained.") == ["150 Marseille"])
         #expect(places("Полиция в Варшаве задержала 184 человека, среди них 20 граждан России.", language: "ru") == ["184 Warsaw", "20 Warsaw"])
+        #expect(places("In Seoul, 19 people were killed, including a man from Iran.") == ["19 Seoul"])
+        #expect(places("Greek police in Kalamata arrested nine Egyptians.") == ["9 Kalamata"])
     }
 
     /// A name the story uses for a person ("her son, Kendall,") is that person wherever it

@@ -288,12 +288,18 @@ struct CandidateFinder {
     func isNameOrAddress(_ m: NumberMention, _ tokens: [Token], _ c: Candidate, _ bytes: [UInt8]) -> Bool {
         guard !c.hasHead, c.qualifier == .exact else { return false }
         if m.lastToken + 1 < tokens.count, tokens[m.lastToken + 1].kind == .word, tokens[m.lastToken + 1].capitalized {
-            return true
+            return !isDemonym(m.lastToken + 1, tokens, bytes)
         }
         if m.firstToken > 0, tokens[m.firstToken - 1].kind == .word, tokens[m.firstToken - 1].capitalized, m.firstToken - 1 > 0 {
             return !placeAfterPreposition(m.firstToken - 1, tokens, bytes)
         }
         return false
+    }
+
+    /// "nine Egyptians", "two Americans": a people's name after a figure is who it counts.
+    func isDemonym(_ k: Int, _ tokens: [Token], _ bytes: [UInt8]) -> Bool {
+        guard let gazetteer else { return false }
+        return gazetteer.mentions(inUTF8: Array(bytes[tokens[k].start..<tokens[k].end])).contains { $0.form == .adjective }
     }
 
     /// "and in Lyon 56", "в Лионе — 56": a city or country after a lower-case preposition, which a

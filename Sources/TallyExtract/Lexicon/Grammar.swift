@@ -43,6 +43,8 @@ final class Grammar: Sendable, Decodable {
     let timesAfterNumber: WordSet
     /// "citizens of Russia", "граждан Польши": a country after these says where people are from.
     let nationalityWords: WordSet
+    /// "people from Iran", "граждане из Ирана": after a noun of people, these name where they are from.
+    let originPrepositions: WordSet
     /// "were under 16": after a copula, these before a bare number give an age.
     let ageBounds: WordSet
     /// "WAVE 3 News", "Fox 5 News": capitalised after a number, a broadcaster's name, not a count.
@@ -181,6 +183,7 @@ final class Grammar: Sendable, Decodable {
         case rankingsAfter = "rankings_after"
         case stationWords = "station_words"
         case ageBounds = "age_bounds"
+        case originPrepositions = "origin_prepositions"
         case nationalityWords = "nationality_words"
         case timeLetters = "time_letters"
         case definiteArticles = "definite_articles"

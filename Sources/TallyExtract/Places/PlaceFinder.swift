@@ -181,7 +181,9 @@ struct PlaceFinder {
                 // "three British citizens", "150 Russian fans", "граждан Польши": where the people are
                 // from, not where they are.
                 if m.form == .adjective, last + 1 < tokens.count, isPeopleNoun(tokens, at: last + 1) { continue }
-                if m.form == .name, first > 0, Self.nationality(before: first, tokens, grammar: grammar) { continue }
+                // "nine Egyptians", "25 россиян": a demonym a figure counts.
+                if m.form == .adjective, first > 0, tokens[first - 1].kind == .number || lexicon.numbers.isNumberWord(tokens[first - 1]) { continue }
+                if m.form == .name, first > 0, Self.nationality(before: first, tokens, grammar: grammar) || origin(before: first, tokens) { continue }
                 // "Russian-led", "Iranian-backed": the nationality describes something else.
                 if last + 2 < tokens.count, tokens[last + 1].hasText("-"), !tokens[last + 1].spaceBefore,
                    lexicon.adjectiveCompounds.match(tokens, at: last + 2) != nil { continue }
@@ -246,6 +248,14 @@ struct PlaceFinder {
     func isPeopleNoun(_ tokens: [Token], at k: Int) -> Bool {
         if let w = lexicon.who.match(tokens, at: k), let group = w.value { return group != .police }
         return lexicon.kindNouns.match(tokens, at: k) != nil
+    }
+
+    /// "people from Iran", "граждане из Ирана": a country after people and a preposition of origin.
+    func origin(before first: Int, _ tokens: [Token]) -> Bool {
+        let k = first - 1
+        guard k >= 1, tokens[k].kind == .word, grammar.originPrepositions.contains(tokens[k]),
+              let who = lexicon.who.match(tokens, endingBefore: k) else { return false }
+        return who.value != nil
     }
 
     /// "citizens of Russia", "граждан Польши", "nationals of": a country named as where people are from.
