@@ -98,6 +98,17 @@ struct AttributionTests {
         #expect(sources("Police said 25 people were detained in Riga, and 3 officers were hurt.") == ["25 Police", "3 Police"])
     }
 
+    /// Well-known Russian sources print their English names, a known office before a person's
+    /// name too ("генеральный прокурор Асхат Даулбаев" → Prosecutor General).
+    @Test func wellKnownRussianSourcesInEnglish() {
+        #expect(summary("В Жанаозене задержаны 70 человек, сообщил генеральный прокурор Асхат Даулбаев.") ==
+                ["detained people 70 exact Zhanaozen - Prosecutor General"])
+        #expect(summary("МОМ: у побережья Ливии погиб по меньшей мере 61 мигрант.").first?.hasSuffix("IOM") == true)
+        #expect(summary("Среди задержанных в Ереване — 14 несовершеннолетних, сообщил омбудсмен Арман Татоян.") ==
+                ["detained minors 14 exact Yerevan - Ombudsman"])
+        #expect(summary("По данным «Кавказского узла», в Нальчике задержаны семеро.") == ["detained people 7 exact Nalchik - Caucasian Knot"])
+    }
+
     /// A day between the verb and who speaks is skipped, and a day after who speaks is no part of
     /// the name: "…, сообщила в понедельник прокуратура", "said police on Sunday".
     @Test func aDayBesideTheSpeakerIsNotTheSpeaker() {

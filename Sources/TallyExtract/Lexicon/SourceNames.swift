@@ -90,6 +90,10 @@ final class SourceNames: Sendable {
             guard name.count >= 2, name.count <= 4, name.allSatisfy({ $0.kind == .word && $0.capitalized }) else { return nil }
             let before = tokens[..<i].filter { $0.kind == .word && !articles.contains($0) }.map(\.text)
             guard before.count <= 3 else { return nil }
+            // A well-known office in the title ("генеральный прокурор Асхат Даулбаев" → Prosecutor General).
+            for j in 0..<k {
+                if let known = names.match(tokens, at: j), j + known.length <= k, known.value.name != "=" { return known.value }
+            }
             // The title as written ("Interior Minister"), or its full form for an abbreviation
             // ("Istanbul Gov." → "Istanbul governor").
             let title: String
