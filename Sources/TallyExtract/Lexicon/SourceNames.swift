@@ -71,7 +71,9 @@ final class SourceNames: Sendable {
             }
         }
         for i in tokens.indices {
-            if let m = classes.match(tokens, at: i) { return Source(name: Self.properName(tokens, text, connectors: connectors) ?? text, sourceClass: m.value) }
+            if let m = classes.match(tokens, at: i) {
+                return Source(name: Self.properName(tokens, text, connectors: connectors).map(Self.nominative) ?? text, sourceClass: m.value)
+            }
         }
         // A capitalised name with no class words: a person or an outlet; media is the cautious guess.
         return Source(name: Self.nominative(text), sourceClass: tokens.contains { $0.capitalized } ? .media : .unattributed)
@@ -125,11 +127,24 @@ final class SourceNames: Sendable {
     /// end the phrase, after a lower-case word.
     static func properNameStart(_ tokens: [Token], connectors: WordSet = []) -> Int? {
         guard let last = tokens.last, last.capitalized || last.kind == .punctuation else { return nil }
+        // «Гражданский монитор», “Civic Monitor”: a quoted name that ends the phrase, whatever the
+        // case of its words.
+        if tokens.count >= 3, let open = Self.quoteOpening(closing: last),
+           let k = tokens.indices.dropLast().last(where: { tokens[$0].hasText(open) }), k > 0, k < tokens.count - 2,
+           tokens[..<k].contains(where: { $0.kind == .word && !$0.capitalized }) { return k }
         var k = tokens.count - 1
         while k > 0, tokens[k - 1].capitalized || (tokens[k - 1].kind == .punctuation && tokens[k - 1].hasText("-"))
                 || (k > 1 && tokens[k - 1].kind == .word && connectors.contains(tokens[k - 1]) && tokens[k - 2].capitalized) { k -= 1 }
         guard k > 0, tokens[k].capitalized, tokens[..<k].contains(where: { $0.kind == .word && !$0.capitalized }) else { return nil }
         return k
+    }
+
+    /// The opening mark of a closing quote mark, or nil for any other token.
+    static func quoteOpening(closing t: Token) -> StaticString? {
+        if t.hasText("»") { return "«" }
+        if t.hasText("”") { return "“" }
+        if t.hasText("\"") { return "\"" }
+        return nil
     }
 
     /// Russian surnames back in the nominative ("Кузнецовой" → "Кузнецова"), quotes dropped.
