@@ -109,6 +109,19 @@ struct AttributionTests {
         #expect(summary("По данным «Кавказского узла», в Нальчике задержаны семеро.") == ["detained people 7 exact Nalchik - Caucasian Knot"])
     }
 
+    /// "говорится в сообщении прокуратуры Парижа": whose statement is named after it; a
+    /// prosecutor's office prints its city; "по данным агентства" points back to the agency named
+    /// before; a health department is one.
+    @Test func statementsOfficesAndAgencies() {
+        #expect(summary("В Париже задержаны 412 человек, говорится в сообщении прокуратуры Парижа.") ==
+                ["detained people 412 exact Paris - Paris prosecutor"])
+        #expect(summary("По данным прокуратуры, в Омске задержаны 12 человек.") == ["detained people 12 exact Omsk - prosecutor's office"])
+        #expect(summary("Агентство AP сообщило о протестах. По данным агентства, в Лагосе погибли не менее пяти человек.") ==
+                ["killed people 5 at_least Lagos - AP"])
+        #expect(summary("Как рассказали в департаменте здравоохранения Москвы, за медицинской помощью обратились 25 человек.") ==
+                ["injured people 25 exact Moscow - Health Department"])
+    }
+
     /// A quoted name that ends a description of the source is its name, whatever the case of its
     /// words ("правозащитный проект «Гражданский монитор»"); «Весна» is Viasna.
     @Test func aQuotedNameNamesTheSource() {

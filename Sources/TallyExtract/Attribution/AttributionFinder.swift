@@ -44,6 +44,10 @@ struct AttributionFinder {
                case .named(let source)? = classify(tokens, np, bytes) {
                 return Result(found: .named(source), phrase: np)
             }
+            // "…, говорится в сообщении прокуратуры Парижа": whose statement, named right after it.
+            if let np = forward(tokens, from: ref.start + ref.length), Self.endsClause(tokens, np), case .named(let source)? = classify(tokens, np, bytes) {
+                return Result(found: .named(source), phrase: np)
+            }
             return Result(found: .anaphora(nil), phrase: 0..<0)
         }
         // 1. "according to X", "по данным X" ("со ссылкой на X" wins: it names the origin).
