@@ -122,6 +122,18 @@ struct AttributionTests {
                 ["injured people 25 exact Moscow - Health Department"])
     }
 
+    /// A headline's topic before its colon is no source unless it names one ("Greek shipwreck:"
+    /// against "Amnesty:"); a hyphen between spaces ends who speaks; a day after "said in a
+    /// statement" is nobody.
+    @Test func topicsDashesAndDaysAreNoSources() {
+        #expect(summary("Greek shipwreck: 78 dead off Pylos") == ["killed people 78 exact Greece - -"])
+        #expect(summary("Amnesty: 40 killed in Lagos") == ["killed people 40 exact Lagos - Amnesty International"])
+        #expect(summary("BOGOTA, May 5 (Wire) - Colombia's human rights ombudsman said 24 people had died in Cali.") ==
+                ["killed people 24 exact Cali 2023-05-05 Colombia's human rights ombudsman"])
+        #expect(summary("At least 31 people were killed in Nairobi on Monday, the commission said in a statement on Tuesday.") ==
+                ["killed people 31 at_least Nairobi 2024-03-11 -"])
+    }
+
     /// A quoted name that ends a description of the source is its name, whatever the case of its
     /// words ("правозащитный проект «Гражданский монитор»"); «Весна» is Viasna.
     @Test func aQuotedNameNamesTheSource() {

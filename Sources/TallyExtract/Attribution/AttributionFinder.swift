@@ -45,7 +45,8 @@ struct AttributionFinder {
                 return Result(found: .named(source), phrase: np)
             }
             // "…, говорится в сообщении прокуратуры Парижа": whose statement, named right after it.
-            if let np = forward(tokens, from: ref.start + ref.length), Self.endsClause(tokens, np), case .named(let source)? = classify(tokens, np, bytes) {
+            if let np = forward(tokens, from: ref.start + ref.length), Self.endsClause(tokens, np), knownSource(Array(tokens[np])),
+               case .named(let source)? = classify(tokens, np, bytes) {
                 return Result(found: .named(source), phrase: np)
             }
             return Result(found: .anaphora(nil), phrase: 0..<0)
@@ -129,7 +130,9 @@ struct AttributionFinder {
            tokens[..<colon].contains(where: { $0.capitalized }),
            !tokens[..<colon].contains(where: { grammar.sourceLeadWords.contains($0) || grammar.sourceClauseVerbs.contains($0) }),
            // "France riots: 667 arrested", "Chicago holiday weekend: 19 killed": a topic, no speaker.
-           !(0..<colon).contains(where: { k in tokens[k].kind == .word && lexicon.who.match(tokens, at: k).map { $0.value == nil } == true }) {
+           !(0..<colon).contains(where: { k in tokens[k].kind == .word && lexicon.who.match(tokens, at: k).map { $0.value == nil } == true }),
+           // "Greek shipwreck: …", "Channel tragedy: …": common words with no kind of source in them name a topic.
+           knownSource(Array(tokens[..<colon])) || !tokens[..<colon].contains(where: { $0.kind == .word && !$0.capitalized }) {
             if let found = classify(tokens, 0..<colon, bytes) { return Result(found: found, phrase: 0..<colon) }
         }
         return nil
@@ -305,10 +308,19 @@ struct AttributionFinder {
             // "Istanbul Gov. Hüseyin Avni Mutlu said": the period of a title is no stop.
             if t.hasText("."), k > 0, !t.spaceBefore, names.roles.match(tokens, at: k - 1) != nil { k -= 1; continue }
             if t.kind == .punctuation, Self.stopMarks.contains(t) { break }
+            // "BOGOTA, May 5 (LatAm Wire) - Colombia's ombudsman said": a hyphen between spaces is a dash.
+            if t.hasText("-"), t.spaceBefore, k + 1 < tokens.count, tokens[k + 1].spaceBefore { break }
             if t.kind == .word, grammar.sourceStopWords.contains(t) { break }
             k -= 1
         }
         return k + 1 < stop ? (k + 1)..<stop : nil
+    }
+
+    /// Whether the words hold a well-known source, a kind of source or a word of a source's class.
+    func knownSource(_ words: [Token]) -> Bool {
+        let all = 0..<words.count
+        return !names.names.matches(words, in: all).isEmpty || !names.generic.matches(words, in: all).isEmpty
+            || !names.classes.matches(words, in: all).isEmpty
     }
 
     func classify(_ tokens: [Token], _ range: Range<Int>, _ bytes: [UInt8], inverted: Bool = false) -> Found? {
