@@ -134,6 +134,16 @@ struct AttributionTests {
                 ["killed people 31 at_least Nairobi 2024-03-11 -"])
     }
 
+    /// A clause whose verb a dash stands for has its own speaker ("…, организаторы — в 10 тыс.");
+    /// a place before a dash speaks for no one.
+    @Test func aDashForTheVerbOfSaying() {
+        #expect(summary("Полиция оценивала число участников акции в Москве в 3,5 тыс., организаторы — в 10 тыс.") ==
+                ["participants people 3500 exact Moscow - police", "participants people 10000 exact Moscow - organizers"])
+        #expect(summary("Организаторы оценили число участников митинга в Магасе в 10 тысяч человек, в МВД республики — в 3 тысячи.").last?
+                .hasSuffix("Interior Ministry") == true)
+        #expect(summary("Москва — 500 задержанных.") == ["detained people 500 exact Moscow - -"])
+    }
+
     /// A quoted name that ends a description of the source is its name, whatever the case of its
     /// words ("правозащитный проект «Гражданский монитор»"); «Весна» is Viasna.
     @Test func aQuotedNameNamesTheSource() {

@@ -135,7 +135,30 @@ struct AttributionFinder {
            knownSource(Array(tokens[..<colon])) || !tokens[..<colon].contains(where: { $0.kind == .word && !$0.capitalized }) {
             if let found = classify(tokens, 0..<colon, bytes) { return Result(found: found, phrase: 0..<colon) }
         }
+        // 4. A clause whose verb a dash stands for: "…, организаторы — в 10 тысяч", "в МВД — в 3 тысячи".
+        if let dash = speakerDash(tokens, at: 0), case .named(let source)? = classify(tokens, speakerPhrase(tokens, 0..<dash), bytes) {
+            return Result(found: .named(source), phrase: speakerPhrase(tokens, 0..<dash))
+        }
         return nil
+    }
+
+    /// Where the dash stands after a kind of source that opens the tokens at `k` ("организаторы —",
+    /// "в МВД республики —"), when one does; nil otherwise.
+    func speakerDash(_ tokens: [Token], at k: Int) -> Int? {
+        var v = k + 1
+        while v < min(k + 5, tokens.count) {
+            if tokens[v].hasText("—") || tokens[v].hasText("–") {
+                return knownSource(Array(tokens[speakerPhrase(tokens, k..<v)])) ? v : nil
+            }
+            guard tokens[v].kind == .word else { return nil }
+            v += 1
+        }
+        return nil
+    }
+
+    /// The phrase without a leading impersonal preposition ("в МВД" → "МВД").
+    func speakerPhrase(_ tokens: [Token], _ r: Range<Int>) -> Range<Int> {
+        r.count > 1 && grammar.impersonalPrepositions.contains(tokens[r.lowerBound]) ? (r.lowerBound + 1)..<r.upperBound : r
     }
 
     /// "…, said the ministry.", "сообщает пресс-служба МВД": the phrase after a verb of saying
@@ -170,7 +193,7 @@ struct AttributionFinder {
             if tokens[k].hasText(";") && k + 1 < tokens.count
                 || tokens[k - 1].hasText(",") && tokens[k].kind == .word && (grammar.clauseOpeners.contains(tokens[k]) || grammar.and.contains(tokens[k])) {
                 starts.append(k + 1)
-            } else if tokens[k - 1].hasText(","), opensWithSpeaker(tokens, at: k, bytes)
+            } else if tokens[k - 1].hasText(","), opensWithSpeaker(tokens, at: k, bytes) || speakerDash(tokens, at: k) != nil
                         || lexicon.sourceBefore.mayStart(tokens[k]) && lexicon.sourceBefore.match(tokens, at: k) != nil {
                 // "…, полиция насчитала 5 тысяч", "…, по данным полиции — 1074": a clause after a
                 // comma that opens with who speaks.
