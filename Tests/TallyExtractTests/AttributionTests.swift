@@ -134,6 +134,12 @@ struct AttributionTests {
                 ["killed people 31 at_least Nairobi 2024-03-11 -"])
     }
 
+    /// "представитель главка" speaks for the police headquarters of the story's city.
+    @Test func theGlavkIsThePolice() {
+        #expect(summary("В Москве задержаны 400 человек. «Пострадали 29 сотрудников полиции», — сообщил представитель главка.") ==
+                ["detained people 400 exact Moscow - Moscow police", "injured police 29 exact Moscow - Moscow police"])
+    }
+
     /// A clause whose verb a dash stands for has its own speaker ("…, организаторы — в 10 тыс.");
     /// a place before a dash speaks for no one.
     @Test func aDashForTheVerbOfSaying() {
