@@ -177,13 +177,13 @@ struct DocumentPass {
         return found
     }
 
-    /// The name with its `{city}` filled in, or "police" when the city is unknown (a name with a
-    /// second form after "|" takes that form then).
+    /// The name with its `{city}` filled in, or without it when the city is unknown ("police",
+    /// "city hall"; a name with a second form after "|" takes that form then).
     static func cityPolice(_ name: String, city: Place?) -> String {
         guard name.includes(SourceNames.cityPlaceholder) else { return name }
         let parts = name.split(separator: "|", maxSplits: 1).map(String.init)
         if parts.count == 2 { return city.map { cityPolice(parts[0], city: $0) } ?? parts[1] }
-        guard let city else { return "police" }
+        guard let city else { return name.replacing(SourceNames.cityPlaceholder + " ", with: "") }
         return name.replacing(SourceNames.cityPlaceholder, with: city.name)
     }
 

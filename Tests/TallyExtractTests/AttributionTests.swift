@@ -140,6 +140,13 @@ struct AttributionTests {
                 ["detained people 400 exact Moscow - Moscow police", "injured police 29 exact Moscow - Moscow police"])
     }
 
+    /// A city hall prints its city, named after it or the story's; none known, plain "city hall".
+    @Test func aCityHallPrintsItsCity() {
+        #expect(summary("По оценке мэрии Хабаровска, в шествии участвовали 10 тысяч человек.") ==
+                ["participants people 10000 exact Khabarovsk - Khabarovsk city hall"])
+        #expect(summary("По оценке мэрии, в акции участвовали 10 тысяч человек.") == ["participants people 10000 exact - - city hall"])
+    }
+
     /// A clause whose verb a dash stands for has its own speaker ("…, организаторы — в 10 тыс.");
     /// a place before a dash speaks for no one.
     @Test func aDashForTheVerbOfSaying() {
