@@ -826,4 +826,13 @@ struct ExtractorEnglishAuditTests {
                 ["killed people 19 exact Zahedan - Officials", "killed police 5 exact Zahedan - Officials"])
         #expect(summary("Four officers were injured when Ajax supporters threw stones in Rotterdam.") == ["injured police 4 exact Rotterdam - -"])
     }
+
+    /// What happened carries to a list below it, not past a blocker of the sentence below
+    /// ("reported missing", "deployed").
+    @Test func noCarriedKindPastABlocker() {
+        #expect(summary("About 100,000 people had gathered in Seoul for Halloween. Officials said 355 people had been reported missing by Sunday.") ==
+                ["participants people 100000 about Seoul - Officials"])
+        #expect(summary("About 100,000 people had gathered in Seoul for Halloween. More than 1,700 rescue workers and police were deployed to the scene.") ==
+                ["participants people 100000 about Seoul - -"])
+    }
 }

@@ -216,6 +216,7 @@ struct StoryPlaceTests {
         #expect(places("Полиция в Варшаве задержала 184 человека, среди них 20 граждан России.", language: "ru") == ["184 Warsaw", "20 Warsaw"])
         #expect(places("In Seoul, 19 people were killed, including a man from Iran.") == ["19 Seoul"])
         #expect(places("Greek police in Kalamata arrested nine Egyptians.") == ["9 Kalamata"])
+        #expect(places("In Seoul, 19 people were killed, including people from Iran, China and Russia.") == ["19 Seoul"])
     }
 
     /// A name the story uses for a person ("her son, Kendall,") is that person wherever it

@@ -305,6 +305,8 @@ struct KindFinder {
                       c.who != .police || carried == .killed || carried == .injured,
                       !c.definite || c.headToken.map({ grammar.wholeGroups.contains(tokens[$0]) }) == true,
                       !afterCompanyWord(c, tokens),
+                      // (Not past a blocker later in the sentence: "355 people had been reported missing".)
+                      !blockers.contains(where: { $0 > c.last }),
                       c.hasHead || tiedByMeasure(c, tokens) || afterPartOfThem(c, tokens) {
                 // A list under a sentence that said what happened: "… — 400 человек, Самаре — 650",
                 // "Из них 502 — в Москве", or a figure restated: "Организаторы утверждают, что реальная цифра — 120 тысяч".

@@ -103,6 +103,7 @@ struct PlaceFinder {
         var sources: [PlaceMention?] = []
         var personNames: [String] = []
         var datelineEnd = -1
+        var originEnd = -1
         for m in mentions {
             let start = sentence.lowerBound + m.span.start
             let end = sentence.lowerBound + m.span.end
@@ -183,7 +184,16 @@ struct PlaceFinder {
                 if m.form == .adjective, last + 1 < tokens.count, isPeopleNoun(tokens, at: last + 1) { continue }
                 // "nine Egyptians", "25 россиян": a demonym a figure counts.
                 if m.form == .adjective, first > 0, tokens[first - 1].kind == .number || lexicon.numbers.isNumberWord(tokens[first - 1]) { continue }
-                if m.form == .name, first > 0, Self.nationality(before: first, tokens, grammar: grammar) || origin(before: first, tokens) { continue }
+                if m.form == .name, first > 0, Self.nationality(before: first, tokens, grammar: grammar) || origin(before: first, tokens) {
+                    originEnd = last
+                    continue
+                }
+                // "people from Iran, China and Russia": the rest of a list of origins.
+                if m.form == .name, originEnd >= 0, first > originEnd + 1, first - originEnd <= 3,
+                   tokens[(originEnd + 1)..<first].allSatisfy({ $0.hasText(",") || grammar.and.contains($0) || grammar.numberListJoiners.contains($0) }) {
+                    originEnd = last
+                    continue
+                }
                 // "Russian-led", "Iranian-backed": the nationality describes something else.
                 if last + 2 < tokens.count, tokens[last + 1].hasText("-"), !tokens[last + 1].spaceBefore,
                    lexicon.adjectiveCompounds.match(tokens, at: last + 2) != nil { continue }
