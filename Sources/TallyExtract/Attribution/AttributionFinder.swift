@@ -355,9 +355,8 @@ struct AttributionFinder {
         while r.lowerBound < r.upperBound, (Self.openingMarks.contains(tokens[r.lowerBound]) || grammar.articles.contains(tokens[r.lowerBound])) { r = (r.lowerBound + 1)..<r.upperBound }
         while r.lowerBound < r.upperBound, Self.closingMarks.contains(tokens[r.upperBound - 1]) {
             // «Гражданский монитор»: a closing quote whose opening one is in the name stays.
-            let mark = tokens[r.upperBound - 1].text
-            let opening = mark == "»" ? "«" : mark == "”" ? "“" : nil
-            if let opening, tokens[r.lowerBound..<(r.upperBound - 1)].contains(where: { $0.text == opening }) { break }
+            if let opening = QuoteMarks.typographicOpening(ofClosing: tokens[r.upperBound - 1]),
+               tokens[r.lowerBound..<(r.upperBound - 1)].contains(where: { $0.hasText(opening) }) { break }
             r = r.lowerBound..<(r.upperBound - 1)
         }
         // "police figures", "organisers' estimates", "OVD-Info's count": the source, not its numbers.

@@ -129,7 +129,7 @@ final class SourceNames: Sendable {
         guard let last = tokens.last, last.capitalized || last.kind == .punctuation else { return nil }
         // «Гражданский монитор», “Civic Monitor”: a quoted name that ends the phrase, whatever the
         // case of its words.
-        if tokens.count >= 3, let open = Self.quoteOpening(closing: last),
+        if tokens.count >= 3, let open = QuoteMarks.typographicOpening(ofClosing: last) ?? (last.hasText("\"") ? "\"" : nil),
            let k = tokens.indices.dropLast().last(where: { tokens[$0].hasText(open) }), k > 0, k < tokens.count - 2,
            tokens[..<k].contains(where: { $0.kind == .word && !$0.capitalized }) { return k }
         var k = tokens.count - 1
@@ -137,14 +137,6 @@ final class SourceNames: Sendable {
                 || (k > 1 && tokens[k - 1].kind == .word && connectors.contains(tokens[k - 1]) && tokens[k - 2].capitalized) { k -= 1 }
         guard k > 0, tokens[k].capitalized, tokens[..<k].contains(where: { $0.kind == .word && !$0.capitalized }) else { return nil }
         return k
-    }
-
-    /// The opening mark of a closing quote mark, or nil for any other token.
-    static func quoteOpening(closing t: Token) -> StaticString? {
-        if t.hasText("»") { return "«" }
-        if t.hasText("”") { return "“" }
-        if t.hasText("\"") { return "\"" }
-        return nil
     }
 
     /// Russian surnames back in the nominative ("Кузнецовой" → "Кузнецова"), quotes dropped.
