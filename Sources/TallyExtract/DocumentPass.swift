@@ -71,7 +71,7 @@ struct DocumentPass {
 
         var documentYear: Int? = nil
         search: for s in sentences {
-            for t in s.tokens where t.kind == .number && t.text.utf8.count == 4 {
+            for t in s.tokens where t.kind == .number && t.stored.count == 4 {
                 if let y = Int(t.text), y >= 1900, y <= 2100 {
                     documentYear = y
                     break search

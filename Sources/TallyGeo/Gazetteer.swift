@@ -32,26 +32,46 @@ public final class Gazetteer: Sendable {
     public init(tsv: [UInt8], stoplist: [UInt8] = [], demonyms: [UInt8] = []) throws {
         let index = try GazetteerIndex(tsv: tsv, stoplist: stoplist, demonyms: demonyms)
         self.index = index
-        var found: [String: Place?] = [:]
-        for code in index.capitals.keys { found[code] = Self.findCapital(code, in: index) }
-        capitals = found
+        var countries = [Place?](repeating: nil, count: 26 * 26)
+        var capitals = [Place?](repeating: nil, count: 26 * 26)
+        for (code, entry) in index.countries {
+            if let slot = Self.slot(code) { countries[slot] = index.entries[Int(entry)].place }
+        }
+        for code in index.capitals.keys {
+            if let slot = Self.slot(code) { capitals[slot] = Self.findCapital(code, in: index) }
+        }
+        countryBySlot = countries
+        capitalBySlot = capitals
     }
 
-    /// Each country's capital by its code as the gazetteer writes it: every story asks for its
-    /// country's, and finding one by name hashes it and lists every place of that name.
-    private let capitals: [String: Place?]
+    /// Each country, and its capital, by its two-letter code (`slot(_:)`): every story and many
+    /// figures ask for them, and a dictionary keyed by the code upper-cased the code and hashed it
+    /// at every question; finding a capital by name also lists every place of that name.
+    private let countryBySlot: [Place?]
+    private let capitalBySlot: [Place?]
+
+    /// The index of a two-letter code, either case, among the 26 × 26 (nil for any other code).
+    @inline(__always)
+    static func slot(_ code: String) -> Int? {
+        var utf8 = code.utf8.makeIterator()
+        guard let a = utf8.next(), let b = utf8.next(), utf8.next() == nil else { return nil }
+        let x = Int(a | 0x20) - 97, y = Int(b | 0x20) - 97
+        guard (0..<26).contains(x), (0..<26).contains(y) else { return nil }
+        return x * 26 + y
+    }
 
     /// How many places it knows.
     public var count: Int { index.entries.count }
 
     /// The country with this ISO 3166-1 alpha-2 code.
     public func country(code: String) -> Place? {
-        index.countries[code.uppercased()].map { index.entries[Int($0)].place }
+        if let slot = Self.slot(code) { return countryBySlot[slot] }
+        return index.countries[code.uppercased()].map { index.entries[Int($0)].place }
     }
 
     /// The capital city of a country (ISO code), for "in the capital" and "в столице".
     public func capital(ofCountry code: String) -> Place? {
-        if let known = capitals[code] { return known }
+        if let slot = Self.slot(code) { return capitalBySlot[slot] }
         return Self.findCapital(code, in: index)
     }
 

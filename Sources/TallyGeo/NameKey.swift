@@ -222,19 +222,27 @@ enum WordBytes {
         let n = bytes.count
         words.removeAll(keepingCapacity: true)
         words.reserveCapacity(n / 2 + 1)
-        var i = 0
-        while i < n {
-            var w = width(bytes, i)
-            if w == 0 {
-                i += sequenceLength(bytes[i])
-                continue
+        bytes.withUnsafeBufferPointer { b in
+            // `width`, with ASCII answered from the buffer (no bounds check): most bytes of news.
+            @inline(__always) func at(_ i: Int) -> Int {
+                let c = b[i]
+                if c < 0x80 { return c &- 48 < 10 || (c | 0x20) &- 97 < 26 ? 1 : 0 }
+                return width(bytes, i)
             }
-            let start = i
-            repeat {
-                i += w
-                w = i < n ? width(bytes, i) : 0
-            } while w > 0
-            words.append(start..<i)
+            var i = 0
+            while i < n {
+                var w = at(i)
+                if w == 0 {
+                    i += sequenceLength(b[i])
+                    continue
+                }
+                let start = i
+                repeat {
+                    i += w
+                    w = i < n ? at(i) : 0
+                } while w > 0
+                words.append(start..<i)
+            }
         }
     }
 

@@ -259,3 +259,29 @@ struct TokenSearchTests {
         #expect(PlaceFinder.firstToken(endingAfter: 0, []) == nil && PlaceFinder.lastToken(startingBefore: 5, []) == nil)
     }
 }
+
+/// A figure repeated in one document is one claim, whether the document states a few figures
+/// (keys compared in turn) or many (keys hashed).
+struct ClaimMergeTests {
+    func claim(_ n: Int, _ value: Int, place: String?, source: String? = nil, implicit: Bool = false) -> Claim {
+        Claim(doc: "d", kind: .detained, quantity: Quantity(value: value),
+              place: place.map { Place(name: $0, country: "RU", level: .city) },
+              source: source.map { Source(name: $0, sourceClass: .monitoring) }, evidence: "e\(n)",
+              span: TextSpan(start: n, end: n + 1), numberSpan: TextSpan(start: n, end: n + 1), implicit: implicit)
+    }
+
+    @Test func repeatsMergeTheSameWayAtAnyCount() {
+        for count in [3, 16, 17, 40] {
+            var claims: [Claim] = []
+            for n in 0..<count { claims.append(claim(n, 100 + n % 5, place: n % 2 == 0 ? "Moscow" : nil, source: n >= 10 ? "OVD-Info" : nil)) }
+            let merged = ClaimAssembly.merge(claims)
+            // One claim per distinct (value, place), the first of each, in order.
+            var seen: [String] = []
+            for c in claims where !seen.contains("\(c.quantity.value!) \(c.place?.name ?? "-")") { seen.append("\(c.quantity.value!) \(c.place?.name ?? "-")") }
+            #expect(merged.map { "\($0.quantity.value!) \($0.place?.name ?? "-")" } == seen, "\(count) claims")
+            #expect(merged.map(\.evidence) == merged.map { c in claims.first { $0.quantity.value == c.quantity.value && $0.place?.name == c.place?.name }!.evidence })
+            // A repeat lends its source to a first statement without one.
+            #expect(merged.allSatisfy { $0.source != nil } == (count >= 20))
+        }
+    }
+}

@@ -13,6 +13,11 @@ struct GazetteerTests {
         #expect(geo.count > 30_000)
         #expect(geo.country(code: "RU")?.name == "Russia")
         #expect(geo.country(code: "ru")?.level == .country)
+        // Codes are looked up by slot, either case; anything but two letters is no country.
+        #expect(geo.country(code: "Ru")?.name == "Russia" && geo.country(code: "KZ")?.name == "Kazakhstan")
+        for code in ["", "R", "RUS", "1U", "Р", "ZZ"] { #expect(geo.country(code: code) == nil, "\(code)") }
+        #expect(geo.capital(ofCountry: "RU")?.name == "Moscow" && geo.capital(ofCountry: "ru")?.name == "Moscow")
+        #expect(geo.capital(ofCountry: "UA")?.name == "Kyiv" && geo.capital(ofCountry: "RUS") == nil)
         let moscow = try #require(geo.place(named: "Moscow"))
         #expect(moscow.country == "RU" && moscow.geonameID == 524901)
         #expect(moscow.latitude! > 55 && moscow.latitude! < 56)

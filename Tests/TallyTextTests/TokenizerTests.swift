@@ -135,6 +135,28 @@ struct TokenTextTests {
         #expect(token.hasText("«") && token.text == "«")
     }
 
+    /// `hasPrefix` and `same(as:)` compare two kept texts eight bytes at a time: they answer as
+    /// `starts(with:)` and `equals` on the bytes, at every length across the eight-byte words.
+    @Test func keptTextsCompareAsTheirBytes() {
+        let words = ["", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "задержан", "задержанных", "задержанные",
+                     "несовершеннолетних", String(repeating: "y", count: 40) + "z", String(repeating: "y", count: 47)]
+        for w in words {
+            let bytes = Array(w.utf8)
+            for cut in 0...bytes.count {
+                for other in [Array(bytes[..<cut]), Array(bytes[..<cut]) + [0x71]] where other.count <= Token.Text.capacity {
+                    let a = Token.Text(bytes), b = Token.Text(other)
+                    #expect(a.hasPrefix(b) == a.starts(with: other), "\(w) has prefix \(other)")
+                    #expect(a.same(as: b) == a.equals(other), "\(w) same as \(other)")
+                }
+            }
+        }
+        // A token's kept text, whatever its bytes past the count, compares by the count's bytes.
+        let bytes = Array("Detained detainees".utf8)
+        let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+        #expect(tokens[0].stored.same(as: Token.Text("detained".utf8)) && !tokens[1].stored.same(as: Token.Text("detained".utf8)))
+        #expect(tokens[1].stored.hasPrefix(Token.Text("detain".utf8)) && !tokens[0].stored.hasPrefix(Token.Text("detainees".utf8)))
+    }
+
     @Test func longTextsAreCutAtACharacter() {
         let latin = String(repeating: "x", count: 60)
         #expect(Token.Text(latin.utf8).string == String(repeating: "x", count: 47))

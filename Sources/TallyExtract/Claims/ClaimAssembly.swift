@@ -231,17 +231,21 @@ struct ClaimAssembly {
             var place: String?
         }
         var index: [Key: Int] = [:]
+        var keys: [Key] = []
         var result: [Claim] = []
+        // (A document states a handful of figures: their keys are compared in turn, without hashing
+        // each one's strings, until there are many.)
+        let hashed = claims.count > 16
         for c in claims {
             let key = Key(kind: c.kind, who: c.who, value: c.quantity.value, high: c.quantity.valueHigh,
                           vague: c.quantity.value == nil ? c.quantity.vague : nil, place: c.place?.name)
-            if let i = index[key] {
+            if let i = hashed ? index[key] : keys.firstIndex(of: key) {
                 if result[i].source == nil, let s = c.source { result[i].source = s }
                 if result[i].date == nil, let d = c.date { result[i].date = d }
                 if result[i].implicit, !c.implicit { result[i] = c }
                 continue
             }
-            index[key] = result.count
+            if hashed { index[key] = result.count } else { keys.append(key) }
             result.append(c)
         }
         return result

@@ -125,7 +125,13 @@ struct KindFinder {
     }
 
     func text(_ tokens: [Token], _ at: Int, _ length: Int) -> String {
-        tokens[at..<(at + length)].map(\.text).joined(separator: " ")
+        if length == 1 { return tokens[at].text }
+        var bytes: [UInt8] = []
+        for k in at..<(at + length) {
+            if k > at { bytes.append(0x20) }
+            tokens[k].stored.withBytes { bytes.append(contentsOf: $0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// "Man shot, killed", "the two were shot multiple times and died at the scene": a death
@@ -284,12 +290,14 @@ struct KindFinder {
                 best = (whole, b.distance, b.at, b.length)
             }
             if var b = best {
-                if b.kind == .injured, grammar.isGunshot(text(tokens, b.at, b.length)),
+                var trigger = text(tokens, b.at, b.length)
+                if b.kind == .injured, grammar.isGunshot(trigger),
                    let death = diedAfter(shotAt: b.at + b.length, found, tokens) {
                     b = (.killed, b.distance, death.start, death.length)
+                    trigger = text(tokens, b.at, b.length)
                 }
                 c.kind = b.kind
-                c.trigger = text(tokens, b.at, b.length)
+                c.trigger = trigger
             } else if !c.partitive, let nounKind = c.nounKind {
                 c.kind = nounKind
             } else if let p = previous, !afterCompanyWord(c, tokens) {

@@ -47,7 +47,7 @@ struct DateReader {
                 i += r.length
                 continue
             }
-            if t.kind == .number, let day = dotted(t.text) {
+            if t.kind == .number, t.end - t.start >= 8, let day = dotted(t.text) {  // ("1.1.2020" at the shortest)
                 found.append(Found(token: i, day: day))
             } else if let month = lexicon.month(t) {
                 // "20 July", "26 декабря" (day before) or "July 20", "March 26th" (day after), with an optional year.

@@ -22,6 +22,9 @@ struct PhraseIndex: Sendable {
         var classes: UInt64 = 0
     }
     private var lists = 0
+    /// Whether some stem starts with a mark or a digit: else only word tokens can start a stem
+    /// ("detain*", "задерж*"), and numbers and marks skip the stem table.
+    private var stemsOnMarks = false
 
     /// Gives `list` the next bit and records its phrases' first and last words. Past 64 lists
     /// a list stays unregistered (bit 0) and is looked up at every token, as before.
@@ -33,6 +36,9 @@ struct PhraseIndex: Sendable {
         for p in list.phrases {
             Self.record(p.words[0], list.bit, &startWords, &startStems)
             Self.record(p.words[p.words.count - 1], list.bit, &endWords, &endStems)
+            for w in [p.words[0], p.words[p.words.count - 1]] where w.isPrefix {
+                if let b = w.bytes.first, b < 0x80, !(b | 0x20 >= 97 && b | 0x20 <= 122) { stemsOnMarks = true }
+            }
         }
         return list
     }
@@ -64,7 +70,7 @@ struct PhraseIndex: Sendable {
         var all: UInt64 = 0
         for i in tokens.indices {
             let word = tables.words[tokens[i].key] ?? Bits()
-            let stem = tables.stems[tokens[i].stemKey] ?? Bits()
+            let stem = tokens[i].kind == .word || stemsOnMarks ? tables.stems[tokens[i].stemKey] ?? Bits() : Bits()
             tokens[i].phraseStarts = word.starts | stem.starts
             tokens[i].phraseEnds = word.ends | stem.ends
             tokens[i].wordClasses = tokens[i].plain ? word.classes : .max

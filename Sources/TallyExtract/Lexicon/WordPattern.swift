@@ -2,26 +2,27 @@ import TallyText
 
 /// One word of a lexicon phrase: exact ("held"), or a stem that takes any ending ("detain*").
 struct WordPattern: Sendable, Hashable {
-    let text: String
-    let isPrefix: Bool
-    let bytes: [UInt8]
+    // (What a match reads comes first, so that it lies in one cache line.)
     let key: UInt64
+    /// `bytes` kept in the pattern itself, as a token keeps its text, when they fit (`fits`): a
+    /// match compares them in place instead of reading the array's heap buffer.
+    let stored: Token.Text
+    let isPrefix: Bool
+    let fits: Bool
+    let bytes: [UInt8]
 
     init(_ raw: Substring) {
-        if raw.count > 1, raw.hasSuffix("*") {
-            text = String(raw.dropLast())
-            isPrefix = true
-        } else {
-            text = String(raw)
-            isPrefix = false
-        }
-        bytes = Array(text.utf8)
+        isPrefix = raw.count > 1 && raw.hasSuffix("*")
+        bytes = Array((isPrefix ? raw.dropLast() : raw).utf8)
         key = Token.key(of: bytes)
+        stored = Token.Text(bytes)
+        fits = bytes.count <= Token.Text.capacity
     }
 
     @inline(__always)
     func matches(_ token: Token) -> Bool {
-        isPrefix ? token.stored.starts(with: bytes) : token.key == key && token.stored.equals(bytes)
+        guard fits else { return isPrefix ? token.stored.starts(with: bytes) : token.key == key && token.stored.equals(bytes) }
+        return isPrefix ? token.stored.hasPrefix(stored) : token.key == key && token.stored.same(as: stored)
     }
 }
 
@@ -67,6 +68,10 @@ struct PhraseList<Value: Sendable>: Sendable {
     private let byLastStem: KeyTable<Range<Int>>
     private let slots: [Int]
     private let hasStems: Bool
+    /// Every phrase's words end to end, phrase `k`'s at `patterns[starts[k]..<starts[k + 1]]`:
+    /// a match reads them from one array instead of following each phrase to its own.
+    private let patterns: [WordPattern]
+    private let starts: [Int]
     /// This list's bit in its lexicon's `PhraseIndex` (0: not registered, every token is looked up).
     var bit: UInt64 = 0
 
@@ -96,7 +101,22 @@ struct PhraseList<Value: Sendable>: Sendable {
         byLastStem = flat(lastStem)
         self.slots = slots
         hasStems = !firstStem.isEmpty || !lastStem.isEmpty
+        patterns = phrases.flatMap(\.words)
+        starts = phrases.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.words.count) }
     }
+
+    /// Whether phrase `k` matches the tokens from `i` (as `Phrase.matches(_:at:)`).
+    @inline(__always)
+    private func phrase(_ k: Int, matches tokens: [Token], at i: Int) -> Bool {
+        let lo = starts[k], hi = starts[k + 1]
+        guard i >= 0, i + (hi - lo) <= tokens.count else { return false }
+        for j in lo..<hi where !patterns[j].matches(tokens[i + j - lo]) { return false }
+        return true
+    }
+
+    /// The number of words of phrase `k`.
+    @inline(__always)
+    private func length(_ k: Int) -> Int { starts[k + 1] - starts[k] }
 
     init(_ words: [String], value: Value) { self.init(words.map { ($0, value) }) }
 
@@ -118,7 +138,22 @@ struct PhraseList<Value: Sendable>: Sendable {
         case (nil, nil): return nil
         case (let x?, nil): return slots[x].first(where: found)
         case (nil, let y?): return slots[y].first(where: found)
-        case (let x?, let y?): return (slots[x] + slots[y]).sorted().first(where: found)
+        case (let x?, let y?):
+            // Both buckets list phrases in index order, and a phrase is in one of them only:
+            // walk them merged, without an array for the merge.
+            var i = x.lowerBound, j = y.lowerBound
+            while i < x.upperBound || j < y.upperBound {
+                let k: Int
+                if j == y.upperBound || (i < x.upperBound && slots[i] < slots[j]) {
+                    k = slots[i]
+                    i += 1
+                } else {
+                    k = slots[j]
+                    j += 1
+                }
+                if found(k) { return k }
+            }
+            return nil
         }
     }
 
@@ -136,17 +171,17 @@ struct PhraseList<Value: Sendable>: Sendable {
     /// The longest phrase that starts at token `i`.
     func match(_ tokens: [Token], at i: Int) -> (length: Int, value: Value)? {
         guard i >= 0, i < tokens.count, mayStart(tokens[i]) else { return nil }
-        guard let k = first(tokens[i], byFirst, byFirstStem, where: { phrases[$0].matches(tokens, at: i) }) else { return nil }
-        return (phrases[k].words.count, phrases[k].value)
+        guard let k = first(tokens[i], byFirst, byFirstStem, where: { phrase($0, matches: tokens, at: i) }) else { return nil }
+        return (length(k), phrases[k].value)
     }
 
     /// The longest phrase that ends just before token `i`.
     func match(_ tokens: [Token], endingBefore i: Int) -> (length: Int, value: Value)? {
         guard i >= 1, i <= tokens.count else { return nil }
         if tokens[i - 1].phraseEnds & bit == 0, bit != 0 { return nil }
-        guard let k = first(tokens[i - 1], byLast, byLastStem, where: { phrases[$0].matches(tokens, at: i - phrases[$0].words.count) })
+        guard let k = first(tokens[i - 1], byLast, byLastStem, where: { phrase($0, matches: tokens, at: i - length($0)) })
         else { return nil }
-        return (phrases[k].words.count, phrases[k].value)
+        return (length(k), phrases[k].value)
     }
 
     /// Every match in `tokens[range]`, left to right, not overlapping.

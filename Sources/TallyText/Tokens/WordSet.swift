@@ -7,11 +7,11 @@
 /// characters outside the common Latin, Cyrillic and punctuation ranges, and such text is asked
 /// of the `Set<String>` itself.
 public struct WordSet: Sendable, ExpressibleByArrayLiteral {
-    /// Key → the range in `bytes` of the words with that key, laid end to end as (length, bytes…)
-    /// entries: a hit compares bytes in place, where an array per key was retained and released
-    /// at every hit.
+    /// Key → the range in `texts` of the words with that key, each kept as a token keeps its
+    /// text: a hit compares eight bytes at a time in place, where an array per key was retained
+    /// and released at every hit.
     @usableFromInline let table: KeyTable<Range<Int>>
-    @usableFromInline let bytes: [UInt8]
+    @usableFromInline let texts: [Token.Text]
     @usableFromInline let strings: Set<String>
     /// Whether every word is in normalisation-stable ranges (see `Token.isPlainText(_:)`).
     @usableFromInline let plainWords: Bool
@@ -26,18 +26,15 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
         bit = classes?.register(strings) ?? 0
         var byKey: [UInt64: [[UInt8]]] = [:]
         for w in strings.sorted() { byKey[Token.key(of: w.utf8), default: []].append(Array(w.utf8)) }
-        var bytes: [UInt8] = []
+        var texts: [Token.Text] = []
         var ranges: [(UInt64, Range<Int>)] = []
         for (key, list) in byKey {
-            let start = bytes.count
+            let start = texts.count
             // (A word longer than a token keeps, `Token.Text.capacity`, is no token's kept text.)
-            for w in list where w.count <= Token.Text.capacity {
-                bytes.append(UInt8(w.count))
-                bytes += w
-            }
-            ranges.append((key, start..<bytes.count))
+            for w in list where w.count <= Token.Text.capacity { texts.append(Token.Text(w)) }
+            ranges.append((key, start..<texts.count))
         }
-        self.bytes = bytes
+        self.texts = texts
         table = KeyTable(ranges)
         plainWords = strings.allSatisfy { Token.isPlainText($0.utf8) }
     }
@@ -57,18 +54,10 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
         return strings.contains(token.text)
     }
 
-    /// Whether one of the words laid out in `bytes[range]` is the token's kept text.
+    /// Whether one of the words of `texts[range]` is the token's kept text.
     @inlinable
     func found(_ token: Token, in range: Range<Int>) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            var k = range.lowerBound
-            while k < range.upperBound {
-                let n = Int(b[k])
-                if token.stored.equals(UnsafeBufferPointer(rebasing: b[(k + 1)..<(k + 1 + n)])) { return true }
-                k += 1 + n
-            }
-            return false
-        }
+        texts[range].contains { token.stored.same(as: $0) }
     }
 }
 
