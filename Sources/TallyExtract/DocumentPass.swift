@@ -30,13 +30,14 @@ struct DocumentPass {
 
     func run() -> [Claim] {
         let furniture = FurnitureRanges.ranges(in: bytes)
-        let read: [Sentence] = SentenceSplitter.sentences(bytes)
-            .filter { r in !furniture.contains { $0.contains(r.lowerBound) } }
-            .map { r in
-                var tokens = Tokenizer.tokens(bytes, in: r)
-                let starts = lexicon.annotate(&tokens)
-                return Sentence(range: r, tokens: tokens, phraseStarts: starts)
-            }
+        let ranges = SentenceSplitter.sentences(bytes)
+        var read: [Sentence] = []
+        read.reserveCapacity(ranges.count)
+        for r in ranges where !furniture.contains(where: { $0.contains(r.lowerBound) }) {
+            var tokens = Tokenizer.tokens(bytes, in: r)
+            let starts = lexicon.annotate(&tokens)
+            read.append(Sentence(range: r, tokens: tokens, phraseStarts: starts))
+        }
         let sentences = Self.withoutGalleries(read, bytes: bytes, grammar: lexicon.grammar)
         guard !sentences.isEmpty else { return [] }
 
@@ -118,7 +119,8 @@ struct DocumentPass {
         // speakers, no one the story is about.
         let spoken = zip(counted, placedAttributions).map { found, a -> [Candidate] in
             guard let phrase = a?.phrase, !phrase.isEmpty, case .named = a?.found else { return found }
-            return found.filter { !(phrase.contains($0.first) && phrase.contains($0.last)) }
+            func speaks(_ c: Candidate) -> Bool { phrase.contains(c.first) && phrase.contains(c.last) }
+            return found.contains(where: speaks) ? found.filter { !speaks($0) } : found
         }
         return ClaimAssembly(document: document, bytes: bytes, lexicon: lexicon, sentences: sentences, counted: spoken,
                              attributions: placedAttributions, clauseSources: clauseSources, story: story, placeFinder: placeFinder,
@@ -244,6 +246,7 @@ struct DocumentPass {
     /// of other stories or repeating the article, so its figures are no claims of its own.
     static func withoutGalleries(_ sentences: [Sentence], bytes: [UInt8], grammar g: Grammar) -> [Sentence] {
         var paragraphs: [Int] = []
+        paragraphs.reserveCapacity(sentences.count)
         var marks: [Int] = [0]
         for (n, s) in sentences.enumerated() {
             if n > 0, bytes[sentences[n - 1].range.upperBound..<s.range.lowerBound].contains(0x0A) { marks.append(0) }

@@ -342,8 +342,7 @@ struct AttributionFinder {
     /// Whether the words hold a well-known source, a kind of source or a word of a source's class.
     func knownSource(_ words: [Token]) -> Bool {
         let all = 0..<words.count
-        return !names.names.matches(words, in: all).isEmpty || !names.generic.matches(words, in: all).isEmpty
-            || !names.classes.matches(words, in: all).isEmpty
+        return names.names.occurs(in: words, all) || names.generic.occurs(in: words, all) || names.classes.occurs(in: words, all)
     }
 
     func classify(_ tokens: [Token], _ range: Range<Int>, _ bytes: [UInt8], inverted: Bool = false) -> Found? {
@@ -390,8 +389,8 @@ struct AttributionFinder {
         // when it names a kind of source ("police", "organisers", "witnesses").
         let named = names.source(for: words, text: String(decoding: bytes[words.first!.start..<words.last!.end], as: UTF8.self),
                                  articles: grammar.articles, connectors: grammar.nameConnectors)
-        if !words.contains(where: { $0.capitalized }), named.sourceClass == .unattributed, names.names.matches(words, in: 0..<words.count).isEmpty,
-           names.generic.matches(words, in: 0..<words.count).isEmpty {
+        if !words.contains(where: { $0.capitalized }), named.sourceClass == .unattributed, !names.names.occurs(in: words, 0..<words.count),
+           !names.generic.occurs(in: words, 0..<words.count) {
             return nil
         }
         return .named(named)

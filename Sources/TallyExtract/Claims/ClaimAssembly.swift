@@ -69,15 +69,17 @@ struct ClaimAssembly {
             guard !found.isEmpty else { continue }
             // "Sudan doctors say one shot dead" in a story about Khartoum: the city, not the country.
             // So does a country inside the source's name ("Полиция Армении сообщила…" in a story of Yerevan).
-            let places = allPlaces[n].filter { p in
-                !((p.institutional || p.weak && p.place.level == .country) && defaultPlace?.level == .city && defaultPlace?.country == p.place.country)
+            func yields(_ p: SentencePlace) -> Bool {
+                (p.institutional || p.weak && p.place.level == .country) && defaultPlace?.level == .city && defaultPlace?.country == p.place.country
             }
+            // (A copy only when a place yields: most sentences keep all of theirs.)
+            let places = allPlaces[n].contains(where: yields) ? allPlaces[n].filter { !yields($0) } : allPlaces[n]
             let placed = placeFinder.assign(found, places, s.tokens, country: country)
             let evidence = String(decoding: bytes[s.range], as: UTF8.self)
-            let cumulative = !lexicon.spanWords.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
+            let cumulative = lexicon.spanWords.occurs(in: s.tokens, 0..<s.tokens.count)
             // A toll since the coup, or the next toll that answers it ("Opposition groups put the
             // death toll at 40"), covers the whole country when it names no place.
-            let longSpan = !lexicon.longSpans.matches(s.tokens, in: 0..<s.tokens.count).isEmpty
+            let longSpan = lexicon.longSpans.occurs(in: s.tokens, 0..<s.tokens.count)
             let national = cumulative && (longSpan || nationalTotal)
             nationalTotal = national
             // "said on Monday that … on Saturday": the day of the saying is not the day of the event.
@@ -103,11 +105,14 @@ struct ClaimAssembly {
                 // A running total with no place of its own covers the whole country.
                 let fallback = national ? (story.countryPlace ?? story.totalPlace) : cumulative ? story.totalPlace : defaultPlace
                 // "A boy was shot": one of the minors, and one person (an implicit one counts in both).
-                let groups = c.implicit && c.value == 1 && c.who != .people ? [c.who, .people] : [c.who]
+                let groups = c.implicit && c.value == 1 && c.who != .people ? 2 : 1
                 // "three other people", "the other two": not everyone (see `DocumentPass.countsOthers`).
                 let others = DocumentPass.countsOthers(c, s.tokens, lexicon.grammar)
-                for place in (places.isEmpty ? [fallback] : places.map { Optional($0) }) {
-                    for who in groups {
+                // (Indices, not arrays of the places and groups made for every figure.)
+                for k in 0..<max(1, places.count) {
+                    let place = places.isEmpty ? fallback : places[k]
+                    for g in 0..<groups {
+                        let who = g == 0 ? c.who : .people
                         if source == nil { sources.noteUnsourced(claims.count) }
                         if c.implicit, kind == .injured, lexicon.grammar.isGunshot(c.trigger) { onlyShot.insert(claims.count) }
                         if !c.implicit, kind == .injured, who == .people, c.valueHigh == nil, lexicon.grammar.isGunshot(c.trigger, suffix: true),

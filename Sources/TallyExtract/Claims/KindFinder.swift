@@ -183,7 +183,8 @@ struct KindFinder {
         let anyTrigger = found.contains { if case .kind = $0.value { true } else { false } }
         // The head nouns of the figures: "о 1074 задержанных и о 3500 участниках" — a noun that
         // says what one figure counts is no trigger of another.
-        let heads = candidates.compactMap(\.headToken)
+        // (Read from the candidates in place: an array of them was made for every sentence.)
+        let heads = candidates.lazy.compactMap(\.headToken)
         // The parts of a figure before them ("17 of them"): a verb after one is the part's.
         let parts = candidates.filter { partOfThem($0, tokens) }.map { $0.first...$0.last }
         var result: [Candidate] = []

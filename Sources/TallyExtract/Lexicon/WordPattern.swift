@@ -184,6 +184,18 @@ struct PhraseList<Value: Sendable>: Sendable {
         return (length(k), phrases[k].value)
     }
 
+    /// Whether `matches(tokens, in: range)` has any: the first match ends the scan, and no array
+    /// of matches is made.
+    func occurs(in tokens: [Token], _ range: Range<Int>) -> Bool {
+        var i = max(0, range.lowerBound)
+        let end = min(range.upperBound, tokens.count)
+        while i < end {
+            if mayStart(tokens[i]), let m = match(tokens, at: i), i + m.length <= range.upperBound { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Every match in `tokens[range]`, left to right, not overlapping.
     func matches(_ tokens: [Token], in range: Range<Int>) -> [(start: Int, length: Int, value: Value)] {
         var found: [(start: Int, length: Int, value: Value)] = []

@@ -77,7 +77,8 @@ struct PlaceFinder {
         var result = draft.found
         if let country {
             for (k, m) in draft.mentions.enumerated() {
-                if let m { result[k].place = gazetteer.resolve(m, countryHint: country) }
+                // (Assigned only when it changes: the draft's array is copied on the first write.)
+                if let m, case let place = gazetteer.resolve(m, countryHint: country), place != result[k].place { result[k].place = place }
             }
         }
         if country != nil, let (countryPlace, capital) = seats {
@@ -90,7 +91,9 @@ struct PlaceFinder {
                 }
             }
         }
-        return result.sorted { $0.first < $1.first }
+        // (Most sentences' places are in order already: then no sorted copy.)
+        if zip(result, result.dropFirst()).contains(where: { $0.first > $1.first }) { result.sort { $0.first < $1.first } }
+        return result
     }
 
     /// What a sentence names before the story's country is known: the work of `places` that does
@@ -320,6 +323,7 @@ struct PlaceFinder {
         guard !places.isEmpty else { return result }
         // Distances, shortest first; each place serves one figure until every figure has one.
         var pairs: [(c: Int, p: Int, d: Int)] = []
+        pairs.reserveCapacity(candidates.count * places.count)
         for (ci, c) in candidates.enumerated() {
             for (pi, p) in places.enumerated() {
                 var d = KindFinder.distance(tokens, c.first...c.last, p.first...p.last, grammar: grammar)
@@ -340,31 +344,32 @@ struct PlaceFinder {
             }
         }
         pairs.sort { $0.d < $1.d || ($0.d == $1.d && $0.p > $1.p) }
-        var usedPlaces = Set<Int>()
-        var done = Set<Int>()
-        // The figure that took each place.
-        var takenBy: [Int: Int] = [:]
-        for pair in pairs where !done.contains(pair.c) && !usedPlaces.contains(pair.p) && pair.d <= 30 {
+        // Which figures have a place, which places are used, and the figure that took each place
+        // (-1: none), in arrays by index: a sentence has a few of each.
+        var done = [Bool](repeating: false, count: candidates.count)
+        var usedPlaces = [Bool](repeating: false, count: places.count)
+        var takenBy = [Int](repeating: -1, count: places.count)
+        for pair in pairs where !done[pair.c] && !usedPlaces[pair.p] && pair.d <= 30 {
             result[pair.c] = [places[pair.p].place]
-            done.insert(pair.c)
-            usedPlaces.insert(pair.p)
+            done[pair.c] = true
+            usedPlaces[pair.p] = true
             takenBy[pair.p] = pair.c
             if candidates[pair.c].distributive {
                 // "100 each in Moscow and St Petersburg": every place of the coordinated list.
                 for q in coordinated(places, around: pair.p, tokens) where q != pair.p {
                     result[pair.c].append(places[q].place)
-                    usedPlaces.insert(q)
+                    usedPlaces[q] = true
                 }
             } else if let list = listOfCities(places, around: pair.p, tokens), let whole = gazetteer.country(code: list.country) {
                 // "задержали 2800 человек в Москве, Петербурге и Екатеринбурге": one figure for a
                 // list of cities covers their country.
                 result[pair.c] = [whole]
-                usedPlaces.formUnion(list.members)
+                for q in list.members { usedPlaces[q] = true }
             }
         }
         // Figures left over share the nearest place, a place inside the source's name ("по данным
         // МВД РФ") only when the sentence has no other.
-        for (ci, c) in candidates.enumerated() where !done.contains(ci) {
+        for (ci, c) in candidates.enumerated() where !done[ci] {
             func cost(_ p: SentencePlace) -> Int {
                 KindFinder.distance(tokens, c.first...c.last, p.first...p.last, grammar: grammar) + (p.weak ? 1000 : 0)
             }
@@ -373,7 +378,7 @@ struct PlaceFinder {
             // part took the place inside its own phrase is in the place's country, not in that city
             // (after the part's aside, "Twelve people, including two children, were shot in
             // Chicago", the place is the whole's too).
-            if let part = takenBy[n], isPart(candidates[part], of: c, tokens), places[n].place.level == .city,
+            if case let part = takenBy[n], part >= 0, isPart(candidates[part], of: c, tokens), places[n].place.level == .city,
                places[n].first > candidates[part].last,
                !tokens[(candidates[part].last + 1)..<places[n].first].contains(where: { $0.hasText(",") }),
                let code = places[n].place.country, let whole = gazetteer.country(code: code) {

@@ -66,9 +66,12 @@ struct StoryPlace {
         let seats = country.flatMap { c in gazetteer.country(code: c).map { ($0, gazetteer.capital(ofCountry: c)) } }
         let all = drafts.map { placeFinder.places($0, country: country, seats: seats) }
         // (A country's whole, "across Kenya", sets the story's scope only in its opening.)
-        let national = Set(drafts.indices.filter { !drafts[$0].countryWords.isEmpty || ($0 < 3 && !drafts[$0].countrySpans.isEmpty) })
-        let named = all.flatMap { $0 }.filter { (!$0.indirect || $0.capital) && trusted($0) }
-        let opening = all.prefix(3).flatMap { $0 }.filter { (!$0.indirect || $0.capital) && trusted($0) }
+        var national = Set<Int>()
+        for n in drafts.indices where !drafts[n].countryWords.isEmpty || (n < 3 && !drafts[n].countrySpans.isEmpty) { national.insert(n) }
+        func votesForCity(_ p: SentencePlace) -> Bool { (!p.indirect || p.capital) && trusted(p) }
+        var named: [SentencePlace] = []
+        for places in all { for p in places where votesForCity(p) { named.append(p) } }
+        let openingPlace = all.prefix(3).lazy.flatMap { $0 }.first(where: votesForCity)?.place
         let countryPlace = country.flatMap { gazetteer.country(code: $0) }
 
         // The city: one that most of the story's city names are in ("Khartoum North"), unless the
@@ -90,7 +93,7 @@ struct StoryPlace {
         // Then a story's only city ("near Tahrir Square" in a story of a Cairo court): the most
         // specific place its figures can cover, before the country of the address.
         let sole = national.isEmpty && counts.count == 1 ? counts.values.first?.place : nil
-        let place = city ?? opening.first?.place ?? sole ?? addressed ?? mostFrequent(named.map(\.place)) ?? countryPlace
+        let place = city ?? openingPlace ?? sole ?? addressed ?? mostFrequent(named.map(\.place)) ?? countryPlace
         let addressedCity = addressed?.level == .city ? addressed : nil
         return StoryPlace(country: country, countryPlace: countryPlace, city: city, place: place,
                           totalPlace: city ?? addressedCity ?? countryPlace ?? place,
