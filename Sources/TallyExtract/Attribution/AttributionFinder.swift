@@ -347,8 +347,9 @@ struct AttributionFinder {
 
     func classify(_ tokens: [Token], _ range: Range<Int>, _ bytes: [UInt8], inverted: Bool = false) -> Found? {
         // "The group said", "It also said": a pronoun or a definite reference back to the last source.
-        let all = Array(tokens[range])
-        if !all.isEmpty, lexicon.anaphora.match(all, at: 0)?.length == all.count { return .anaphora(names.sourceClass(of: all)) }
+        // (Copied to ask only when short enough to be one: the lists' phrases are a few words.)
+        if !range.isEmpty, range.count <= lexicon.anaphora.longestPhrase, case let all = Array(tokens[range]),
+           lexicon.anaphora.match(all, at: 0)?.length == all.count { return .anaphora(names.sourceClass(of: all)) }
         var r = range
         // Trim quotes and leading articles.
         while r.lowerBound < r.upperBound, (Self.openingMarks.contains(tokens[r.lowerBound]) || grammar.articles.contains(tokens[r.lowerBound])) { r = (r.lowerBound + 1)..<r.upperBound }

@@ -57,6 +57,10 @@ struct ClaimAssembly {
         // Figures of the other injured ("the other three were wounded"), by sentence.
         var othersInjured: [Int: Int] = [:]
         var sentenceOf: [Int] = []
+        // (Room for a claim per figure at once; a figure of several places or groups adds more.)
+        let figures = counted.reduce(0) { $0 + $1.count }
+        claims.reserveCapacity(figures)
+        sentenceOf.reserveCapacity(figures)
         // The last sentence with figures gave a national running total.
         var nationalTotal = false
         for (n, s) in sentences.enumerated() {

@@ -126,6 +126,9 @@ struct PhraseList<Value: Sendable>: Sendable {
 
     var isEmpty: Bool { phrases.isEmpty }
 
+    /// The number of words of the longest phrase (phrases are sorted longest first).
+    var longestPhrase: Int { phrases.first?.words.count ?? 0 }
+
     /// Indices of phrases whose indexed word may match `token`, longest phrase first.
     /// The first phrase (in index order) among those whose indexed word may match `token` for
     /// which `found` holds: the exact word's bucket and the stem's, merged in order.

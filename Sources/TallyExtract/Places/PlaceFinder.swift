@@ -344,27 +344,25 @@ struct PlaceFinder {
             }
         }
         pairs.sort { $0.d < $1.d || ($0.d == $1.d && $0.p > $1.p) }
-        // Which figures have a place, which places are used, and the figure that took each place
-        // (-1: none), in arrays by index: a sentence has a few of each.
-        var done = [Bool](repeating: false, count: candidates.count)
-        var usedPlaces = [Bool](repeating: false, count: places.count)
+        // The figure that took each place (-1: none; `Int.min`: used by another figure's list),
+        // and which figures have a place: a sentence has a few of each.
         var takenBy = [Int](repeating: -1, count: places.count)
-        for pair in pairs where !done[pair.c] && !usedPlaces[pair.p] && pair.d <= 30 {
+        var done = [Bool](repeating: false, count: candidates.count)
+        for pair in pairs where !done[pair.c] && takenBy[pair.p] == -1 && pair.d <= 30 {
             result[pair.c] = [places[pair.p].place]
             done[pair.c] = true
-            usedPlaces[pair.p] = true
             takenBy[pair.p] = pair.c
             if candidates[pair.c].distributive {
                 // "100 each in Moscow and St Petersburg": every place of the coordinated list.
                 for q in coordinated(places, around: pair.p, tokens) where q != pair.p {
                     result[pair.c].append(places[q].place)
-                    usedPlaces[q] = true
+                    if takenBy[q] == -1 { takenBy[q] = .min }
                 }
             } else if let list = listOfCities(places, around: pair.p, tokens), let whole = gazetteer.country(code: list.country) {
                 // "задержали 2800 человек в Москве, Петербурге и Екатеринбурге": one figure for a
                 // list of cities covers their country.
                 result[pair.c] = [whole]
-                for q in list.members { usedPlaces[q] = true }
+                for q in list.members where takenBy[q] == -1 { takenBy[q] = .min }
             }
         }
         // Figures left over share the nearest place, a place inside the source's name ("по данным

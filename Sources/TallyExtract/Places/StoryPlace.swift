@@ -70,8 +70,14 @@ struct StoryPlace {
         for n in drafts.indices where !drafts[n].countryWords.isEmpty || (n < 3 && !drafts[n].countrySpans.isEmpty) { national.insert(n) }
         func votesForCity(_ p: SentencePlace) -> Bool { (!p.indirect || p.capital) && trusted(p) }
         var named: [SentencePlace] = []
-        for places in all { for p in places where votesForCity(p) { named.append(p) } }
-        let openingPlace = all.prefix(3).lazy.flatMap { $0 }.first(where: votesForCity)?.place
+        named.reserveCapacity(all.reduce(0) { $0 + $1.count })
+        var openingPlace: Place? = nil
+        for (n, places) in all.enumerated() {
+            for p in places where votesForCity(p) {
+                named.append(p)
+                if n < 3, openingPlace == nil { openingPlace = p.place }
+            }
+        }
         let countryPlace = country.flatMap { gazetteer.country(code: $0) }
 
         // The city: one that most of the story's city names are in ("Khartoum North"), unless the
