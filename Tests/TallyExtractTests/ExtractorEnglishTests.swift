@@ -835,4 +835,39 @@ struct ExtractorEnglishAuditTests {
         #expect(summary("About 100,000 people had gathered in Seoul for Halloween. More than 1,700 rescue workers and police were deployed to the scene.") ==
                 ["participants people 100000 about Seoul - -"])
     }
+
+    /// A number joined by a hyphen to a word that names no people is part of a compound ("a
+    /// six-storey hotel", "a 6.1-magnitude quake"), except a crowd's "10,000-strong".
+    @Test func compoundsOfANumberAndAThing() {
+        #expect(summary("Rescuers said 41 people were killed when a six-storey hotel collapsed in Izmir.") ==
+                ["killed people 41 exact İzmir - Rescuers"])
+        #expect(summary("A 6.1-magnitude quake killed 12 people in Van, officials said.") == ["killed people 12 exact Van - officials"])
+        #expect(summary("A 10,000-strong crowd marched through Lyon, police said.") == ["participants people 10000 exact Lyon - police"])
+    }
+
+    /// Things counted beside people ("three dams", "22 grenades"), workers a mine employs, a town's
+    /// population after a qualifier, those affected or aboard: none is a figure of what happened.
+    @Test func thingsPopulationsAndTheAffected() {
+        #expect(summary("Floods killed 210 people after three dams failed near Benghazi, officials said.") ==
+                ["killed people 210 exact Benghazi - officials"])
+        #expect(summary("Police said they arrested four men and found 22 grenades.") == ["detained people 4 exact - - Police"])
+        #expect(summary("The pit employs some 2,000 miners in two shifts, and 41 miners were killed in the blast.") ==
+                ["killed people 41 exact - - -"])
+        #expect(summary("The quake killed 90 people in Herat, and many of the province's roughly 2 million residents slept outside.") ==
+                ["killed people 90 exact Herāt - -"])
+        #expect(summary("The earthquake killed 57 people; the UN says 600,000 affected.") == ["killed people 57 exact - - UN"])
+    }
+
+    /// Where people come from is no place of the figure, also further down a list after an article.
+    @Test func aListOfOriginsWithArticles() {
+        #expect(summary("The dead in Cologne included tourists from Japan, the Philippines and Brazil, police said.") == [])
+        #expect(summary("Police said 12 people died in Cologne, among them tourists from Japan, the Philippines and Brazil.") ==
+                ["killed people 12 exact Köln - Police"])
+    }
+
+    /// "visited the town and said": a clause ending in "and" is no one's name.
+    @Test func aClauseThatEndsInAndIsNoSource() {
+        #expect(summary("About 2,000 people marched in Soma after the minister visited the town and said accidents happen.") ==
+                ["participants people 2000 about Soma - -"])
+    }
 }

@@ -224,4 +224,15 @@ struct PartitivePronounTests {
         #expect(summary("Установлены личности более 150 участников беспорядков в Махачкале.") == [])
         #expect(summary("В ГУФСИН по Иркутской области рассчитывают привлечь к ответственности 30 заключённых.") == [])
     }
+
+    /// A day before who speaks is no part of the name; «Весне» is Viasna; things and the rescued count no one.
+    @Test func daysBeforeSpeakersThingsAndTheRescued() {
+        #expect(summary("В пятницу ФСБ сообщила о задержании семи человек в Казани.") == ["detained people 7 exact Kazan 2024-03-15 FSB"])
+        #expect(summary("В Гомеле задержали 14 человек, сообщили в «Весне».") == ["detained people 14 exact Homyel - Viasna"])
+        #expect(summary("После двух взрывов на шахте в Воркуте погибли 9 горняков.") == ["killed people 9 exact Vorkuta - -"])
+        #expect(summary("В Измире погибли 40 человек, из-под завалов живыми извлечены около 300 человек.") ==
+                ["killed people 40 exact İzmir - -"])
+        #expect(summary("К поискам стрелка в Перми подключены более 400 сотрудников.") == [])
+        #expect(summary("В колонии под Омском содержатся около 1,2 тысячи осужденных.") == [])
+    }
 }

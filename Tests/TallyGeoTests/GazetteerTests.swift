@@ -41,6 +41,13 @@ struct GazetteerTests {
         #expect(geo.place(named: "Washington")?.country == "US")
     }
 
+    /// US states that GeoNames also lists as another town's name ("Maine" for Des Plaines) are
+    /// not matched alone; the states themselves are not in the gazetteer.
+    @Test func usStatesAreNoTownsElsewhere() {
+        #expect(names("Shootings in Maine and Colorado, and a rally in Virginia.") == [])
+        #expect(names("Crowds gathered in Portland, Oregon.") == ["Portland"])
+    }
+
     @Test func multiWordAndHyphenatedNames() {
         #expect(names("Crowds gathered in St. Petersburg and in St Petersburg.") == ["Saint Petersburg", "Saint Petersburg"])
         #expect(names("Police in Rostov-on-Don and New York City made arrests.") == ["Rostov-on-Don", "New York City"])

@@ -90,6 +90,8 @@ struct AttributionFinder {
                 // phrase that closes the sentence is the speaker, not the clause before.
                 if i > 0, tokens[i - 1].hasText(","), let speaker = speaker(after: i + m.length, tokens, bytes) { return speaker }
                 if var np = backward(tokens, before: i) {
+                    // "В субботу ФСБ сообщила", "On Sunday police said": the day is no part of who speaks.
+                    if case let day = afterDay(tokens, from: np.lowerBound), day > np.lowerBound, day < np.upperBound { np = day..<np.upperBound }
                     // "with AFP confirming that …": the source follows "with".
                     if grammar.sourceWith.contains(tokens[np.lowerBound]), np.count > 1, grammar.isParticiple(tokens[i]) { np = (np.lowerBound + 1)..<np.upperBound }
                     // "Iran Human Rights, a Norway-based group, said": the name before an apposition
@@ -301,8 +303,8 @@ struct AttributionFinder {
     /// on Sunday the ministry"): where the speaker's phrase may start. `k` when no day stands there.
     func afterDay(_ tokens: [Token], from k: Int) -> Int {
         var i = k
-        // A short preposition before the day: "в", "во", "on".
-        if i + 1 < tokens.count, tokens[i].kind == .word, tokens[i].text.count <= 2, !tokens[i].capitalized { i += 1 }
+        // A short preposition before the day: "в", "во", "on" (capitalised only where a sentence starts).
+        if i + 1 < tokens.count, tokens[i].kind == .word, tokens[i].text.count <= 2, !tokens[i].capitalized || i == 0 { i += 1 }
         guard i < tokens.count, let day = lexicon.weekdays.match(tokens, at: i) ?? lexicon.relativeDays.match(tokens, at: i) else { return k }
         return i + day.length
     }
@@ -367,6 +369,8 @@ struct AttributionFinder {
             ownerOfData = true
         }
         guard !r.isEmpty else { return nil }
+        // "… after the minister visited the town and said": a clause that ends in "and" names no one.
+        if tokens[r.upperBound - 1].kind == .word, grammar.and.contains(tokens[r.upperBound - 1]) { return nil }
         var words = Array(tokens[r])
         if ownerOfData, let last = words.last, last.kind == .word, last.text.hasSuffix("'s"), last.text.count > 2 {
             // The name without its "'s" (or "’s", three bytes for the mark).
@@ -377,7 +381,8 @@ struct AttributionFinder {
         // ("UPDATE:", "RECALL:" label a headline: as written, in capitals or not.)
         // (Not a capitalised pair inside a sentence: "New Hampshire authorities", "New York police".)
         let properPair = words.count >= 2 && words[0].capitalized && words[1].capitalized && r.lowerBound > 0 && !tokens[r.lowerBound - 1].hasText(":")
-        if !properPair, lexicon.notSources.contains(words[0].text) || lexicon.notSources.contains(words[0].text.lowercased()) { return nil }
+        // (Words are read in lower case: the set is asked by the token, no string made.)
+        if !properPair, lexicon.notSources.contains(words[0]) { return nil }
         if words.contains(where: { grammar.sourceClauseVerbs.contains($0) }) { return nil }
         if lexicon.anaphora.match(words, at: 0)?.length == words.count { return .anaphora(names.sourceClass(of: words)) }
         // (Words only: "пресс-служба ГУ МВД по Москве" is six words and two marks.)

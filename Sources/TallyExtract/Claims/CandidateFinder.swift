@@ -200,8 +200,9 @@ struct CandidateFinder {
             if next.hasText("-") || next.hasText("‑"), !next.spaceBefore, let a = afterNext, a.kind == .word, !a.spaceBefore {
                 if a.text.count <= 3 || lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil
                     || lexicon.agesAfter.match(tokens, at: m.lastToken + 2) != nil { return false }
-                // "15-years jail sentence", "5-km march"
-                if let w = lexicon.who.match(tokens, at: m.lastToken + 2), w.value == nil { return false }
+                // "15-years jail sentence", "5-km march", "an eight-storey building", "a 7.8-magnitude quake":
+                // a compound of a word that names no people (but "a 5,000-strong crowd").
+                if !grammar.countCompounds.contains(a), lexicon.who.match(tokens, at: m.lastToken + 2)?.value == nil { return false }
             }
             if lexicon.agesAfter.match(tokens, at: m.lastToken + 1) != nil { return false }
             // "19- and 20-year-old brothers": the first age of a pair sharing one compound.
@@ -244,8 +245,12 @@ struct CandidateFinder {
             if before.hasText("."), m.firstToken >= 2, lexicon.month(tokens[m.firstToken - 2]) != nil, m.value <= 31 { return false }
             if before.kind == .punctuation, Self.signsBefore.contains(before) { return false }
             if before.kind == .word, lexicon.notClaimBefore.contains(before) { return false }
+            // "the city's roughly 100,000 residents": a place's possessive before a qualifier too.
+            if let q = lexicon.qualifiers.match(tokens, endingBefore: m.firstToken), m.firstToken - q.length >= 1,
+               case let w = tokens[m.firstToken - q.length - 1], w.kind == .word, lexicon.notClaimBefore.contains(w),
+               w.text.hasSuffix("'s") || w.text.hasSuffix("’s") { return false }
             // "aged between 15 and 66": a range after such a word.
-            if before.kind == .word, m.firstToken >= 2, lexicon.numbers.rangePairs.contains(where: { $0.0 == before.text }),
+            if before.kind == .word, m.firstToken >= 2, lexicon.numbers.rangePairs.contains(where: { before.isWord($0.0) }),
                tokens[m.firstToken - 2].kind == .word, lexicon.notClaimBefore.contains(tokens[m.firstToken - 2]) { return false }
             // "ages 14, 11, 7 and 3": every number of a list after such a word.
             if before.hasText(",") || grammar.and.contains(before) {

@@ -189,6 +189,9 @@ struct ClaimAssembly {
 
     /// A figure the story gives without saying whose is, in a story that quotes one source for
     /// its figures, that source's ("police said …" above a list of counts).
+    /// The classes of source taken to stand behind a story's bare figures.
+    static let standsBehindStories: Set<SourceClass> = [.monitoring, .official, .caseRecords]
+
     static func documentSource(_ claims: [Claim]) -> [Claim] {
         var counts: [String: (Int, Source)] = [:]
         for c in claims { if let s = c.source { counts[s.name, default: (0, s)].0 += 1 } }
@@ -196,7 +199,7 @@ struct ClaimAssembly {
         // A story that names one source for its figures at all gives it the rest ("The Metropolitan
         // Police said … 21 arrests. … eight people arrested on Saturday").
         let only = counts.count == 1
-        counts = counts.filter { [.monitoring, .official, .caseRecords].contains($0.value.1.sourceClass) }
+        counts = counts.filter { Self.standsBehindStories.contains($0.value.1.sourceClass) }
         guard let main = counts.values.max(by: { $0.0 < $1.0 }), main.0 >= (only ? 1 : 2),
               main.0 * 2 > counts.values.reduce(0, { $0 + $1.0 }) else {
             return claims

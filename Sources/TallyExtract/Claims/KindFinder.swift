@@ -263,7 +263,9 @@ struct KindFinder {
                     let gap = Self.distance(tokens, b...b, c.first...c.last, grammar: grammar)
                     return gap <= 6 && (best == nil || best!.at > c.last || best!.at < b)
                 }
-                return b > c.last && b <= reach + 2
+                // (After it, auxiliaries and adverbs aside: "10,100 people were still unaccounted for".)
+                return b > c.last && (b <= reach + 2 || b <= reach + 4
+                    && tokens[(reach + 1)..<b].allSatisfy { $0.kind == .word && (grammar.passiveAuxiliaries.contains($0) || grammar.isAdverb($0)) })
             }
             // "15 задержанным на акции вручили повестки": a noun of the detained beats where they
             // were ("на акции" reads as a crowd's place), and a later stage may still follow.

@@ -49,6 +49,9 @@ final class Grammar: Sendable, Decodable {
     let ageBounds: WordSet
     /// "WAVE 3 News", "Fox 5 News": capitalised after a number, a broadcaster's name, not a count.
     let stationWords: WordSet
+    /// "a 5,000-strong crowd", "10-тысячный митинг": joined to a number by a hyphen, these keep it a
+    /// count (any other word that names no people makes a compound: "an eight-storey building").
+    let countCompounds: WordSet
     /// Letters of an abbreviated time after a number ("5 p.m.").
     let timeLetters: WordSet
     let articles: WordSet
@@ -182,6 +185,7 @@ final class Grammar: Sendable, Decodable {
         case timesAfterNumber = "times_after_number"
         case rankingsAfter = "rankings_after"
         case stationWords = "station_words"
+        case countCompounds = "count_compounds"
         case ageBounds = "age_bounds"
         case originPrepositions = "origin_prepositions"
         case nationalityWords = "nationality_words"

@@ -38,7 +38,7 @@ final class Lexicon: Sendable {
     let anaphora: PhraseList<Bool>
     let sourceSkip: PhraseList<Bool>
     let sourceChannels: PhraseList<Bool>
-    let notSources: Set<String>
+    let notSources: WordSet
     let backReferences: PhraseList<Bool>
     let countryWords: PhraseList<Bool>
     let capitalWords: PhraseList<Bool>
@@ -134,7 +134,7 @@ final class Lexicon: Sendable {
         anaphora = index.add(PhraseList(f.sources.anaphora, value: true))
         sourceSkip = index.add(PhraseList(f.sources.skip, value: true))
         sourceChannels = index.add(PhraseList(f.sources.channels, value: true))
-        notSources = Set(f.sources.notSources)
+        notSources = WordSet(f.sources.notSources, classes: classes)
         backReferences = index.add(PhraseList(f.sources.backReferences, value: true))
         countryWords = index.add(PhraseList(f.places.countryWords, value: true))
         capitalWords = index.add(PhraseList(f.places.capitalWords, value: true))

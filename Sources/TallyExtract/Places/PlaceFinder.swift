@@ -191,9 +191,10 @@ struct PlaceFinder {
                     originEnd = last
                     continue
                 }
-                // "people from Iran, China and Russia": the rest of a list of origins.
-                if m.form == .name, originEnd >= 0, first > originEnd + 1, first - originEnd <= 3,
-                   tokens[(originEnd + 1)..<first].allSatisfy({ $0.hasText(",") || grammar.and.contains($0) || grammar.numberListJoiners.contains($0) }) {
+                // "people from Iran, China and Russia", "from Italy, the Netherlands": the rest of a list of origins.
+                if m.form == .name, originEnd >= 0, first > originEnd + 1, first - originEnd <= 4,
+                   tokens[(originEnd + 1)..<first].allSatisfy({ $0.hasText(",") || grammar.and.contains($0) || grammar.numberListJoiners.contains($0)
+                       || grammar.articles.contains($0) }) {
                     originEnd = last
                     continue
                 }
