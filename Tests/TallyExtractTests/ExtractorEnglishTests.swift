@@ -856,6 +856,10 @@ struct ExtractorEnglishAuditTests {
         #expect(summary("The quake killed 90 people in Herat, and many of the province's roughly 2 million residents slept outside.") ==
                 ["killed people 90 exact Herāt - -"])
         #expect(summary("The earthquake killed 57 people; the UN says 600,000 affected.") == ["killed people 57 exact - - UN"])
+        // Those expected are not yet there; pilgrims are people; pellets wound.
+        #expect(summary("Organisers had expected as many as 2 million pilgrims to arrive in Karbala.") == [])
+        #expect(summary("A crush at the shrine in Karbala killed 31 pilgrims.") == ["killed people 31 exact Karbala - -"])
+        #expect(summary("Three officers were hit by shotgun pellets in Nantes.") == ["injured police 3 exact Nantes - -"])
     }
 
     /// Where people come from is no place of the figure, also further down a list after an article.

@@ -234,5 +234,8 @@ struct PartitivePronounTests {
                 ["killed people 40 exact İzmir - -"])
         #expect(summary("К поискам стрелка в Перми подключены более 400 сотрудников.") == [])
         #expect(summary("В колонии под Омском содержатся около 1,2 тысячи осужденных.") == [])
+        // "местных" is no "место" (a seat): only the noun's own forms are things.
+        #expect(summary("В Уфе в драке погибли трое местных жителей.") == ["killed people 3 exact Ufa - -"])
+        #expect(summary("В зале в Уфе было 300 мест, задержали 20 человек.") == ["detained people 20 exact Ufa - -"])
     }
 }
