@@ -860,6 +860,9 @@ struct ExtractorEnglishAuditTests {
         #expect(summary("Organisers had expected as many as 2 million pilgrims to arrive in Karbala.") == [])
         #expect(summary("A crush at the shrine in Karbala killed 31 pilgrims.") == ["killed people 31 exact Karbala - -"])
         #expect(summary("Three officers were hit by shotgun pellets in Nantes.") == ["injured police 3 exact Nantes - -"])
+        // Things are listed by their own forms: "counter-protesters", "businessmen" are no counts, buses or cars.
+        #expect(summary("Police in Leeds detained 25 counter-protesters and 4 businessmen.") ==
+                ["detained people 25 exact Leeds - -", "detained people 4 exact Leeds - -"])
     }
 
     /// Where people come from is no place of the figure, also further down a list after an article.
