@@ -238,4 +238,13 @@ struct PartitivePronounTests {
         #expect(summary("В Уфе в драке погибли трое местных жителей.") == ["killed people 3 exact Ufa - -"])
         #expect(summary("В зале в Уфе было 300 мест, задержали 20 человек.") == ["detained people 20 exact Ufa - -"])
     }
+
+    /// A verb right after the next figure, past a comma, is that figure's, however long the toll's
+    /// own phrase; not when the two figures are listed with "и".
+    @Test func aVerbAfterTheNextFigureIsItsOwn() {
+        #expect(summary("Число погибших в результате столкновений в Ферганской и Андижанской областях Узбекистана выросло до 23 человек, еще 318 получили ранения.") ==
+                ["killed people 23 exact Uzbekistan - -", "injured people 318 exact Uzbekistan - -"])
+        #expect(summary("В Андижане трое полицейских и двое военных были ранены.") ==
+                ["injured police 3 exact Andijon - -", "injured people 2 exact Andijon - -"])
+    }
 }

@@ -236,6 +236,14 @@ struct KindFinder {
                     // "457 people were arrested and 441 officers injured": a verb that the figure
                     // before took, between the two, is that figure's before it is this one's.
                     if let p = previous, let used = previousAt, used == t.start, t.start > p.last, t.start < c.first { d += 3 }
+                    // "выросло до 124 человек, еще 1685 получили ранения": a verb right after the next
+                    // figure, past a comma, is that figure's (not when the two are listed, "four
+                    // Rangers and two policemen were killed", nor for a part: "5, including 2 children, were killed").
+                    if t.start > span.upperBound, n + 1 < candidates.count, case let next = candidates[n + 1], next.first > span.upperBound,
+                       case let end = next.headToken.map { max($0, next.last) } ?? next.last, end < t.start, t.start - end <= 2,
+                       case let between = tokens[(span.upperBound + 1)..<next.first], between.contains(where: { $0.hasText(",") }),
+                       !between.contains(where: { $0.kind == .word && grammar.and.contains($0) }),
+                       !partOfThem(next, tokens), !grammar.subsetWords.contains(tokens[next.first - 1]) { d += 10 }
                     // "28 of those arrested had been charged": the participle of the whole is how
                     // they came to be counted; the verb after says what happened to the part.
                     let inWhole = t.start == c.last + 3 && ofWhole(after: c, tokens)
