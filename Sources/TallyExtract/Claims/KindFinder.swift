@@ -240,7 +240,7 @@ struct KindFinder {
                     // figure, past a comma, is that figure's (not when the two are listed, "four
                     // Rangers and two policemen were killed", nor for a part: "5, including 2 children, were killed").
                     if t.start > span.upperBound, n + 1 < candidates.count, case let next = candidates[n + 1], next.first > span.upperBound,
-                       case let end = next.headToken.map { max($0, next.last) } ?? next.last, end < t.start, t.start - end <= 2,
+                       case let end = next.headToken.map({ max($0, next.last) }) ?? next.last, end < t.start, t.start - end <= 2,
                        case let between = tokens[(span.upperBound + 1)..<next.first], between.contains(where: { $0.hasText(",") }),
                        !between.contains(where: { $0.kind == .word && grammar.and.contains($0) }),
                        !partOfThem(next, tokens), !grammar.subsetWords.contains(tokens[next.first - 1]) { d += 10 }
