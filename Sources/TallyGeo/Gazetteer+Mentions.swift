@@ -37,6 +37,10 @@ extension Gazetteer {
     public func mentions(inUTF8 bytes: [UInt8], ranges: [Range<Int>]) -> [[PlaceMention]] {
         var scratch = Scratch()
         var text: [UInt8] = []
+        // (Room for the longest range at once, not grown range by range.)
+        let longest = ranges.reduce(0) { max($0, $1.count) }
+        text.reserveCapacity(longest)
+        scratch.words.reserveCapacity(longest / 2 + 1)
         return ranges.map { r in
             text.removeAll(keepingCapacity: true)
             text.append(contentsOf: bytes[r])

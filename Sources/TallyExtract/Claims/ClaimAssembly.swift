@@ -193,17 +193,22 @@ struct ClaimAssembly {
     static let standsBehindStories: Set<SourceClass> = [.monitoring, .official, .caseRecords]
 
     static func documentSource(_ claims: [Claim]) -> [Claim] {
-        var counts: [String: (Int, Source)] = [:]
-        for c in claims { if let s = c.source { counts[s.name, default: (0, s)].0 += 1 } }
+        // (A list, not a dictionary: a story names a few sources.)
+        var counts: [(name: String, count: Int, source: Source)] = []
+        for c in claims {
+            guard let s = c.source else { continue }
+            if let k = counts.firstIndex(where: { $0.name == s.name }) { counts[k].count += 1 } else { counts.append((s.name, 1, s)) }
+        }
         // Only a monitor or an authority is taken to stand behind a story's bare figures.
         // A story that names one source for its figures at all gives it the rest ("The Metropolitan
         // Police said … 21 arrests. … eight people arrested on Saturday").
         let only = counts.count == 1
-        counts = counts.filter { Self.standsBehindStories.contains($0.value.1.sourceClass) }
-        guard let main = counts.values.max(by: { $0.0 < $1.0 }), main.0 >= (only ? 1 : 2),
-              main.0 * 2 > counts.values.reduce(0, { $0 + $1.0 }) else {
+        counts.removeAll { !Self.standsBehindStories.contains($0.source.sourceClass) }
+        guard let top = counts.max(by: { $0.count < $1.count }), top.count >= (only ? 1 : 2),
+              top.count * 2 > counts.reduce(0, { $0 + $1.count }) else {
             return claims
         }
+        let main = (top.count, top.source)
         return claims.map { c in
             guard c.source == nil else { return c }
             var copy = c
@@ -245,9 +250,11 @@ struct ClaimAssembly {
         var index: [Key: Int] = [:]
         var keys: [Key] = []
         var result: [Claim] = []
+        result.reserveCapacity(claims.count)
         // (A document states a handful of figures: their keys are compared in turn, without hashing
         // each one's strings, until there are many.)
         let hashed = claims.count > 16
+        if !hashed { keys.reserveCapacity(claims.count) }
         for c in claims {
             let key = Key(kind: c.kind, who: c.who, value: c.quantity.value, high: c.quantity.valueHigh,
                           vague: c.quantity.value == nil ? c.quantity.vague : nil, place: c.place?.name)

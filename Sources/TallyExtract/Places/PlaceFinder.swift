@@ -424,22 +424,21 @@ struct PlaceFinder {
               let first = group.first, let last = group.last,
               tokens[places[first].last..<places[last].first].contains(where: { $0.kind == .word && grammar.and.contains($0) })
         else { return nil }
-        return (group, country)
+        return (Array(group), country)
     }
 
-    /// Places joined to `index` by "and", "и", commas or prepositions only.
-    func coordinated(_ places: [SentencePlace], around index: Int, _ tokens: [Token]) -> [Int] {
+    /// Places joined to `index` by "and", "и", commas or prepositions only: the indices around it
+    /// as far as the joins go on either side.
+    func coordinated(_ places: [SentencePlace], around index: Int, _ tokens: [Token]) -> ClosedRange<Int> {
         let joiners = grammar.placeListJoiners
         func joined(_ a: SentencePlace, _ b: SentencePlace) -> Bool {
             guard a.last < b.first else { return false }
             return tokens[(a.last + 1)..<b.first].allSatisfy { $0.hasText(",") || $0.hasText("&") || joiners.contains($0) } && b.first - a.last <= 4
         }
-        var group = [index]
-        var k = index
-        while k > 0, joined(places[k - 1], places[k]) { k -= 1; group.append(k) }
-        k = index
-        while k + 1 < places.count, joined(places[k], places[k + 1]) { k += 1; group.append(k) }
-        return group.sorted()
+        var low = index, high = index
+        while low > 0, joined(places[low - 1], places[low]) { low -= 1 }
+        while high + 1 < places.count, joined(places[high], places[high + 1]) { high += 1 }
+        return low...high
     }
 
     /// How many letters a name has and whether none is lower case ("BISHKEK"): ASCII and the basic

@@ -88,6 +88,7 @@ public enum FurnitureRanges {
         var lineStart = 0
         var seenText = 0
         var line: [UInt8] = []
+        line.reserveCapacity(256)  // (the longest line read here, 240 bytes, at once)
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
