@@ -70,6 +70,11 @@ extension Gazetteer {
     private func scan(_ bytes: [UInt8], _ scratch: inout Scratch) -> [PlaceMention] {
         WordBytes.words(bytes, into: &scratch.words)
         var result: [PlaceMention] = []
+        // (Room for four names at the first: the array grew name by name in every sentence.)
+        func add(_ mention: PlaceMention) {
+            if result.isEmpty { result.reserveCapacity(4) }
+            result.append(mention)
+        }
         var k = 0
         while k < scratch.words.count {
             let first = scratch.words[k]
@@ -130,7 +135,7 @@ extension Gazetteer {
             if let m = matched {
                 let sentenceInitial = Self.startsSentence(bytes, before: first.lowerBound)
                 let span = TextSpan(start: first.lowerBound, end: m.end)
-                result.append(PlaceMention(
+                add(PlaceMention(
                     span: span, surface: String(decoding: bytes[span.start..<span.end], as: UTF8.self),
                     candidates: index.nameSlots[m.list].map { index.entries[Int($0)].place }, form: .name,
                     afterPreposition: afterPreposition(), sentenceInitial: sentenceInitial))
@@ -138,7 +143,7 @@ extension Gazetteer {
                 continue
             }
             if let code = adjectiveCountry(bytes[first], &scratch.buffer, latinKey: latinKey), let country = country(code: code) {
-                result.append(PlaceMention(
+                add(PlaceMention(
                     span: TextSpan(start: first.lowerBound, end: first.upperBound),
                     surface: String(decoding: bytes[first], as: UTF8.self), candidates: [country], form: .adjective,
                     afterPreposition: afterPreposition(), sentenceInitial: Self.startsSentence(bytes, before: first.lowerBound)))
@@ -150,7 +155,7 @@ extension Gazetteer {
             for word in scratch.words where bytes[word.lowerBound] == 0xD0 || bytes[word.lowerBound] == 0xD1 {
                 guard !WordBytes.isCapital(bytes, word.lowerBound), !result.contains(where: { $0.span.start == word.lowerBound }),
                       let code = adjectiveCountry(bytes[word], &scratch.buffer), let country = country(code: code) else { continue }
-                result.append(PlaceMention(
+                add(PlaceMention(
                     span: TextSpan(start: word.lowerBound, end: word.upperBound),
                     surface: String(decoding: bytes[word], as: UTF8.self), candidates: [country], form: .adjective,
                     afterPreposition: false, sentenceInitial: false))

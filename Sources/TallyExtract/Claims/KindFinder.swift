@@ -193,19 +193,24 @@ struct KindFinder {
         var previousAt: Int? = nil
         // "Four women and one man were shot": a list of people shares the verb after its last item,
         // so each item is as near the verb as the list's end.
-        var listEnd = candidates.map(\.last)
+        // (Made only for a sentence that lists figures: most have no list.)
+        var listEnds: [Int]? = nil
+        func listEnd(_ n: Int) -> Int { listEnds?[n] ?? candidates[n].last }
         for k in candidates.indices.reversed().dropFirst() {
             guard let head = candidates[k].headToken, head < candidates[k + 1].first else { continue }
             let between = tokens[(head + 1)..<candidates[k + 1].first]
             if between.count <= 2, between.contains(where: { grammar.and.contains($0) }),
-               between.allSatisfy({ $0.hasText(",") || grammar.and.contains($0) }) { listEnd[k] = listEnd[k + 1] }
+               between.allSatisfy({ $0.hasText(",") || grammar.and.contains($0) }) {
+                if listEnds == nil { listEnds = candidates.map(\.last) }
+                listEnds![k] = listEnd(k + 1)
+            }
         }
         for (n, var c) in candidates.enumerated() {
-            let span = c.first...max(c.last, listEnd[n])
+            let span = c.first...max(c.last, listEnd(n))
             let tied = tiedByMeasure(c, tokens)
             // "A student is dead and two people are in police custody": a figure followed by its own
             // auxiliary is the subject of what comes next, not of a trigger before it.
-            let afterHead = max(c.headToken ?? c.last, listEnd[n]) + 1
+            let afterHead = max(c.headToken ?? c.last, listEnd(n)) + 1
             let subjectOfNext = afterHead < tokens.count && tokens[afterHead].kind == .word
                 && grammar.passiveAuxiliaries.contains(tokens[afterHead])
             var best: (kind: ClaimKind, distance: Int, at: Int, length: Int)? = nil

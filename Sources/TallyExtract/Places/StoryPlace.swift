@@ -84,12 +84,12 @@ struct StoryPlace {
         // story speaks of the whole country somewhere; then figures without a place are national.
         var counts: [String: (count: Int, place: Place)] = [:]
         for p in named where p.place.level == .city && p.place.country == country {
-            counts[p.place.name, default: (0, p.place)].count += 1
+            Self.count(p.place, by: 1, in: &counts)
         }
         // "ТБИЛИСИ, 2 мая —", "ISLAMABAD —": the city of a dateline is where the story was filed,
         // most often where it happened; it counts as three mentions.
         if let dateline = datelineCity(sentences, mentions, country: country, bytes: bytes) {
-            counts[dateline.name, default: (0, dateline)].count += 2
+            Self.count(dateline, by: 2, in: &counts)
         }
         let cityMentions = counts.values.reduce(0) { $0 + $1.count }
         let city = national.isEmpty ? counts.values.max { $0.count < $1.count || ($0.count == $1.count && $0.place.name > $1.place.name) }
@@ -188,9 +188,16 @@ struct StoryPlace {
 
     static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
 
+    /// Adds `n` to a place's count under its name (the place kept is the first counted). Not by
+    /// `subscript(_:default:)`: its default, a tuple holding a `Place`, was boxed on the heap at
+    /// every call.
+    static func count(_ place: Place, by n: Int, in counts: inout [String: (count: Int, place: Place)]) {
+        if let k = counts.index(forKey: place.name) { counts.values[k].count += n } else { counts[place.name] = (n, place) }
+    }
+
     static func mostFrequent(_ places: [Place]) -> Place? {
-        var counts: [String: (Int, Place)] = [:]
-        for p in places { counts[p.name, default: (0, p)].0 += 1 }
-        return counts.values.max { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1.name > $1.1.name) }?.1
+        var counts: [String: (count: Int, place: Place)] = [:]
+        for p in places { count(p, by: 1, in: &counts) }
+        return counts.values.max { $0.count < $1.count || ($0.count == $1.count && $0.place.name > $1.place.name) }?.place
     }
 }
