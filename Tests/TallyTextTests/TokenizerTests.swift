@@ -157,6 +157,17 @@ struct TokenTextTests {
         #expect(tokens[1].stored.hasPrefix(Token.Text("detain".utf8)) && !tokens[0].stored.hasPrefix(Token.Text("detainees".utf8)))
     }
 
+    /// A token's suffix is read from its kept bytes, as `text.hasSuffix` would answer.
+    @Test func suffixesAreReadInPlace() {
+        let bytes = Array("Reuters' Moscow's Москвы’s s '".utf8)
+        let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+        for t in tokens {
+            #expect(t.hasSuffix("'s") == t.text.hasSuffix("'s") && t.hasSuffix("’s") == t.text.hasSuffix("’s")
+                    && t.hasSuffix("'") == t.text.hasSuffix("'"), "\(t.text)")
+        }
+        #expect(tokens.filter { $0.hasSuffix("'s") }.map(\.text) == ["moscow's", "москвы's"])  // (the tokenizer reads ’ as ')
+    }
+
     @Test func longTextsAreCutAtACharacter() {
         let latin = String(repeating: "x", count: 60)
         #expect(Token.Text(latin.utf8).string == String(repeating: "x", count: 47))

@@ -372,7 +372,7 @@ struct AttributionFinder {
         // "… after the minister visited the town and said": a clause that ends in "and" names no one.
         if tokens[r.upperBound - 1].kind == .word, grammar.and.contains(tokens[r.upperBound - 1]) { return nil }
         var words = Array(tokens[r])
-        if ownerOfData, let last = words.last, last.kind == .word, last.text.hasSuffix("'s"), last.text.count > 2 {
+        if ownerOfData, let last = words.last, last.kind == .word, last.hasSuffix("'s"), last.text.count > 2 {
             // The name without its "'s" (or "’s", three bytes for the mark).
             let cut = bytes[last.start..<last.end].suffix(4).starts(with: [0xE2, 0x80, 0x99]) ? 4 : 2
             words[words.count - 1] = Token(kind: .word, start: last.start, end: last.end - cut, text: String(last.text.dropLast(2)),

@@ -148,7 +148,7 @@ struct PlaceFinder {
                    !m.afterPreposition, !grammar.cityTitleWords.contains(tokens[first - 1]) { continue }
                 // "Al-Ahram": a name glued to a capitalised word by a hyphen.
                 if first > 1, tokens[first - 1].hasText("-"), !tokens[first].spaceBefore, tokens[first - 2].capitalized { continue }
-                let possessive = tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("'")
+                let possessive = tokens[last].hasSuffix("'s") || tokens[last].hasSuffix("'")
                 // "Тайга.инфо", "Fontanka.ru": a site.
                 if last + 1 < tokens.count, AttributionFinder.isSitePeriod(tokens, last + 1) { continue }
                 // "the San Francisco 49ers": a team.
@@ -180,7 +180,7 @@ struct PlaceFinder {
             found.afterPreposition = m.afterPreposition
             // "In Marseille, France's second city,": the country of a city described, not another place.
             if best.level == .country, first >= 2, tokens[first - 1].hasText(","), let city = result.last, city.last == first - 2,
-               city.place.level == .city, tokens[last].text.hasSuffix("'s") || tokens[last].text.hasSuffix("’s") { continue }
+               city.place.level == .city, tokens[last].hasSuffix("'s") || tokens[last].hasSuffix("’s") { continue }
             if m.form == .adjective || best.level == .country {
                 // "three British citizens", "150 Russian fans", "граждан Польши": where the people are
                 // from, not where they are.

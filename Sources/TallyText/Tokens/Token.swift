@@ -183,6 +183,16 @@ public struct Token: Sendable, Hashable {
         return h
     }
 
+    /// Whether the token's kept text ends with the bytes of `suffix` ("'s", "’s"), read in place:
+    /// `text.hasSuffix` made a `String` of the token at every question.
+    @inlinable
+    public func hasSuffix(_ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        return stored.withBytes { b in
+            b.count >= n && b.suffix(n).elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: n))
+        }
+    }
+
     /// Whether the token is a word equal to `word` (lower case).
     @inlinable
     public func isWord(_ word: String) -> Bool { kind == .word && stored.equals(word.utf8) }
