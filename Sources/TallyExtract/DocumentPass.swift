@@ -245,21 +245,49 @@ struct DocumentPass {
     /// `grammar.galleryMarks`; "Image 3 of 9", `grammar.galleryCounters`) strings captions together,
     /// of other stories or repeating the article, so its figures are no claims of its own.
     static func withoutGalleries(_ sentences: [Sentence], bytes: [UInt8], grammar g: Grammar) -> [Sentence] {
-        var paragraphs: [Int] = []
-        paragraphs.reserveCapacity(sentences.count)
-        var marks: [Int] = [0]
-        for (n, s) in sentences.enumerated() {
-            if n > 0, bytes[sentences[n - 1].range.upperBound..<s.range.lowerBound].contains(0x0A) { marks.append(0) }
-            paragraphs.append(marks.count - 1)
+        // The marks of each sentence's paragraph, counted in one pass; arrays only for a story
+        // that has a gallery (most have none).
+        func marks(_ s: Sentence) -> Int {
             let t = s.tokens
+            var found = 0
             for k in t.indices where t[k].kind == .word {
-                if t[k].capitalized, g.galleryMarks.contains(t[k]) { marks[marks.count - 1] += 1 }
+                if t[k].capitalized, g.galleryMarks.contains(t[k]) { found += 1 }
                 if k + 3 < t.count, t[k + 1].kind == .number, t[k + 3].kind == .number, t[k + 2].kind == .word,
-                   g.galleryCounters.contains(t[k]), g.galleryOf.contains(t[k + 2]) { marks[marks.count - 1] += 1 }
+                   g.galleryCounters.contains(t[k]), g.galleryOf.contains(t[k + 2]) { found += 1 }
             }
+            return found
         }
-        guard marks.contains(where: { $0 >= 2 }) else { return sentences }
-        return sentences.indices.filter { marks[paragraphs[$0]] < 2 }.map { sentences[$0] }
+        func startsParagraph(_ n: Int) -> Bool {
+            n > 0 && bytes[sentences[n - 1].range.upperBound..<sentences[n].range.lowerBound].contains(0x0A)
+        }
+        var paragraph: [Int] = []   // paragraph of each sentence, once a gallery is seen
+        var counts: [Int] = []      // marks of each paragraph, likewise
+        var current = 0
+        var gallery = false
+        for n in sentences.indices {
+            if startsParagraph(n) {
+                if !gallery { current = 0 } else { counts.append(0) }
+            }
+            let m = marks(sentences[n])
+            if !gallery {
+                current += m
+                guard current >= 2 else { continue }
+                // A gallery: count again with every paragraph remembered.
+                gallery = true
+                var p = 0
+                counts = [0]
+                for k in 0...n {
+                    if startsParagraph(k) { counts.append(0); p += 1 }
+                    paragraph.append(p)
+                    counts[p] += k == n ? m : marks(sentences[k])
+                }
+                continue
+            }
+            paragraph.append(counts.count - 1)
+            counts[counts.count - 1] += m
+        }
+        guard gallery else { return sentences }
+        return sentences.indices.filter { counts[paragraph[$0]] < 2 }.map { sentences[$0] }
     }
 
     /// Whether a sentence counts over years: "in two-and-a-half years", "the past five years"

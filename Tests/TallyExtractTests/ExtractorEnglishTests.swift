@@ -727,6 +727,9 @@ extension ShootingNewsTests {
                 == ["killed 1 implicit"])
         #expect(figures("Caption Three people hurt in a crash in Dayton Caption Storm floods Dayton streets\n\nTwo men were shot in Dayton on Friday.")
                 == ["injured 2"])
+        // A gallery between paragraphs of the story: only its own paragraph goes.
+        #expect(figures("Two men were shot in Dayton on Friday.\n\nImage 1 of 3 A man was hurt in Dayton last week. Image 2 of 3 Police at the scene.\n\nThree people were hurt in Dayton on Saturday.")
+                == ["injured 2", "injured 3"])
     }
 }
 
