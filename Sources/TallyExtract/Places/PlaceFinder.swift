@@ -18,6 +18,8 @@ struct SentencePlace {
     /// A country naming who acts or speaks ("Sudan doctors", "Russian police"): the figure's
     /// place only when the story has no city of its own in that country.
     var institutional = false
+    /// Which of its sentence's place names this is (`PlaceDraft.names`); nil for a landmark.
+    var mention: Int? = nil
 }
 
 /// The places of a sentence that do not depend on the story's country (see `PlaceFinder.draft`).
@@ -25,8 +27,9 @@ struct PlaceDraft {
     /// Names and landmarks, in the order `places` lists them before sorting; names carry the
     /// most populous reading until a country resolves them.
     var found: [SentencePlace]
-    /// The mention each of `found` came from (nil for landmarks).
-    var mentions: [PlaceMention?]
+    /// The sentence's place names, which `found` point into (`SentencePlace.mention`): the
+    /// sentence's own array, shared, where a second array of copies was made for every sentence.
+    var names: [PlaceMention]
     /// Token spans of "nationwide", "по всей стране".
     var countryWords: [ClosedRange<Int>]
     /// Token spans of "the capital", "в столице".
@@ -76,9 +79,10 @@ struct PlaceFinder {
     func places(_ draft: PlaceDraft, country: String?, seats: (country: Place, capital: Place?)?) -> [SentencePlace] {
         var result = draft.found
         if let country {
-            for (k, m) in draft.mentions.enumerated() {
+            for k in result.indices {
                 // (Assigned only when it changes: the draft's array is copied on the first write.)
-                if let m, case let place = gazetteer.resolve(m, countryHint: country), place != result[k].place { result[k].place = place }
+                if let n = result[k].mention, case let place = gazetteer.resolve(draft.names[n], countryHint: country),
+                   place != result[k].place { result[k].place = place }
             }
         }
         if country != nil, let (countryPlace, capital) = seats {
@@ -103,11 +107,10 @@ struct PlaceFinder {
     func draft(_ tokens: [Token], sentence: Range<Int>, mentions: [PlaceMention], excluded: Range<Int>? = nil,
                phraseStarts: UInt64 = .max, persons: Set<String> = []) -> PlaceDraft {
         var result: [SentencePlace] = []
-        var sources: [PlaceMention?] = []
         var personNames: [String] = []
         var datelineEnd = -1
         var originEnd = -1
-        for m in mentions {
+        for (index, m) in mentions.enumerated() {
             let start = sentence.lowerBound + m.span.start
             let end = sentence.lowerBound + m.span.end
             guard let first = Self.firstToken(endingAfter: start, tokens), let last = Self.lastToken(startingBefore: end, tokens) else { continue }
@@ -214,8 +217,8 @@ struct PlaceFinder {
                 if m.form == .adjective { continue }
                 found.weak = true
             }
+            found.mention = index
             result.append(found)
-            sources.append(m)
         }
         // "Trafalgar Square", "на Болотной площади": a landmark places the figure in its city.
         for m in lexicon.landmarks.mayOccur(in: phraseStarts) ? lexicon.landmarks.matches(tokens, in: 0..<tokens.count) : [] {
@@ -227,13 +230,11 @@ struct PlaceFinder {
                 guard overlapping.allSatisfy({ result[$0].first >= m.start && result[$0].last <= last && result[$0].last - result[$0].first < last - m.start }) else { continue }
                 for k in overlapping.reversed() {
                     result.remove(at: k)
-                    sources.remove(at: k)
                 }
             }
             var found = SentencePlace(first: m.start, last: last, place: place, indirect: false)
             if let excluded, excluded.contains(m.start) { found.weak = true }
             result.append(found)
-            sources.append(nil)
         }
         var countryWords = !lexicon.countryWords.mayOccur(in: phraseStarts) ? []
             : lexicon.countryWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) }
@@ -250,7 +251,7 @@ struct PlaceFinder {
             }
         }
         return PlaceDraft(
-            found: result, mentions: sources,
+            found: result, names: mentions,
             countryWords: countryWords,
             capitalWords: !lexicon.capitalWords.mayOccur(in: phraseStarts) ? []
                 : lexicon.capitalWords.matches(tokens, in: 0..<tokens.count).map { $0.start...($0.start + $0.length - 1) },
