@@ -18,6 +18,11 @@ struct CandidateFinder {
 
     func candidates(_ tokens: [Token], bytes: [UInt8]) -> [Candidate] {
         var found: [Candidate] = []
+        // (Room for four at the first: the array grew figure by figure in every sentence.)
+        func add(_ c: Candidate) {
+            if found.isEmpty { found.reserveCapacity(4) }
+            found.append(c)
+        }
         // The next word a noun phrase of one person can end on (`lexicon.personWords`), found
         // lazily: `singular` reads at most six tokens past its determiner, so a determiner with
         // none that near starts no such phrase (most determiners of most sentences).
@@ -37,7 +42,7 @@ struct CandidateFinder {
                let v = lexicon.vague.match(tokens, at: i) {
                 var c = Candidate(first: i, last: i + v.length - 1, vague: v.value)
                 c.qualifier = .about
-                if describe(&c, tokens) { found.append(c) }
+                if describe(&c, tokens) { add(c) }
                 i += v.length
                 continue
             }
@@ -47,7 +52,7 @@ struct CandidateFinder {
                 var next = noun + 1
                 if next + 1 < tokens.count, tokens[next].kind == .word, grammar.isAdverb(tokens[next]), lexicon.triggers.match(tokens, at: next) == nil { next += 1 }
                 if next < tokens.count, grammar.singularPeople.words.contains(tokens[noun]), lexicon.triggers.match(tokens, at: next) != nil {
-                    found.append(Self.onePerson(first: i, noun: noun, tokens, grammar))
+                    add(Self.onePerson(first: i, noun: noun, tokens, grammar))
                     i = next
                     continue
                 }
@@ -59,9 +64,9 @@ struct CandidateFinder {
                     c.valueHigh = m.valueHigh.flatMap(Self.whole)
                     if let q = lexicon.qualifiers.match(tokens, endingBefore: m.firstToken) { c.qualifier = q.value }
                     if c.valueHigh != nil { c.qualifier = .range }
-                    if describe(&c, tokens), !isYear(m, tokens, c), !isNameOrAddress(m, tokens, c, bytes) { found.append(c) }
+                    if describe(&c, tokens), !isYear(m, tokens, c), !isNameOrAddress(m, tokens, c, bytes) { add(c) }
                 } else if let named = namedPerson(m, tokens) {
-                    found.append(named)
+                    add(named)
                 }
                 i = m.lastToken + 1
                 continue
@@ -78,7 +83,7 @@ struct CandidateFinder {
                 var next = tokens.count > noun + 4 && tokens[noun + 1].hasText(",") && tokens[noun + 2].kind == .number && tokens[noun + 3].hasText(",") ? noun + 4 : noun + 1
                 if next + 1 < tokens.count, tokens[next].kind == .word, grammar.isAdverb(tokens[next]), lexicon.triggers.match(tokens, at: next) == nil { next += 1 }
                 if lexicon.triggers.match(tokens, at: next) != nil {
-                    found.append(Self.onePerson(first: i, noun: noun, tokens, grammar))
+                    add(Self.onePerson(first: i, noun: noun, tokens, grammar))
                     i = next
                     continue
                 }
@@ -91,7 +96,7 @@ struct CandidateFinder {
                 c.implicit = true
                 c.hasHead = true
                 c.headToken = i
-                found.append(c)
+                add(c)
                 i += 1
                 continue
             }
@@ -111,13 +116,13 @@ struct CandidateFinder {
                 if i > 0, grammar.agentPrepositions.contains(tokens[i - 1]) { i = c.last + 1; continue }
                 // "a man suspected of killing his wife": the one suspected acted.
                 if isAgent(after: c.last, tokens) { i = c.last + 1; continue }
-                found.append(c)
+                add(c)
                 i = c.last + 1
                 // "her brother and 4-year-old daughter": the possessive is the whole list's.
                 if grammar.possessives.contains(tokens[c.first]), i < tokens.count, grammar.and.contains(tokens[i]),
                    var next = singular(tokens, at: i, relatives: true) {
                     next.first = i + 1
-                    found.append(next)
+                    add(next)
                     i = next.last + 1
                 }
                 continue

@@ -211,6 +211,7 @@ struct PhraseList<Value: Sendable>: Sendable {
                 continue
             }
             if let m = match(tokens, at: i), i + m.length <= range.upperBound {
+                if found.isEmpty { found.reserveCapacity(4) }  // (not grown match by match)
                 found.append((start: i, length: m.length, value: m.value))
                 i += m.length
             } else {
