@@ -183,8 +183,11 @@ struct KindFinder {
         let anyTrigger = found.contains { if case .kind = $0.value { true } else { false } }
         // The head nouns of the figures: "о 1074 задержанных и о 3500 участниках" — a noun that
         // says what one figure counts is no trigger of another.
-        // (Read from the candidates in place: an array of them was made for every sentence.)
-        let heads = candidates.lazy.compactMap(\.headToken)
+        // (Read by index from the candidates in place: an array of them was made for every
+        // sentence, and a lazy view copied each candidate, strings and all, at every question.)
+        func isHead(_ k: Int, notOf c: Candidate) -> Bool {
+            candidates.indices.contains { n in candidates[n].headToken.map { $0 == k && $0 != c.headToken } ?? false }
+        }
         // The parts of a figure before them ("17 of them"): a verb after one is the part's.
         let parts = candidates.filter { partOfThem($0, tokens) }.map { $0.first...$0.last }
         var result: [Candidate] = []
@@ -228,7 +231,7 @@ struct KindFinder {
                 case .kind(let kind):
                     // "were not injured", "не пострадал": a denied event counts nobody.
                     if t.start > 0, grammar.negations.contains(tokens[t.start - 1]) { continue }
-                    if heads.contains(where: { $0 != c.headToken && tspan.contains($0) }) { continue }
+                    if tspan.contains(where: { isHead($0, notOf: c) }) { continue }
                     // "300 people formed a chain, and 17 of them were detained": a verb after a part
                     // of the figure is the part's, not the whole's.
                     if t.start > span.upperBound, parts.contains(where: { $0.lowerBound > span.upperBound && $0.upperBound < t.start }) { continue }
