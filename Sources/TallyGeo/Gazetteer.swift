@@ -63,16 +63,15 @@ public final class Gazetteer: Sendable {
     /// How many places it knows.
     public var count: Int { index.entries.count }
 
-    /// The country with this ISO 3166-1 alpha-2 code.
+    /// The country with this ISO 3166-1 alpha-2 code, either case (every code the gazetteer
+    /// holds is two letters, so any other string is no country).
     public func country(code: String) -> Place? {
-        if let slot = Self.slot(code) { return countryBySlot[slot] }
-        return index.countries[code.uppercased()].map { index.entries[Int($0)].place }
+        Self.slot(code).flatMap { countryBySlot[$0] }
     }
 
     /// The capital city of a country (ISO code), for "in the capital" and "в столице".
     public func capital(ofCountry code: String) -> Place? {
-        if let slot = Self.slot(code) { return capitalBySlot[slot] }
-        return Self.findCapital(code, in: index)
+        Self.slot(code).flatMap { capitalBySlot[$0] }
     }
 
     /// The capital of a country code, looked up by its name.

@@ -16,6 +16,10 @@ struct GazetteerTests {
         // Codes are looked up by slot, either case; anything but two letters is no country.
         #expect(geo.country(code: "Ru")?.name == "Russia" && geo.country(code: "KZ")?.name == "Kazakhstan")
         for code in ["", "R", "RUS", "1U", "Р", "ZZ"] { #expect(geo.country(code: code) == nil, "\(code)") }
+        // Every country the data holds has a two-letter code, so the slots miss none.
+        for (code, entry) in geo.index.countries {
+            #expect(geo.country(code: code) == geo.index.entries[Int(entry)].place && geo.country(code: code.lowercased()) != nil, "\(code)")
+        }
         #expect(geo.capital(ofCountry: "RU")?.name == "Moscow" && geo.capital(ofCountry: "ru")?.name == "Moscow")
         #expect(geo.capital(ofCountry: "UA")?.name == "Kyiv" && geo.capital(ofCountry: "RUS") == nil)
         let moscow = try #require(geo.place(named: "Moscow"))

@@ -297,8 +297,6 @@ struct AttributionFinder {
             && tokens[k + 1].kind == .word && !tokens[k + 1].spaceBefore
     }
 
-    /// "…, authorities said Sunday", "сообщили в понедельник": a day after a verb of saying says
-    /// when, not who.
     /// Past a day between a verb and who speaks ("…, сообщила в понедельник прокуратура", "…, said
     /// on Sunday the ministry"): where the speaker's phrase may start. `k` when no day stands there.
     func afterDay(_ tokens: [Token], from k: Int) -> Int {
@@ -309,6 +307,8 @@ struct AttributionFinder {
         return i + day.length
     }
 
+    /// "…, authorities said Sunday", "сообщили в понедельник": a day after a verb of saying says
+    /// when, not who.
     func isDay(_ tokens: [Token], at k: Int) -> Bool {
         lexicon.weekdays.match(tokens, at: k) != nil || lexicon.relativeDays.match(tokens, at: k) != nil || lexicon.month(tokens[k]) != nil
     }

@@ -5,7 +5,9 @@ struct WordPattern: Sendable, Hashable {
     // (What a match reads comes first, so that it lies in one cache line.)
     let key: UInt64
     /// `bytes` kept in the pattern itself, as a token keeps its text, when they fit (`fits`): a
-    /// match compares them in place instead of reading the array's heap buffer.
+    /// match compares them in place instead of reading the array's heap buffer. A word longer than
+    /// a token keeps (`Token.Text.capacity`) is no token's kept text, so it matches none.
+    /// (`bytes` stay for building the list: stem keys, a phrase's specificity.)
     let stored: Token.Text
     let isPrefix: Bool
     let fits: Bool
@@ -21,7 +23,7 @@ struct WordPattern: Sendable, Hashable {
 
     @inline(__always)
     func matches(_ token: Token) -> Bool {
-        guard fits else { return isPrefix ? token.stored.starts(with: bytes) : token.key == key && token.stored.equals(bytes) }
+        guard fits else { return false }
         return isPrefix ? token.stored.hasPrefix(stored) : token.key == key && token.stored.same(as: stored)
     }
 }
@@ -45,12 +47,6 @@ struct Phrase<Value: Sendable>: Sendable {
         }
         words = parts.map(WordPattern.init)
         self.value = value
-    }
-
-    func matches(_ tokens: [Token], at i: Int) -> Bool {
-        guard i >= 0, i + words.count <= tokens.count else { return false }
-        for k in words.indices where !words[k].matches(tokens[i + k]) { return false }
-        return true
     }
 }
 
@@ -105,7 +101,7 @@ struct PhraseList<Value: Sendable>: Sendable {
         starts = phrases.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.words.count) }
     }
 
-    /// Whether phrase `k` matches the tokens from `i` (as `Phrase.matches(_:at:)`).
+    /// Whether phrase `k` matches the tokens from `i`: each of its words the token in turn.
     @inline(__always)
     private func phrase(_ k: Int, matches tokens: [Token], at i: Int) -> Bool {
         let lo = starts[k], hi = starts[k + 1]
