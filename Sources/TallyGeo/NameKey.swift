@@ -28,30 +28,32 @@ enum NameKey {
     /// capitals folded, `ё` read as `е`. Returns whether the word is Cyrillic.
     @discardableResult
     static func normalise(_ word: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
+        // The bytes are copied at once and folded in place (folding keeps every letter's length):
+        // appended one by one, each paid for the array's checks, and a word took 400 instructions.
         out.removeAll(keepingCapacity: true)
-        var cyrillic = false
-        var i = word.startIndex
-        while i < word.endIndex {
-            let b = word[i]
-            if b < 0x80 {
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
-                i += 1
-            } else if (b == 0xD0 || b == 0xD1), i + 1 < word.endIndex {
-                cyrillic = true
-                let (x, y) = foldCyrillic(b, word[i + 1])
-                out.append(x)
-                out.append(y)
-                i += 2
-            } else if b == 0xC3, i + 1 < word.endIndex, word[i + 1] >= 0x80, word[i + 1] <= 0x9E, word[i + 1] != 0x97 {
-                out.append(0xC3)          // Latin-1 capitals À–Þ → à–þ
-                out.append(word[i + 1] + 0x20)
-                i += 2
-            } else {
-                out.append(b)
-                i += 1
+        out.append(contentsOf: word)
+        return out.withUnsafeMutableBufferPointer { o in
+            var cyrillic = false
+            let n = o.count
+            var i = 0
+            while i < n {
+                let b = o[i]
+                if b < 0x80 {
+                    if b &- 65 < 26 { o[i] = b | 0x20 }
+                    i += 1
+                } else if (b == 0xD0 || b == 0xD1), i + 1 < n {
+                    cyrillic = true
+                    (o[i], o[i + 1]) = foldCyrillic(b, o[i + 1])
+                    i += 2
+                } else if b == 0xC3, i + 1 < n, o[i + 1] >= 0x80, o[i + 1] <= 0x9E, o[i + 1] != 0x97 {
+                    o[i + 1] += 0x20          // Latin-1 capitals À–Þ → à–þ
+                    i += 2
+                } else {
+                    i += 1
+                }
             }
+            return cyrillic
         }
-        return cyrillic
     }
 
     /// A Cyrillic letter (lead byte D0 or D1, then `second`) lower-cased, `ё` read as `е`.
@@ -68,9 +70,15 @@ enum NameKey {
     /// The length of `word` without the longest of `endings` that leaves two letters or more.
     @inline(__always)
     static func cut(_ word: [UInt8], _ ending: [UInt8]) -> Int? {
-        guard word.count - ending.count >= 4,
-              word[(word.count - ending.count)...].elementsEqual(ending) else { return nil }
-        return word.count - ending.count
+        let stem = word.count - ending.count
+        guard stem >= 4 else { return nil }
+        // From the last byte back: a word's last letter turns most endings away.
+        var k = ending.count - 1
+        while k >= 0 {
+            if word[stem + k] != ending[k] { return nil }
+            k -= 1
+        }
+        return stem
     }
 
     /// The index form of a lower-cased word: a Cyrillic word loses its nominative ending.

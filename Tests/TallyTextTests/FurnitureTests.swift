@@ -106,14 +106,14 @@ struct FurnitureTests {
     }
 }
 
-/// `FurnitureRanges.containsAppeal` skips positions by their first two bytes; it must answer as
+/// `FurnitureRanges.containsAppeal` skips positions by their first four bytes; it must answer as
 /// asking `contains` of every marker does.
 struct AppealScanTests {
     @Test func theScanAgreesWithAskingEveryMarker() {
         var generator = SystemRandomNumberGenerator()
         var lines: [[UInt8]] = FurnitureRanges.appealBytes.map { [0x61, 0x20] + $0 + [0x2E] } + [[], [0x61], Array("подпишитесь".utf8.dropLast())]
         var pieces: [[UInt8]] = [Array("police detained 40 people ".utf8), Array("задержали 12 человек ".utf8), [0xD0], [0x20]]
-        for marker in FurnitureRanges.appealBytes { pieces += [marker, Array(marker.prefix(2)), Array(marker.dropFirst())] }
+        for marker in FurnitureRanges.appealBytes { pieces += [marker, Array(marker.prefix(2)), Array(marker.prefix(4)), Array(marker.dropFirst())] }
         for _ in 0..<3_000 {
             var line: [UInt8] = []
             for _ in 0..<Int.random(in: 0...4, using: &generator) { line += pieces.randomElement(using: &generator)! }
@@ -127,8 +127,8 @@ struct AppealScanTests {
 }
 
 extension AppealScanTests {
-    /// The scan looks at a marker's first two bytes, so none may be shorter.
-    @Test func everyAppealMarkerHasTwoBytesOrMore() {
-        #expect(FurnitureRanges.appealBytes.allSatisfy { $0.count >= 2 })
+    /// The scan looks at a marker's first four bytes, so none may be shorter.
+    @Test func everyAppealMarkerHasFourBytesOrMore() {
+        #expect(FurnitureRanges.appealBytes.allSatisfy { $0.count >= 4 })
     }
 }

@@ -85,6 +85,24 @@ struct TokenKeysTests {
     }
 }
 
+extension TokenizerTests {
+    /// Words of ASCII and Cyrillic letters take a shorter path than other words: their tokens are
+    /// those the general reader makes (text lower-cased as `lowercase` does, keys of that text).
+    @Test func cyrillicWordsMatchTheGeneralReader() {
+        let bytes = Array("Вчера ЁЛКИНО ёлкино ЗАДЕРЖАЛИ задержали Чебоксарах Москва1 ЯЯ Й ПрИвЕт naïve Ёжик".utf8)
+        let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+        #expect(tokens.filter { $0.kind == .word }.count == 12)
+        for t in tokens where t.kind == .word {
+            var lower: [UInt8] = []
+            Tokenizer.lowercase(bytes, t.start, t.end, into: &lower)
+            #expect(t.text == String(decoding: lower, as: UTF8.self), "text of \(t.text)")
+            #expect(t.key == Token.key(of: lower) && t.stemKey == Token.stemKey(of: lower) && t.plain == Token.isPlainText(lower),
+                    "keys of \(t.text)")
+        }
+        #expect(tokens.first?.text == "вчера" && tokens.first?.capitalized == true)
+    }
+}
+
 struct KeyTableTests {
     @Test func findsEveryStoredKeyAndNoOther() {
         var generator = SystemRandomNumberGenerator()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds page furniture in plain text — donation appeals, share prompts, comment threads — at
 /// paragraph level, so that figures in them are never read as claims.
 ///
@@ -43,31 +49,44 @@ public enum FurnitureRanges {
         return (bytes, starts, buckets)
     }()
 
-    /// The first two bytes of every appeal marker, as bits of a 65,536-bit set: most positions of a
-    /// line start no marker, and one bit says so (Cyrillic text shares its first byte with every
-    /// Russian marker, so the first byte alone let too many through).
-    static let appealPairs: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 1024)
-        for needle in appealBytes where needle.count >= 2 {
-            let pair = Int(needle[0]) << 8 | Int(needle[1])
-            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+    /// The first four bytes of every appeal marker, hashed into a 16,384-bit set: most positions
+    /// of a line start no marker, and one bit says so. (Two bytes were too few: a Cyrillic letter
+    /// takes two, and "п" starts four Russian markers and a tenth of Russian words.)
+    static let appealPrefixes: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 256)
+        for needle in appealBytes where needle.count >= 4 {
+            let bit = prefixBit(needle[0], needle[1], needle[2], needle[3])
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         return bits
     }()
+
+    /// A 4-byte prefix's place in `appealPrefixes`.
+    @inline(__always)
+    static func prefixBit(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Int {
+        prefixBit(UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d))
+    }
+
+    /// The place of four bytes read as one big-endian number.
+    @inline(__always)
+    static func prefixBit(_ quad: UInt32) -> Int { Int(truncatingIfNeeded: (quad &* 0x9E37_79B1) >> 18) }
 
     /// Whether any appeal marker occurs in `hay` (lower case bytes): one pass over `hay`, trying
     /// only the markers that start with the bytes at hand. The same answer as asking `contains`
     /// of each marker.
     static func containsAppeal(_ hay: [UInt8]) -> Bool {
-        // (Every marker has two bytes or more; a shorter one would need the bucket alone.)
+        // (Every marker has four bytes or more; a shorter one would need a test of its own.)
         let flat = appealFlat
-        return appealPairs.withUnsafeBufferPointer { pairs in
+        return appealPrefixes.withUnsafeBufferPointer { prefixes in
             flat.bytes.withUnsafeBufferPointer { needles in
                 hay.withUnsafeBufferPointer { h in
-                    guard h.count >= 2 else { return false }
-                    for i in 0..<(h.count - 1) {
-                        let pair = Int(h[i]) << 8 | Int(h[i + 1])
-                        guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    guard h.count >= 4 else { return false }
+                    // The four bytes at `i`, rolled on a byte at a time.
+                    var quad = UInt32(h[0]) << 16 | UInt32(h[1]) << 8 | UInt32(h[2])
+                    for i in 0...(h.count - 4) {
+                        quad = quad << 8 | UInt32(h[i + 3])
+                        let bit = prefixBit(quad)
+                        guard prefixes[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
                         for n in flat.buckets[Int(h[i])] {
                             let start = flat.starts[n], count = flat.starts[n + 1] - start
                             guard i + count <= h.count else { continue }
@@ -82,6 +101,16 @@ public enum FurnitureRanges {
         }
     }
 
+    /// Where the line starting at `start` ends: its line break, or the end of the text (memchr
+    /// runs through a paragraph many bytes at a time; a loop of tests ran through it byte by byte).
+    static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, start < b.count,
+                  let found = memchr(base + start, 0x0A, b.count - start) else { return b.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     /// Byte ranges of `bytes` that are furniture.
     public static func ranges(in bytes: [UInt8]) -> [Range<Int>] {
         var result: [Range<Int>] = []
@@ -90,8 +119,7 @@ public enum FurnitureRanges {
         var line: [UInt8] = []
         line.reserveCapacity(256)  // (the longest line read here, 240 bytes, at once)
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = lineEnd(bytes, from: lineStart)
             // Only short lines can be furniture; long ones are article paragraphs.
             guard lineEnd - lineStart <= 240 else {
                 seenText += lineEnd - lineStart

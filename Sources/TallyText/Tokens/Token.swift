@@ -314,29 +314,33 @@ extension Token {
         }
 
         /// Whether the kept bytes start with those kept in `prefix`: compared eight bytes at a
-        /// time in the two values, where `starts(with:)` reads a collection byte by byte (and a
-        /// lexicon word's bytes from their own heap buffer, seldom in the cache).
+        /// time in the two values' own words, where `starts(with:)` reads a collection byte by byte
+        /// (and a lexicon word's bytes from their own heap buffer, seldom in the cache).
         @inlinable
         public func hasPrefix(_ prefix: Text) -> Bool {
             let n = prefix.count
             guard n <= count else { return false }
-            return withUnsafeBytes(of: self) { a in
-                withUnsafeBytes(of: prefix) { b in
-                    var i = 0
-                    while i + 8 <= n {
-                        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-                        i += 8
-                    }
-                    guard i < n else { return true }
-                    // (n < 48, so the last word compared never reaches the count's byte.)
-                    let mask: UInt64 = (1 << UInt64((n - i) * 8)) &- 1
-                    return (a.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & mask == 0
-                }
-            }
+            // (n < 48, so the last word compared never reaches the count's byte.)
+            return Self.equal(w0, prefix.w0, n) && Self.equal(w1, prefix.w1, n - 8) && Self.equal(w2, prefix.w2, n - 16)
+                && Self.equal(w3, prefix.w3, n - 24) && Self.equal(w4, prefix.w4, n - 32) && Self.equal(w5, prefix.w5, n - 40)
+        }
+
+        /// Whether the first `bytes` bytes of two words agree (all eight from 8 up; none below 1).
+        /// The words are compared as values: read through pointers, both texts were first copied to
+        /// memory at every question.
+        @inline(__always) @usableFromInline
+        static func equal(_ a: UInt64, _ b: UInt64, _ bytes: Int) -> Bool {
+            if bytes <= 0 { return true }
+            if bytes >= 8 { return a == b }
+            return (a ^ b) & ((1 << UInt64(bytes * 8)) &- 1) == 0
         }
 
         /// Whether the kept bytes are exactly those kept in `other` (`hasPrefix` of the same count).
+        /// Bytes past the count are zero in every text (`fill`, `cutAtCharacter` and the tokenizer
+        /// leave them so) and the count is kept in the last word, so equal words are equal texts.
         @inlinable
-        public func same(as other: Text) -> Bool { other.count == count && hasPrefix(other) }
+        public func same(as other: Text) -> Bool {
+            w0 == other.w0 && w1 == other.w1 && w2 == other.w2 && w3 == other.w3 && w4 == other.w4 && w5 == other.w5
+        }
     }
 }
