@@ -230,28 +230,38 @@ enum WordBytes {
         let n = bytes.count
         words.removeAll(keepingCapacity: true)
         words.reserveCapacity(n / 2 + 1)
+        let table = byteWidths
         bytes.withUnsafeBufferPointer { b in
-            // `width`, with ASCII answered from the buffer (no bounds check): most bytes of news.
-            @inline(__always) func at(_ i: Int) -> Int {
-                let c = b[i]
-                if c < 0x80 { return c &- 48 < 10 || (c | 0x20) &- 97 < 26 ? 1 : 0 }
-                return width(bytes, i)
-            }
-            var i = 0
-            while i < n {
-                var w = at(i)
-                if w == 0 {
-                    i += sequenceLength(b[i])
-                    continue
+            table.withUnsafeBufferPointer { widths in
+                // `width` from the table: ASCII and Cyrillic answered by one load, the rest by `width`.
+                @inline(__always) func at(_ i: Int) -> Int {
+                    let w = widths[Int(b[i])]
+                    if w < 2 { return Int(w) }
+                    return width(bytes, i)
                 }
-                let start = i
-                repeat {
-                    i += w
-                    w = i < n ? at(i) : 0
-                } while w > 0
-                words.append(start..<i)
+                var i = 0
+                while i < n {
+                    var w = at(i)
+                    if w == 0 {
+                        i += sequenceLength(b[i])
+                        continue
+                    }
+                    let start = i
+                    repeat {
+                        i += w
+                        w = i < n ? at(i) : 0
+                    } while w > 0
+                    words.append(start..<i)
+                }
             }
         }
+    }
+
+    /// For each byte that starts a character: 1 for an ASCII letter or digit, 0 for any other
+    /// ASCII byte, 2 where `width` must answer (a lead byte, whose letter it judges). A load
+    /// instead of the tests `width` makes of ASCII, which branched unpredictably in running text.
+    static let byteWidths: [UInt8] = (0..<256).map { b in
+        b >= 0x80 ? 2 : (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) ? 1 : 0
     }
 
     /// Whether the word starting at `i` starts with a capital letter (Latin, Latin-1 or Cyrillic).

@@ -285,3 +285,32 @@ struct ClaimMergeTests {
         }
     }
 }
+
+/// A story's votes (its countries, its cities) are kept in a short list: the winner must not depend
+/// on the order of voting, a place counts under its name, and equal counts go to the first name in
+/// alphabetical order (as the dictionaries they replaced answered).
+struct VotesTests {
+    @Test func theWinnerDoesNotDependOnTheOrderOfVoting() {
+        let ballots: [(String, Int)] = [("RU", 3), ("KZ", 2), ("RU", 1), ("BY", 1), ("KZ", 2), ("AM", 2)]
+        for order in [ballots, ballots.reversed(), ballots.sorted { $0.0 < $1.0 }] {
+            var votes = Votes<String>()
+            for (code, n) in order { votes.add(code, n) }
+            #expect(votes.winner(by: >) == "KZ")  // RU 4 and KZ 4: the tie goes to KZ
+            #expect(votes.count == 4 && votes.total == 11)
+        }
+    }
+
+    @Test func placesCountUnderTheirNames() {
+        let moscow = Place(name: "Moscow", geonameID: 524901, country: "RU", level: .city)
+        let idaho = Place(name: "Moscow", geonameID: 5601538, country: "US", level: .city)
+        let kazan = Place(name: "Kazan", geonameID: 551487, country: "RU", level: .city)
+        var counts = Votes<Place>()
+        counts.add(moscow, 1)
+        counts.add(kazan, 2)
+        counts.add(idaho, 1)
+        #expect(counts.count == 2 && counts.first == moscow)
+        let top = counts.top(by: { $0.name > $1.name })
+        #expect(top?.item == kazan && top?.count == 2)  // 2 and 2: Kazan before Moscow
+        #expect(StoryPlace.mostFrequent([kazan, moscow, idaho]) == moscow)
+    }
+}

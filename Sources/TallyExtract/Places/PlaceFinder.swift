@@ -85,11 +85,13 @@ struct PlaceFinder {
                    place != result[k].place { result[k].place = place }
             }
         }
-        if country != nil, let (countryPlace, capital) = seats {
+        // (The seats are read only where a sentence has such words: binding the pair copied two
+        // places, strings and all, for every sentence.)
+        if country != nil, !draft.countryWords.isEmpty || !draft.capitalWords.isEmpty, let seats {
             for m in draft.countryWords {
-                result.append(SentencePlace(first: m.lowerBound, last: m.upperBound, place: countryPlace, indirect: true))
+                result.append(SentencePlace(first: m.lowerBound, last: m.upperBound, place: seats.country, indirect: true))
             }
-            if let capital {
+            if let capital = seats.capital {
                 for m in draft.capitalWords {
                     result.append(SentencePlace(first: m.lowerBound, last: m.upperBound, place: capital, indirect: true, capital: true))
                 }

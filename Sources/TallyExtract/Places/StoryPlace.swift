@@ -34,8 +34,8 @@ struct StoryPlace {
         }
         // Country: a vote of the named places, the opening lines and the page address counting more;
         // a nationality ("Russian-led", "Iranian media") is weaker evidence than a name.
-        var votes: [String: Int] = [:]
-        for p in slug { if let c = p.country { votes[c, default: 0] += 3 } }
+        var votes = Votes<String>()
+        for p in slug { if let c = p.country { votes.add(c, 3) } }
         var drafts = sentences.enumerated().map { n, s in
             placeFinder.draft(s.tokens, sentence: s.range, mentions: mentions[n], excluded: attributions[n]?.phrase, phraseStarts: s.phraseStarts)
         }
@@ -53,18 +53,22 @@ struct StoryPlace {
                 guard let c = p.place.country else { continue }
                 if !trusted(p) { continue }
                 let weight = p.indirect ? 1 : (n < 3 ? 3 : 2)
-                votes[c, default: 0] += weight
+                votes.add(c, weight)
             }
         }
         // "BEDFORD, N.H.", "Burlington, Wash.", "in Dayton, Ohio,": a region after a name and a comma
         // says which country the story is in, more surely than a name alone (it places no figure).
         for s in sentences where lexicon.regions.mayOccur(in: s.phraseStarts) {
-            for code in regionCountries(s.tokens, lexicon: lexicon) { votes[code, default: 0] += 5 }
+            for code in regionCountries(s.tokens, lexicon: lexicon) { votes.add(code, 5) }
         }
-        let country = votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        let country = votes.winner(by: >)
         // Resolve with the country known (Moscow, Idaho only in an American story).
         let seats = country.flatMap { c in gazetteer.country(code: c).map { ($0, gazetteer.capital(ofCountry: c)) } }
-        let all = drafts.map { placeFinder.places($0, country: country, seats: seats) }
+        // (The seats go only to the sentences that name the country or its capital as words:
+        // handing them over copied both places, strings and all, for every sentence.)
+        let all = drafts.map { d in
+            placeFinder.places(d, country: country, seats: d.countryWords.isEmpty && d.capitalWords.isEmpty ? nil : seats)
+        }
         // (A country's whole, "across Kenya", sets the story's scope only in its opening.)
         var national = Set<Int>()
         for n in drafts.indices where !drafts[n].countryWords.isEmpty || (n < 3 && !drafts[n].countrySpans.isEmpty) { national.insert(n) }
@@ -82,23 +86,23 @@ struct StoryPlace {
 
         // The city: one that most of the story's city names are in ("Khartoum North"), unless the
         // story speaks of the whole country somewhere; then figures without a place are national.
-        var counts: [String: (count: Int, place: Place)] = [:]
+        var counts = Votes<Place>()
         for p in named where p.place.level == .city && p.place.country == country {
-            Self.count(p.place, by: 1, in: &counts)
+            counts.add(p.place, 1)
         }
         // "ТБИЛИСИ, 2 мая —", "ISLAMABAD —": the city of a dateline is where the story was filed,
         // most often where it happened; it counts as three mentions.
         if let dateline = datelineCity(sentences, mentions, country: country, bytes: bytes) {
-            Self.count(dateline, by: 2, in: &counts)
+            counts.add(dateline, 2)
         }
-        let cityMentions = counts.values.reduce(0) { $0 + $1.count }
-        let city = national.isEmpty ? counts.values.max { $0.count < $1.count || ($0.count == $1.count && $0.place.name > $1.place.name) }
-            .flatMap { top in top.count >= 2 && Double(top.count) >= 0.7 * Double(cityMentions) ? top.place : nil } : nil
+        let cityMentions = counts.total
+        let city = national.isEmpty ? counts.top(by: { $0.name > $1.name })
+            .flatMap { top in top.count >= 2 && Double(top.count) >= 0.7 * Double(cityMentions) ? top.item : nil } : nil
         // Else the first place of the opening lines, the page address's ("/london-police-arrest-21-…").
         let addressed = slug.first { $0.country == country }
         // Then a story's only city ("near Tahrir Square" in a story of a Cairo court): the most
         // specific place its figures can cover, before the country of the address.
-        let sole = national.isEmpty && counts.count == 1 ? counts.values.first?.place : nil
+        let sole = national.isEmpty && counts.count == 1 ? counts.first : nil
         let place = city ?? openingPlace ?? sole ?? addressed ?? mostFrequent(named.map(\.place)) ?? countryPlace
         let addressedCity = addressed?.level == .city ? addressed : nil
         return StoryPlace(country: country, countryPlace: countryPlace, city: city, place: place,
@@ -188,16 +192,42 @@ struct StoryPlace {
 
     static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
 
-    /// Adds `n` to a place's count under its name (the place kept is the first counted). Not by
-    /// `subscript(_:default:)`: its default, a tuple holding a `Place`, was boxed on the heap at
-    /// every call.
-    static func count(_ place: Place, by n: Int, in counts: inout [String: (count: Int, place: Place)]) {
-        if let k = counts.index(forKey: place.name) { counts.values[k].count += n } else { counts[place.name] = (n, place) }
+    static func mostFrequent(_ places: [Place]) -> Place? {
+        var counts = Votes<Place>()
+        for p in places { counts.add(p, 1) }
+        return counts.winner(by: { $0.name > $1.name })
+    }
+}
+
+/// Votes for a handful of items (a story's countries, its cities), kept in the order first voted
+/// for: a story names few places, and a short list searched by key costs less than a dictionary
+/// hashing each name (1,000 instructions a vote). Items are told apart by a country's code, a
+/// place's name (the first place counted under a name stands for it).
+struct Votes<Item> {
+    private(set) var entries: [(count: Int, item: Item)] = []
+
+    var count: Int { entries.count }
+    var total: Int { entries.reduce(0) { $0 + $1.count } }
+    var first: Item? { entries.first?.item }
+
+    /// The entry with the most votes; among equals, the one `before` puts first (a total order,
+    /// so the answer does not depend on the order of voting).
+    func top(by before: (Item, Item) -> Bool) -> (count: Int, item: Item)? {
+        entries.max { $0.count < $1.count || ($0.count == $1.count && before($0.item, $1.item)) }
     }
 
-    static func mostFrequent(_ places: [Place]) -> Place? {
-        var counts: [String: (count: Int, place: Place)] = [:]
-        for p in places { count(p, by: 1, in: &counts) }
-        return counts.values.max { $0.count < $1.count || ($0.count == $1.count && $0.place.name > $1.place.name) }?.place
+    /// `top`'s item.
+    func winner(by before: (Item, Item) -> Bool) -> Item? { top(by: before)?.item }
+}
+
+extension Votes where Item == String {
+    mutating func add(_ item: String, _ n: Int) {
+        if let k = entries.firstIndex(where: { $0.item == item }) { entries[k].count += n } else { entries.append((n, item)) }
+    }
+}
+
+extension Votes where Item == Place {
+    mutating func add(_ item: Place, _ n: Int) {
+        if let k = entries.firstIndex(where: { $0.item.name == item.name }) { entries[k].count += n } else { entries.append((n, item)) }
     }
 }
