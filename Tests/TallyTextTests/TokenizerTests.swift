@@ -87,12 +87,22 @@ struct TokenKeysTests {
 
 extension TokenizerTests {
     /// Words of ASCII and Cyrillic letters take a shorter path than other words: their tokens are
-    /// those the general reader makes (text lower-cased as `lowercase` does, keys of that text).
-    @Test func cyrillicWordsMatchTheGeneralReader() {
-        let bytes = Array("Вчера ЁЛКИНО ёлкино ЗАДЕРЖАЛИ задержали Чебоксарах Москва1 ЯЯ Й ПрИвЕт naïve Ёжик".utf8)
+    /// those the general reader makes (text lower-cased as `lowercase` does, keys of that text),
+    /// and they end where it ends them: at a digit, a mark, a no-break space, an apostrophe not
+    /// followed by a letter; past an apostrophe between letters of either script.
+    @Test func plainWordsMatchTheGeneralReader() {
+        let long = String(repeating: "Ж", count: 23)  // 46 bytes: kept whole
+        let longer = String(repeating: "Ab", count: 30)  // cut by the general reader
+        let text = "Вчера ЁЛКИНО ёлкино ЗАДЕРЖАЛИ задержали Чебоксарах Москва1 ЯЯ Й ПрИвЕт naïve Ёжик O'Neil rock'n'roll "
+            + "l'été д'Артаньян ЗАДЕРЖАНЫ» «police\u{A0}said ends' it's' O’Brien \(long) \(longer) Café"
+        let bytes = Array(text.utf8)
         let tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
-        #expect(tokens.filter { $0.kind == .word }.count == 12)
-        for t in tokens where t.kind == .word {
+        #expect(tokens.filter { $0.kind == .word }.map(\.text) == [
+            "вчера", "ёлкино", "ёлкино", "задержали", "задержали", "чебоксарах", "москва", "яя", "й", "привет", "naïve", "ёжик",
+            "o'neil", "rock'n'roll", "l'été", "д'артаньян", "задержаны", "police", "said", "ends", "it's", "o'brien",
+            long.lowercased(), String(longer.lowercased().prefix(Token.Text.capacity)), "café",
+        ])
+        for t in tokens where t.kind == .word && t.end - t.start <= Token.Text.capacity {
             var lower: [UInt8] = []
             Tokenizer.lowercase(bytes, t.start, t.end, into: &lower)
             #expect(t.text == String(decoding: lower, as: UTF8.self), "text of \(t.text)")
