@@ -49,6 +49,45 @@ struct PhraseIndexTests {
         #expect(!en.landmarks.mayOccur(in: en.annotate(&tokens)))
     }
 
+    /// A list's match at a token is the first of its phrases (longest first) whose words all match
+    /// the tokens there: the buckets, the phrase index's bits and the gates on the first two words
+    /// only skip phrases that would not match. Tried at every token of a text made of the lists'
+    /// own phrases, their stems completed, pairs of them run together, and capitalised forms.
+    @Test func matchesAreTheFirstPhraseThatMatches() throws {
+        func naive<V>(_ list: PhraseList<V>, _ tokens: [Token], at i: Int) -> Int? {
+            for p in list.phrases where i + p.words.count <= tokens.count {
+                if p.words.indices.allSatisfy({ p.words[$0].matches(tokens[i + $0]) }) { return p.words.count }
+            }
+            return nil
+        }
+        for code in ["en", "ru"] {
+            let lexicon = try Lexicon.bundled(code)
+            let lists: [(String, [[WordPattern]], ([Token], Int) -> Int?, ([Token], Int) -> Int?)] = [
+                ("triggers", lexicon.triggers.phrases.map(\.words), { lexicon.triggers.match($0, at: $1)?.length }, { naive(lexicon.triggers, $0, at: $1) }),
+                ("qualifiers", lexicon.qualifiers.phrases.map(\.words), { lexicon.qualifiers.match($0, at: $1)?.length }, { naive(lexicon.qualifiers, $0, at: $1) }),
+                ("sourceVerbs", lexicon.sourceVerbs.phrases.map(\.words), { lexicon.sourceVerbs.match($0, at: $1)?.length }, { naive(lexicon.sourceVerbs, $0, at: $1) }),
+                ("backReferences", lexicon.backReferences.phrases.map(\.words), { lexicon.backReferences.match($0, at: $1)?.length }, { naive(lexicon.backReferences, $0, at: $1) }),
+                ("who", lexicon.who.phrases.map(\.words), { lexicon.who.match($0, at: $1)?.length }, { naive(lexicon.who, $0, at: $1) }),
+            ]
+            for (name, phrases, match, expected) in lists {
+                let texts = phrases.map { words in words.map { String(decoding: $0.bytes, as: UTF8.self) + ($0.isPrefix ? "ed" : "") } }
+                var pieces = texts.map { $0.joined(separator: " ") }
+                for (a, b) in zip(texts, texts.dropFirst(3)) { pieces.append(([a[0]] + b).joined(separator: " ")) }
+                pieces += texts.prefix(50).map { $0.joined(separator: " ").capitalized }
+                let bytes = Array(pieces.joined(separator: " , ").utf8)
+                var tokens = Tokenizer.tokens(bytes, in: 0..<bytes.count)
+                lexicon.annotate(&tokens)
+                var found = 0
+                for i in tokens.indices {
+                    let m = match(tokens, i)
+                    #expect(m == expected(tokens, i), "\(code) \(name) at \(tokens[i].text)")
+                    if m != nil { found += 1 }
+                }
+                #expect(found > phrases.count / 2, "\(code) \(name): \(found) matches")
+            }
+        }
+    }
+
     /// Every word set of a lexicon's grammar has its bit, and a token the lexicon read answers by
     /// the bit exactly as the set's own lookup answers (`WordClasses`): on the sets' own words,
     /// their capitalised forms, words of no set, and text outside the plain ranges.

@@ -70,6 +70,19 @@ struct PhraseList<Value: Sendable>: Sendable {
     private let starts: [Int]
     /// This list's bit in its lexicon's `PhraseIndex` (0: not registered, every token is looked up).
     var bit: UInt64 = 0
+    /// Phrase `k`'s gate: what its first two words ask of the tokens, read before the phrase is
+    /// compared word by word. A bucket holds every phrase of a first word ("police said", "police
+    /// told", …) or of a stem's first two letters, and most of those a match tried failed on the
+    /// first word's other letters or on the second word (eval/dev: 300,000 of 370,000).
+    private let gates: [Gate]
+    private struct Gate: Sendable {
+        /// The first word's first eight bytes and the mask of those it has, when it is a stem.
+        var firstBytes: UInt64 = 0
+        var firstMask: UInt64 = 0
+        /// The second word's key, when it is an exact word.
+        var secondKey: UInt64 = 0
+        var hasSecond = false
+    }
 
     init(_ items: [(String, Value)]) {
         // Longer phrases first; among equals, exact words before stems and longer stems before
@@ -99,6 +112,29 @@ struct PhraseList<Value: Sendable>: Sendable {
         hasStems = !firstStem.isEmpty || !lastStem.isEmpty
         patterns = phrases.flatMap(\.words)
         starts = phrases.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.words.count) }
+        gates = phrases.map { p in
+            var gate = Gate()
+            let first = p.words[0]
+            if first.isPrefix, first.fits {
+                let n = first.stored.count
+                gate.firstBytes = first.stored.firstWord
+                gate.firstMask = n >= 8 ? .max : (1 << UInt64(n * 8)) &- 1
+            }
+            if p.words.count >= 2, !p.words[1].isPrefix, p.words[1].fits {
+                gate.secondKey = p.words[1].key
+                gate.hasSecond = true
+            }
+            return gate
+        }
+    }
+
+    /// Whether phrase `k` may start at token `i` by its gate: false only for a phrase that would
+    /// not match there (a stem's bytes are a prefix of the token's; an exact word has its key).
+    @inline(__always)
+    private func opens(_ k: Int, _ tokens: [Token], at i: Int) -> Bool {
+        let gate = gates[k]
+        if (tokens[i].stored.firstWord ^ gate.firstBytes) & gate.firstMask != 0 { return false }
+        return !gate.hasSecond || (i + 1 < tokens.count && tokens[i + 1].key == gate.secondKey)
     }
 
     /// Whether phrase `k` matches the tokens from `i`: each of its words the token in turn.
@@ -170,7 +206,8 @@ struct PhraseList<Value: Sendable>: Sendable {
     /// The longest phrase that starts at token `i`.
     func match(_ tokens: [Token], at i: Int) -> (length: Int, value: Value)? {
         guard i >= 0, i < tokens.count, mayStart(tokens[i]) else { return nil }
-        guard let k = first(tokens[i], byFirst, byFirstStem, where: { phrase($0, matches: tokens, at: i) }) else { return nil }
+        guard let k = first(tokens[i], byFirst, byFirstStem, where: { opens($0, tokens, at: i) && phrase($0, matches: tokens, at: i) })
+        else { return nil }
         return (length(k), phrases[k].value)
     }
 

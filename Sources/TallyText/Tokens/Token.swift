@@ -290,6 +290,11 @@ extension Token {
         @inlinable
         public var count: Int { Int(w5 >> 56) }
 
+        /// The first eight kept bytes as a little-endian word, zero past the count: a quick first
+        /// comparison for a caller that keeps another text's first word (`PhraseList`'s gates).
+        @inlinable
+        public var firstWord: UInt64 { w0 }
+
         /// The kept bytes.
         @inlinable
         public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
