@@ -59,3 +59,26 @@ struct NumberReaderTests {
         #expect(d.value == 50_000 && d.valueHigh == 60_000)
     }
 }
+
+/// Digits with separators are read from their bytes (`NumberReader.groupedDigits`) when they look
+/// like news numbers; the reading must be the one the characters give, on every text.
+struct GroupedDigitsTests {
+    @Test func bytesReadAsTheCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["1", "3", "13", "300", "1300", "0", "05", "999", "123456", "9999999999999999", ",", ".", " ", "\u{A0}",
+                      "\u{2009}", "\u{202F}", "\u{205F}", "-", "x", ",\u{301}"]
+        var texts = ["", "1,300", "1 300", "1.300", "15,5", "1.3", "21.09.2022", "1,300.5", "1.300,5", "1,300,000", "1.2.3",
+                     "1,3,", ",5", "12,34,567", "1 234 567", "1 23", "123456789012345", "1234567890123456", "1,234,567,890.12"]
+        for _ in 0..<5_000 {
+            texts.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            for decimalComma in [false, true] {
+                #expect(NumberReader.parseDigits(text, decimalComma: decimalComma)
+                        == NumberReader.parseDigitsByCharacters(text, decimalComma: decimalComma), "\(text) \(decimalComma)")
+            }
+        }
+        #expect(NumberReader.parseDigits("1,300.5", decimalComma: false) == 1300.5)
+        #expect(NumberReader.parseDigits("1\u{A0}300", decimalComma: true) == 1300)
+    }
+}

@@ -86,11 +86,19 @@ public struct NumberReader: Sendable {
             return range
         }
         // "between 200 and 300", "от 20 до 30 тысяч"
-        if i > 0, rangePairs.contains(where: { $0.0 == tokens[i - 1].text && $0.1 == tokens[j].text }),
+        if i > 0, rangePairs.contains(where: { Self.same(tokens[i - 1], $0.0) && Self.same(tokens[j], $0.1) }),
            let high = readOne(tokens, at: j + 1), let range = Self.range(mention, low, high) {
             return range
         }
         return mention
+    }
+
+    /// Whether a token's text is `text` (`token.text == text`), by their bytes when both are plain
+    /// (`Token.isPlainText`): a `String` made of the token for each pair cost more than the rest
+    /// of reading a number.
+    @inline(__always)
+    static func same(_ token: Token, _ text: String) -> Bool {
+        token.plain && Token.isPlainText(text.utf8) ? token.stored.equals(text.utf8) : token.text == text
     }
 
     /// The mention as a range from `low` to `high`, the low end scaled like the high one
@@ -121,7 +129,7 @@ public struct NumberReader: Sendable {
         if tokens[i].kind == .punctuation { return nil }
         let t = tokens[i]
         if t.kind == .number {
-            guard let v = Self.parseDigits(t.text, decimalComma: decimalComma) else { return nil }
+            guard let v = t.stored.withBytes({ Self.parseDigits(bytes: $0, decimalComma: decimalComma) }) else { return nil }
             var reading = Reading(value: v, last: i, digits: true, multiplied: false, scale: nil)
             if i + 1 < tokens.count, let m = multiplier(tokens[i + 1]) {
                 reading.value = v * m
@@ -191,6 +199,98 @@ public struct NumberReader: Sendable {
     /// The value of a digit token: "1,300", "1 300", "1.300" (thousands), "15,5" (a decimal comma
     /// where `decimalComma`), "1.3"; nil for dates and other dotted codes ("21.09.2022").
     public static func parseDigits(_ text: String, decimalComma: Bool) -> Double? {
+        var text = text
+        if let read = text.withUTF8({ groupedDigits(UnsafeRawBufferPointer($0), decimalComma: decimalComma) }) { return read }
+        return parseDigitsByCharacters(text, decimalComma: decimalComma)
+    }
+
+    /// `parseDigits` of a text's UTF-8 bytes (a token's kept text), without making a `String`
+    /// when `groupedDigits` can read them.
+    static func parseDigits(bytes: UnsafeRawBufferPointer, decimalComma: Bool) -> Double? {
+        if let read = groupedDigits(bytes, decimalComma: decimalComma) { return read }
+        return parseDigitsByCharacters(String(decoding: bytes, as: UTF8.self), decimalComma: decimalComma)
+    }
+
+    /// `parseDigits` read from the bytes for the numbers of news text: at most 15 digits, alone or
+    /// in up to eight groups split by commas, periods or single spaces (ASCII, no-break, thin…). Nil (the outer optional) for any other text, which `parseDigitsByCharacters` reads.
+    /// The value is the one the characters give: an integer of at most 15 digits is exact in a
+    /// `Double`, and a decimal is that integer over a power of ten, one correctly rounded division
+    /// (what `Double(String)` returns for the same digits).
+    static func groupedDigits(_ bytes: UnsafeRawBufferPointer, decimalComma: Bool) -> Double?? {
+        // Groups as (value, digits); separators as 1 (","), 2 ("."), 3 (a space).
+        var values: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var widths: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var groups = 0, width = 0, digits = 0
+        var value: UInt64 = 0
+        var kinds: UInt8 = 0        // bits of the separator kinds seen
+        var firstKind: UInt8 = 0, separators = 0
+        var lastKindBefore = false  // whether the last separator's kind came before it too
+        func store() {
+            withUnsafeMutableBytes(of: &values) { $0.storeBytes(of: value, toByteOffset: groups * 8, as: UInt64.self) }
+            withUnsafeMutableBytes(of: &widths) { $0.storeBytes(of: width, toByteOffset: groups * 8, as: Int.self) }
+            groups += 1
+        }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b >= 48 && b <= 57 {
+                value = value * 10 + UInt64(b - 48)
+                width += 1
+                digits += 1
+                guard digits <= 15 else { return nil }
+                i += 1
+                continue
+            }
+            let kind: UInt8
+            var skip = 1
+            if b == UInt8(ascii: ",") { kind = 1 }
+            else if b == UInt8(ascii: ".") { kind = 2 }
+            else if b == 0x20 { kind = 3 }
+            else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { kind = 3; skip = 2 }
+            else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8B || bytes[i + 2] == 0xAF { kind = 3; skip = 3 }
+            else { return nil }
+            // A separator needs digits on both sides, and at most seven of them fit.
+            guard width > 0, groups < 7 else { return nil }
+            store()
+            if separators == 0 { firstKind = kind }
+            lastKindBefore = kinds & (1 << kind) != 0
+            kinds |= 1 << kind
+            separators += 1
+            value = 0
+            width = 0
+            i += skip
+        }
+        guard width > 0 else { return nil }
+        if separators == 0 { return Double(value) }  // plain digits ("500"), the common case
+        store()
+        func group(_ k: Int) -> (value: UInt64, width: Int) {
+            (withUnsafeBytes(of: values) { $0.load(fromByteOffset: k * 8, as: UInt64.self) },
+             withUnsafeBytes(of: widths) { $0.load(fromByteOffset: k * 8, as: Int.self) })
+        }
+        func power(_ k: Int) -> UInt64 { (0..<k).reduce(1) { p, _ in p * 10 } }
+        func joined(_ range: Range<Int>) -> UInt64 { range.reduce(0) { $0 * power(group($1).width) + group($1).value } }
+        let tailsOfThree = (1..<groups).allSatisfy { group($0).width == 3 } && group(0).width <= 3
+        let all = Double(joined(0..<groups))
+        func decimal() -> Double {
+            let last = group(groups - 1)
+            let whole = joined(0..<(groups - 1))
+            return Double(whole * power(last.width) + last.value) / Double(power(last.width))
+        }
+        if kinds == 1 << 3 { return tailsOfThree ? all : .some(nil) }
+        if kinds.nonzeroBitCount > 1 {
+            // "1,300.5": commas group, the period is the decimal mark (and the reverse in Russian).
+            guard !lastKindBefore else { return .some(nil) }
+            return decimal()
+        }
+        if separators > 1 { return tailsOfThree ? all : .some(nil) }
+        if tailsOfThree, firstKind == 1 || decimalComma { return all }
+        return decimal()
+    }
+
+    /// `parseDigits` by the text's characters: the reading `groupedDigits` gives for the numbers
+    /// it reads, and the only one for the rest.
+    static func parseDigitsByCharacters(_ text: String, decimalComma: Bool) -> Double? {
         // Plain digits ("500"), the common case, read byte by byte: the same value `Double` parses.
         if text.utf8.count <= 15 {
             var v: UInt64 = 0
