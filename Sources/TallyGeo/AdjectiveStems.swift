@@ -18,6 +18,10 @@ struct AdjectiveStems: Sendable {
     private var ranges = KeyTable<Range<Int>>([(UInt64, Range<Int>)]())
     /// Stems shorter than four bytes, tried for every word.
     private var short: [Stem] = []
+    /// The first three letters of every stem, folded as `NameKey.foldCyrillic` folds them, as bits
+    /// of a 16,384-bit set (`tripleBit`): "по", "на", "пр" start a stem and half of Russian words,
+    /// three letters far fewer. Asked only when every stem has three Cyrillic letters or more.
+    private var triples: [UInt64] = []
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
@@ -36,7 +40,29 @@ struct AdjectiveStems: Sendable {
             return (Self.tableKey(key), (all.count - list.count)..<all.count)
         })
         flat = all
+        if short.isEmpty, all.allSatisfy({ Self.triple($0.bytes[...]) != nil }) {
+            triples = [UInt64](repeating: 0, count: 256)
+            for stem in all {
+                let bit = Self.tripleBit(Self.triple(stem.bytes[...])!)
+                triples[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
     }
+
+    /// A word's first three letters folded (`NameKey.foldCyrillic`), when they are Cyrillic.
+    private static func triple(_ word: ArraySlice<UInt8>) -> UInt64? {
+        let w = word.startIndex
+        guard word.count >= 6 else { return nil }
+        var key: UInt64 = 0
+        for k in stride(from: w, to: w + 6, by: 2) {
+            guard word[k] == 0xD0 || word[k] == 0xD1 else { return nil }
+            let (a, b) = NameKey.foldCyrillic(word[k], word[k + 1])
+            key = key << 16 | UInt64(a) << 8 | UInt64(b)
+        }
+        return key
+    }
+
+    private static func tripleBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 50) }
 
     /// Whether some stem may start `word` (not yet normalised): false when its first two letters
     /// are Cyrillic and, normalised, begin no stem, so `country(ofWord:)` of the normalised word is
@@ -46,7 +72,11 @@ struct AdjectiveStems: Sendable {
         guard short.isEmpty, word.count >= 4, word[w] == 0xD0 || word[w] == 0xD1, word[w + 2] == 0xD0 || word[w + 2] == 0xD1 else { return true }
         let (a, b) = NameKey.foldCyrillic(word[w], word[w + 1])
         let (c, d) = NameKey.foldCyrillic(word[w + 2], word[w + 3])
-        return ranges[Self.tableKey(Self.key(a, b, c, d))] != nil
+        guard ranges[Self.tableKey(Self.key(a, b, c, d))] != nil else { return false }
+        // (A word of three letters or more that no stem's first three begin starts no stem.)
+        guard !triples.isEmpty, let key = Self.triple(word) else { return true }
+        let bit = Self.tripleBit(key)
+        return triples[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The country of the first stem (in the order added) that `word` starts with.

@@ -213,3 +213,31 @@ struct WordBytesTests {
         }
     }
 }
+
+/// `AdjectiveStems.mayStart` turns most Russian words away before they are normalised; it may say
+/// "maybe" too often, never "no" for a word a stem starts.
+struct AdjectiveStemsTests {
+    @Test func noWordAStemStartsIsTurnedAway() throws {
+        let stems = try Gazetteer.shared.get().index.adjectiveStems
+        let starts = ["росс", "Росс", "РОСС", "рус", "укр", "Укра", "бел", "Бело", "каз", "по", "на", "пр", "ро", "ру", "к", "ё", "Ё", "е"]
+        let ends = ["ийских", "ий", "ая", "скую", "иями", "", "й", "ёв", "оссийский"]
+        var asked = 0, turnedAway = 0
+        var buffer: [UInt8] = []
+        for a in starts {
+            for b in ends {
+                for word in [a + b, a + "ск" + b, a + "ос" + b] {
+                    let bytes = Array(word.utf8)[...]
+                    NameKey.normalise(bytes, into: &buffer)
+                    asked += 1
+                    if !stems.mayStart(bytes) {
+                        turnedAway += 1
+                        #expect(stems.country(ofWord: buffer) == nil, "\(word)")
+                    }
+                }
+            }
+        }
+        #expect(stems.country(ofWord: Array("российских".utf8)) == "RU")
+        #expect(stems.mayStart(Array("Российских".utf8)[...]) && !stems.mayStart(Array("пришли".utf8)[...]))
+        #expect(turnedAway > asked / 3)
+    }
+}
