@@ -85,8 +85,12 @@ extension Gazetteer {
             // Longest name starting here: extend while the words are joined only by spaces,
             // hyphens, periods, apostrophes or a comma, and some name still has this prefix.
             // Each Cyrillic word may be in any case, so several hashes travel together.
-            scratch.hashes.removeAll(keepingCapacity: true)
-            scratch.hashes.append(NameKey.offset)
+            if scratch.hashes.count == 1 {
+                scratch.hashes[0] = NameKey.offset
+            } else {
+                scratch.hashes.removeAll(keepingCapacity: true)
+                scratch.hashes.append(NameKey.offset)
+            }
             var matched: (end: Int, list: Range<Int>, words: Int)? = nil
             var latinKey: UInt64? = nil
             var n = 0
@@ -96,7 +100,10 @@ extension Gazetteer {
                 // Later words of a Latin name are capitalised too, but for small joiners ("Rostov-on-Don").
                 if n > 0, bytes[word.lowerBound] < 0x80, !WordBytes.isCapital(bytes, word.lowerBound),
                    !Self.joinerWords.contains(bytes[word]) { break }
-                if NameKey.normalise(bytes[word], into: &scratch.buffer) {
+                if NameKey.extendASCII(&scratch.hashes, first: n == 0, bytes, word) {
+                    // An ASCII word (most names of English text), folded as it is hashed.
+                    if n == 0 { latinKey = scratch.hashes.first }
+                } else if NameKey.normalise(bytes[word], into: &scratch.buffer) {
                     NameKey.textForms(scratch.buffer, cyrillic: true, into: &scratch.forms)
                     NameKey.extend(scratch.hashes, first: n == 0, word: scratch.buffer, forms: scratch.forms, into: &scratch.extended)
                     swap(&scratch.hashes, &scratch.extended)

@@ -187,6 +187,39 @@ enum NameKey {
         hashes.removeLast(hashes.count - kept)
     }
 
+    /// `extend(_:first:with:)` for a word of `bytes` that is all ASCII, lower-cased as it is
+    /// hashed: no copy of the word is normalised first. False, the hashes as they were, for a word
+    /// with any other byte.
+    static func extendASCII(_ hashes: inout [UInt64], first: Bool, _ bytes: [UInt8], _ word: Range<Int>) -> Bool {
+        precondition(word.lowerBound >= 0 && word.upperBound <= bytes.count, "word outside the text")
+        return bytes.withUnsafeBufferPointer { b in
+            for j in word where b[j] >= 0x80 { return false }
+            @inline(__always) func extended(_ h: UInt64) -> UInt64 {
+                var x = first ? h : mix(h, 0x20)
+                for j in word {
+                    let c = b[j]
+                    x = mix(x, c &- 65 < 26 ? c | 0x20 : c)
+                }
+                return x
+            }
+            // (One hash, the common case, needs no test for repeats.)
+            if hashes.count == 1 {
+                hashes[0] = extended(hashes[0])
+                return true
+            }
+            var kept = 0
+            for k in hashes.indices {
+                let x = extended(hashes[k])
+                if !hashes[0..<kept].contains(x) {
+                    hashes[kept] = x
+                    kept += 1
+                }
+            }
+            if kept < hashes.count { hashes.removeLast(hashes.count - kept) }
+            return true
+        }
+    }
+
     /// The words of a name or text: runs of letters and digits. Spaces, punctuation, hyphens,
     /// periods and apostrophes separate words.
     static func words(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {

@@ -241,3 +241,31 @@ struct AdjectiveStemsTests {
         #expect(turnedAway > asked / 3)
     }
 }
+
+/// An ASCII word extends the name hashes as its normalised copy does (`NameKey.extendASCII`).
+struct NameKeyTests {
+    @Test func asciiWordsExtendAsTheirNormalisedCopies() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZqM019-'. ,".utf8)
+        let text = Array("Rostov-on-Don NEW york São Łódź Москва o'Neil COVID19".utf8) + (0..<400).map { _ in alphabet.randomElement(using: &generator)! }
+        var words: [Range<Int>] = []
+        WordBytes.words(text, into: &words)
+        var buffer: [UInt8] = []
+        for word in words {
+            for start in [[NameKey.offset], [NameKey.offset, 42, NameKey.offset], [7, 7, 9]] {
+                for first in [true, false] {
+                    var fast = start
+                    var plain = start
+                    let ascii = NameKey.extendASCII(&fast, first: first, text, word)
+                    let cyrillic = NameKey.normalise(text[word], into: &buffer)
+                    if ascii {
+                        NameKey.extend(&plain, first: first, with: buffer)
+                        #expect(!cyrillic && fast == plain, "\(String(decoding: text[word], as: UTF8.self))")
+                    } else {
+                        #expect(fast == start && text[word].contains { $0 >= 0x80 })
+                    }
+                }
+            }
+        }
+    }
+}
