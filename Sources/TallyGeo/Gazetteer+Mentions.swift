@@ -35,7 +35,7 @@ extension Gazetteer {
     /// count from the start of its range), as `mentions(inUTF8:)` finds them. One scratch serves
     /// every range: a document's sentences, scanned one by one, allocated it once per sentence.
     public func mentions(inUTF8 bytes: [UInt8], ranges: [Range<Int>]) -> [[PlaceMention]] {
-        var scratch = Scratch()
+        var scratch = Scratch(reserved: true)
         var text: [UInt8] = []
         // (Room for the longest range at once, not grown range by range.)
         let longest = ranges.reduce(0) { max($0, $1.count) }
@@ -58,7 +58,10 @@ extension Gazetteer {
         var hashes: [UInt64] = []
         var extended: [UInt64] = []
 
-        init() {
+        /// Room for the scans of many texts at once (`reserved`), or none: a single short text
+        /// (a page address) allocated four arrays it mostly did not use.
+        init(reserved: Bool = false) {
+            guard reserved else { return }
             buffer.reserveCapacity(64)
             forms.reserveCapacity(16)
             hashes.reserveCapacity(32)

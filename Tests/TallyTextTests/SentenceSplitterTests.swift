@@ -38,3 +38,25 @@ struct SentenceSplitterTests {
         #expect(split("“We will return,” he said. “Soon.” They left.") == ["“We will return,” he said.", "“Soon.”", "They left."])
     }
 }
+
+/// The splitter skips eight bytes at a time past those that cannot end a sentence: the word test
+/// must find every such byte in every place of the word.
+struct SentenceSkipTests {
+    @Test func theWordTestFindsEveryBreakingByte() {
+        for b in 0...255 {
+            for place in 0..<8 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[place] = UInt8(b)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(SentenceSplitter.mayBreak(word) == SentenceSplitter.mayBreak(UInt8(b)), "byte \(b) at \(place)")
+            }
+        }
+        // Bytes next to one another do not hide or fake one (the borrow of the test runs upwards).
+        for a in [0x00, 0x01, 0x0B, 0x2F, 0xE1, 0xE3, 0xFF] as [UInt8] {
+            let word = [a, 0x0A, a, a, a, a, a, a].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(SentenceSplitter.mayBreak(word))
+            let none = [a, a, a, a, a, a, a, a].withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(!SentenceSplitter.mayBreak(none))
+        }
+    }
+}
