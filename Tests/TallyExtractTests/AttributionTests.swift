@@ -319,6 +319,7 @@ struct NominativeTests {
             "Анны Кузнецовой", "«Анна Кузнецова»", "пресс-службы МВД", "Ирины Смирновой и Петра Ивановой", "«ОВД-Инфо»",
             "“Мемориал”", "Civic Monitor", "\"Viasna\"", "Союза журналистов  России", " ведущей Петровой ", "Щукиной", "ёлкиной",
             "Ёлкиной", "«»", "Łódź Police", "Élise Ivanovой", "Ѣ Ивановой", "group «Правозащитной»", "Сибирской", "a\u{301}b Ивановой",
+            "Civic  Monitor", " Civic Monitor", "Civic Monitor ", "", " ", "OVD-Info", "the Interior Ministry",
         ]
         for text in samples {
             let fast = SourceNames.nominativeByBytes(text)

@@ -143,6 +143,14 @@ final class SourceNames: Sendable {
     static func nominative(_ text: String) -> String {
         // ASCII without quote marks: no word changes, so only the spacing is redone, byte by byte.
         if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x22 }) {
+            // Words joined by single spaces: most names are so already, and are returned as they are.
+            var previous: UInt8 = 0x20
+            var spaced = false
+            for b in text.utf8 {
+                if b == 0x20 && previous == 0x20 { spaced = true; break }
+                previous = b
+            }
+            if !spaced && previous != 0x20 { return text }
             return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
         }
         return nominativeByBytes(text) ?? nominativeByCharacters(text)
@@ -165,11 +173,13 @@ final class SourceNames: Sendable {
             var w: [UInt8] = []
             var i = word.startIndex
             while i < word.endIndex {
-                if let q = quoteMarks.first(where: { word[i...].starts(with: $0) }) {
+                // (Every mark starts with one of three bytes: the others are asked about none.)
+                let b = word[i]
+                if b == 0x22 || b == 0xC2 || b == 0xE2, let q = quoteMarks.first(where: { word[i...].starts(with: $0) }) {
                     i += q.count
                     continue
                 }
-                w.append(word[i])
+                w.append(b)
                 i += 1
             }
             if k > 0 { out.append(0x20) }
