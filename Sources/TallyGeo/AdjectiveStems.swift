@@ -68,13 +68,26 @@ struct AdjectiveStems: Sendable {
     /// are Cyrillic and, normalised, begin no stem, so `country(ofWord:)` of the normalised word is
     /// nil. Most Russian words are asked, and this spares normalising them.
     func mayStart(_ word: ArraySlice<UInt8>) -> Bool {
-        let w = word.startIndex
-        guard short.isEmpty, word.count >= 4, word[w] == 0xD0 || word[w] == 0xD1, word[w + 2] == 0xD0 || word[w + 2] == 0xD1 else { return true }
-        let (a, b) = NameKey.foldCyrillic(word[w], word[w + 1])
-        let (c, d) = NameKey.foldCyrillic(word[w + 2], word[w + 3])
+        mayStart(word.count, { word[word.startIndex + $0] })
+    }
+
+    /// `mayStart` of the word at `range` of `bytes`, read in place (no slice of the text is made:
+    /// the scan asks it of every lower-case Russian word).
+    func mayStart(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        mayStart(range.count, { bytes[range.lowerBound + $0] })
+    }
+
+    /// `mayStart` of a word of `count` bytes, its `k`th byte `byte(k)`.
+    @inline(__always)
+    private func mayStart(_ count: Int, _ byte: (Int) -> UInt8) -> Bool {
+        guard short.isEmpty, count >= 4, byte(0) & 0xFE == 0xD0, byte(2) & 0xFE == 0xD0 else { return true }
+        let (a, b) = NameKey.foldCyrillic(byte(0), byte(1))
+        let (c, d) = NameKey.foldCyrillic(byte(2), byte(3))
         guard ranges[Self.tableKey(Self.key(a, b, c, d))] != nil else { return false }
         // (A word of three letters or more that no stem's first three begin starts no stem.)
-        guard !triples.isEmpty, let key = Self.triple(word) else { return true }
+        guard !triples.isEmpty, count >= 6, byte(4) & 0xFE == 0xD0 else { return true }
+        let (e, f) = NameKey.foldCyrillic(byte(4), byte(5))
+        let key = UInt64(a) << 40 | UInt64(b) << 32 | UInt64(c) << 24 | UInt64(d) << 16 | UInt64(e) << 8 | UInt64(f)
         let bit = Self.tripleBit(key)
         return triples[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }

@@ -163,7 +163,9 @@ extension Gazetteer {
         // Cyrillic adjectives are written in lower case ("российских городах"): look at those too.
         if !index.adjectiveStems.isEmpty {
             for word in scratch.words where bytes[word.lowerBound] == 0xD0 || bytes[word.lowerBound] == 0xD1 {
-                guard !WordBytes.isCapital(bytes, word.lowerBound), !result.contains(where: { $0.span.start == word.lowerBound }),
+                // (Asked first, in place: most Russian words start no country's adjective.)
+                guard index.adjectiveStems.mayStart(bytes, word), !WordBytes.isCapital(bytes, word.lowerBound),
+                      !result.contains(where: { $0.span.start == word.lowerBound }),
                       let code = adjectiveCountry(bytes[word], &scratch.buffer), let country = country(code: code) else { continue }
                 add(PlaceMention(
                     span: TextSpan(start: word.lowerBound, end: word.upperBound),
