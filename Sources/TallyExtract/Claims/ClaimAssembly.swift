@@ -34,11 +34,12 @@ struct ClaimAssembly {
         // (A police body a clause named, "{city} police", serves the story's city; one that names
         // its area, "{city} police|regional Interior Ministry", did not name a city there.)
         let city = story.city ?? (story.place?.level == .city ? story.place : nil)
-        let claims = sentenceClaims().map { c in
-            guard let name = c.source?.name, name.includes(SourceNames.cityPlaceholder) else { return c }
-            var copy = c
-            copy.source?.name = DocumentPass.cityPolice(name, city: name.includes("|") ? nil : city)
-            return copy
+        // (Claims are changed in place here and below: copying every claim to change a few
+        // counted a reference for each of its strings, three times over.)
+        var claims = sentenceClaims()
+        for k in claims.indices {
+            guard let name = claims[k].source?.name, name.includes(SourceNames.cityPlaceholder) else { continue }
+            claims[k].source?.name = DocumentPass.cityPolice(name, city: name.includes("|") ? nil : city)
         }
         return Self.merge(Self.namedSources(claims, pluralWords: lexicon.grammar.pluralSourceWords))
     }
@@ -192,11 +193,12 @@ struct ClaimAssembly {
     /// The classes of source taken to stand behind a story's bare figures.
     static let standsBehindStories: Set<SourceClass> = [.monitoring, .official, .caseRecords]
 
-    static func documentSource(_ claims: [Claim]) -> [Claim] {
+    static func documentSource(_ claims: consuming [Claim]) -> [Claim] {
+        var claims = claims
         // (A list, not a dictionary: a story names a few sources.)
         var counts: [(name: String, count: Int, source: Source)] = []
-        for c in claims {
-            guard let s = c.source else { continue }
+        for k in claims.indices {
+            guard let s = claims[k].source else { continue }
             if let k = counts.firstIndex(where: { $0.name == s.name }) { counts[k].count += 1 } else { counts.append((s.name, 1, s)) }
         }
         // Only a monitor or an authority is taken to stand behind a story's bare figures.
@@ -208,33 +210,28 @@ struct ClaimAssembly {
               top.count * 2 > counts.reduce(0, { $0 + $1.count }) else {
             return claims
         }
-        let main = (top.count, top.source)
-        return claims.map { c in
-            guard c.source == nil else { return c }
-            var copy = c
-            copy.source = main.1
-            return copy
-        }
+        for k in claims.indices where claims[k].source == nil { claims[k].source = top.source }
+        return claims
     }
 
     /// "says monitoring group" in a story that names OVD-Info: the generic phrase becomes the
     /// name the story gives for a source of the same class.
     /// `pluralWords` end a source that names several ("human rights groups").
-    static func namedSources(_ claims: [Claim], pluralWords: [String]) -> [Claim] {
+    static func namedSources(_ claims: consuming [Claim], pluralWords: [String]) -> [Claim] {
         var named: [SourceClass: Source] = [:]
-        for c in claims {
-            guard let s = c.source, s.name.first?.isUppercase == true, named[s.sourceClass] == nil else { continue }
+        var claims = claims
+        for k in claims.indices {
+            guard let s = claims[k].source, s.name.first?.isUppercase == true, named[s.sourceClass] == nil else { continue }
             named[s.sourceClass] = s
         }
-        return claims.map { c in
+        for k in claims.indices {
             // "according to human rights groups" names several: no one group stands for them.
-            guard let s = c.source, s.sourceClass == .monitoring, s.name.first?.isLowercase == true,
+            guard let s = claims[k].source, s.sourceClass == .monitoring, s.name.first?.isLowercase == true,
                   !pluralWords.contains(where: { s.name.hasSuffix($0) }),
-                  let specific = named[s.sourceClass] else { return c }
-            var copy = c
-            copy.source = specific
-            return copy
+                  let specific = named[s.sourceClass] else { continue }
+            claims[k].source = specific
         }
+        return claims
     }
 
     /// A figure repeated in one document is one claim: the first, with a source from any repeat.
