@@ -250,6 +250,37 @@ extension Token {
             }
         }
 
+        /// Bytes kept into a `Text` as a reader makes them: gathered eight at a time in a register
+        /// and stored a word at a time (stored one by one and read back as words, they stalled every
+        /// token). Bytes past `capacity` are counted, not kept.
+        struct Gatherer {
+            var text = Text()
+            var word: UInt64 = 0
+            /// Bytes appended so far.
+            var count = 0
+
+            @inline(__always)
+            mutating func append(_ b: UInt8) {
+                if count < Text.capacity {
+                    word |= UInt64(b) &<< UInt64((count & 7) &<< 3)
+                    if count & 7 == 7 {
+                        text.setWord(count >> 3, word)
+                        word = 0
+                    }
+                }
+                count &+= 1
+            }
+
+            /// The text of the bytes kept (the first `capacity` of them).
+            @inline(__always)
+            mutating func finish() -> Text {
+                let kept = min(count, Text.capacity)
+                if kept & 7 != 0 { text.setWord(kept >> 3, word) }
+                text.setCount(kept)
+                return text
+            }
+        }
+
         /// Sets the count of bytes kept (at most `capacity`) after `setWord` wrote them.
         @inline(__always)
         mutating func setCount(_ count: Int) { w5 = w5 & 0x00FF_FFFF_FFFF_FFFF | UInt64(count) << 56 }

@@ -117,32 +117,18 @@ public enum Tokenizer {
                            capitalized: Bool, spaceBefore: Bool) -> Token? {
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
         var stem = key
-        // The kept bytes are gathered eight at a time in a register and stored a word at a time:
-        // storing them one by one and reading the text back as words stalled every token.
-        var text = Token.Text()
-        var word: UInt64 = 0
-        var n = 0
+        var kept = Token.Text.Gatherer()
         var i = start
         while i < end {
             var b = bytes[i]
             if b >= 0x80 { return nil }
             if lower, b &- 65 < 26 { b |= 0x20 }
             key = (key ^ UInt64(b)) &* 0x100_0000_01b3
-            if n < 2 { stem = key }
-            if n < Token.Text.capacity {
-                word |= UInt64(b) << UInt64((n & 7) << 3)
-                if n & 7 == 7 {
-                    text.setWord(n >> 3, word)
-                    word = 0
-                }
-            }
-            n += 1
+            if kept.count < 2 { stem = key }
+            kept.append(b)
             i += 1
         }
-        let kept = min(n, Token.Text.capacity)
-        if kept & 7 != 0 { text.setWord(kept >> 3, word) }
-        text.setCount(kept)
-        return Token(kind: kind, start: start, end: end, stored: text, key: key, stemKey: stem,
+        return Token(kind: kind, start: start, end: end, stored: kept.finish(), key: key, stemKey: stem,
                      plain: true, capitalized: capitalized, spaceBefore: spaceBefore)
     }
 
@@ -167,18 +153,11 @@ public enum Tokenizer {
     static func plainWord(_ bytes: Bytes, _ start: Int, _ end: Int, capitalized: Bool, spaceBefore: Bool) -> Token? {
         var key: UInt64 = 0xcbf2_9ce4_8422_2325
         var stem = key
-        var text = Token.Text()
-        var word: UInt64 = 0
-        var n = 0
+        var kept = Token.Text.Gatherer()
         var characters = 0
         @inline(__always) func put(_ b: UInt8) {
             key = (key ^ UInt64(b)) &* 0x100_0000_01b3
-            word |= UInt64(b) << UInt64((n & 7) << 3)
-            if n & 7 == 7 {
-                text.setWord(n >> 3, word)
-                word = 0
-            }
-            n += 1
+            kept.append(b)
         }
         @inline(__always) func isCyrillic(_ k: Int) -> Bool {
             (bytes[k] == 0xD0 || bytes[k] == 0xD1) && k + 1 < end && bytes[k + 1] & 0xC0 == 0x80
@@ -200,11 +179,9 @@ public enum Tokenizer {
                         break
                     }
                 }
-                guard n < Token.Text.capacity else { return nil }
                 put(c)
                 i += 1
             } else if isCyrillic(i) {
-                guard n + 2 <= Token.Text.capacity else { return nil }
                 var lead = b
                 var c = bytes[i + 1]
                 if lead == 0xD0 {
@@ -223,9 +200,9 @@ public enum Tokenizer {
             characters += 1
             if characters <= 2 { stem = key }
         }
-        if n & 7 != 0 { text.setWord(n >> 3, word) }
-        text.setCount(n)
-        return Token(kind: .word, start: start, end: i, stored: text, key: key, stemKey: stem,
+        // (A word longer than a token keeps is cut at a character by the general reader.)
+        guard kept.count <= Token.Text.capacity else { return nil }
+        return Token(kind: .word, start: start, end: i, stored: kept.finish(), key: key, stemKey: stem,
                      plain: true, capitalized: capitalized, spaceBefore: spaceBefore)
     }
 
