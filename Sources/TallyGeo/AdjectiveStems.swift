@@ -40,23 +40,25 @@ struct AdjectiveStems: Sendable {
             return (Self.tableKey(key), (all.count - list.count)..<all.count)
         })
         flat = all
-        if short.isEmpty, all.allSatisfy({ Self.triple($0.bytes[...]) != nil }) {
+        let keys = all.map { stem in Self.triple(stem.bytes.count) { stem.bytes[$0] } }
+        if short.isEmpty, !keys.contains(nil) {
             triples = [UInt64](repeating: 0, count: 256)
-            for stem in all {
-                let bit = Self.tripleBit(Self.triple(stem.bytes[...])!)
+            for key in keys {
+                let bit = Self.tripleBit(key!)
                 triples[bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
     }
 
-    /// A word's first three letters folded (`NameKey.foldCyrillic`), when they are Cyrillic.
-    private static func triple(_ word: ArraySlice<UInt8>) -> UInt64? {
-        let w = word.startIndex
-        guard word.count >= 6 else { return nil }
+    /// The first three letters of a word of `count` bytes (its `k`th byte `byte(k)`), folded
+    /// (`NameKey.foldCyrillic`), when they are Cyrillic.
+    @inline(__always)
+    private static func triple(_ count: Int, _ byte: (Int) -> UInt8) -> UInt64? {
+        guard count >= 6 else { return nil }
         var key: UInt64 = 0
-        for k in stride(from: w, to: w + 6, by: 2) {
-            guard word[k] == 0xD0 || word[k] == 0xD1 else { return nil }
-            let (a, b) = NameKey.foldCyrillic(word[k], word[k + 1])
+        for k in stride(from: 0, to: 6, by: 2) {
+            guard byte(k) & 0xFE == 0xD0 else { return nil }
+            let (a, b) = NameKey.foldCyrillic(byte(k), byte(k + 1))
             key = key << 16 | UInt64(a) << 8 | UInt64(b)
         }
         return key
@@ -65,8 +67,9 @@ struct AdjectiveStems: Sendable {
     private static func tripleBit(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 50) }
 
     /// Whether some stem may start `word` (not yet normalised): false when its first two letters
-    /// are Cyrillic and, normalised, begin no stem, so `country(ofWord:)` of the normalised word is
-    /// nil. Most Russian words are asked, and this spares normalising them.
+    /// (or three, in a word of three or more) are Cyrillic and, normalised, begin no stem, so
+    /// `country(ofWord:)` of the normalised word is nil. Most Russian words are asked, and this
+    /// spares normalising them.
     func mayStart(_ word: ArraySlice<UInt8>) -> Bool {
         mayStart(word.count, { word[word.startIndex + $0] })
     }
@@ -85,9 +88,7 @@ struct AdjectiveStems: Sendable {
         let (c, d) = NameKey.foldCyrillic(byte(2), byte(3))
         guard ranges[Self.tableKey(Self.key(a, b, c, d))] != nil else { return false }
         // (A word of three letters or more that no stem's first three begin starts no stem.)
-        guard !triples.isEmpty, count >= 6, byte(4) & 0xFE == 0xD0 else { return true }
-        let (e, f) = NameKey.foldCyrillic(byte(4), byte(5))
-        let key = UInt64(a) << 40 | UInt64(b) << 32 | UInt64(c) << 24 | UInt64(d) << 16 | UInt64(e) << 8 | UInt64(f)
+        guard !triples.isEmpty, let key = Self.triple(count, byte) else { return true }
         let bit = Self.tripleBit(key)
         return triples[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
