@@ -212,30 +212,27 @@ public struct NumberReader: Sendable {
     }
 
     /// `parseDigits` read from the bytes for the numbers of news text: at most 15 digits, alone or
-    /// in up to eight groups split by commas, periods or single spaces (ASCII, no-break, thin…). Nil (the outer optional) for any other text, which `parseDigitsByCharacters` reads.
-    /// The value is the one the characters give: an integer of at most 15 digits is exact in a
-    /// `Double`, and a decimal is that integer over a power of ten, one correctly rounded division
-    /// (what `Double(String)` returns for the same digits).
+    /// in up to eight groups split by commas, periods or single spaces (ASCII, no-break, thin…).
+    /// Nil (the outer optional) for any other text, which `parseDigitsByCharacters` reads.
+    /// The value is the one the characters give: the groups joined are the digits read as one
+    /// integer, exact in a `Double` at 15 digits, and a decimal is that integer over a power of ten,
+    /// one correctly rounded division (what `Double(String)` returns for the same digits).
     static func groupedDigits(_ bytes: UnsafeRawBufferPointer, decimalComma: Bool) -> Double?? {
-        // Groups as (value, digits); separators as 1 (","), 2 ("."), 3 (a space).
-        var values: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-        var widths: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
-        var groups = 0, width = 0, digits = 0
-        var value: UInt64 = 0
-        var kinds: UInt8 = 0        // bits of the separator kinds seen
-        var firstKind: UInt8 = 0, separators = 0
+        var total: UInt64 = 0       // every digit read so far, as one integer
+        var digits = 0
+        var width = 0               // digits of the group being read
+        var firstWidth = 0
+        var tailsOfThree = true     // every group after the first has three digits
+        var kinds: UInt8 = 0        // bits of the separator kinds seen: 1 ",", 2 ".", 3 a space
+        var firstKind: UInt8 = 0
+        var separators = 0
         var lastKindBefore = false  // whether the last separator's kind came before it too
-        func store() {
-            withUnsafeMutableBytes(of: &values) { $0.storeBytes(of: value, toByteOffset: groups * 8, as: UInt64.self) }
-            withUnsafeMutableBytes(of: &widths) { $0.storeBytes(of: width, toByteOffset: groups * 8, as: Int.self) }
-            groups += 1
-        }
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b >= 48 && b <= 57 {
-                value = value * 10 + UInt64(b - 48)
+                total = total * 10 + UInt64(b - 48)
                 width += 1
                 digits += 1
                 guard digits <= 15 else { return nil }
@@ -250,42 +247,34 @@ public struct NumberReader: Sendable {
             else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { kind = 3; skip = 2 }
             else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8B || bytes[i + 2] == 0xAF { kind = 3; skip = 3 }
             else { return nil }
-            // A separator needs digits on both sides, and at most seven of them fit.
-            guard width > 0, groups < 7 else { return nil }
-            store()
-            if separators == 0 { firstKind = kind }
+            // A separator needs digits on both sides; at most seven of them.
+            guard width > 0, separators < 7 else { return nil }
+            if separators == 0 {
+                firstKind = kind
+                firstWidth = width
+            } else if width != 3 {
+                tailsOfThree = false
+            }
             lastKindBefore = kinds & (1 << kind) != 0
             kinds |= 1 << kind
             separators += 1
-            value = 0
             width = 0
             i += skip
         }
         guard width > 0 else { return nil }
-        if separators == 0 { return Double(value) }  // plain digits ("500"), the common case
-        store()
-        func group(_ k: Int) -> (value: UInt64, width: Int) {
-            (withUnsafeBytes(of: values) { $0.load(fromByteOffset: k * 8, as: UInt64.self) },
-             withUnsafeBytes(of: widths) { $0.load(fromByteOffset: k * 8, as: Int.self) })
-        }
-        func power(_ k: Int) -> UInt64 { (0..<k).reduce(1) { p, _ in p * 10 } }
-        func joined(_ range: Range<Int>) -> UInt64 { range.reduce(0) { $0 * power(group($1).width) + group($1).value } }
-        let tailsOfThree = (1..<groups).allSatisfy { group($0).width == 3 } && group(0).width <= 3
-        let all = Double(joined(0..<groups))
-        func decimal() -> Double {
-            let last = group(groups - 1)
-            let whole = joined(0..<(groups - 1))
-            return Double(whole * power(last.width) + last.value) / Double(power(last.width))
-        }
+        if separators == 0 { return Double(total) }  // plain digits ("500"), the common case
+        tailsOfThree = tailsOfThree && width == 3 && firstWidth <= 3
+        let all = Double(total)
+        // The last group after the decimal mark: the digits over ten to its width.
+        let decimal = Double(total) / Double((0..<width).reduce(UInt64(1)) { p, _ in p * 10 })
         if kinds == 1 << 3 { return tailsOfThree ? all : .some(nil) }
         if kinds.nonzeroBitCount > 1 {
             // "1,300.5": commas group, the period is the decimal mark (and the reverse in Russian).
-            guard !lastKindBefore else { return .some(nil) }
-            return decimal()
+            return lastKindBefore ? .some(nil) : decimal
         }
         if separators > 1 { return tailsOfThree ? all : .some(nil) }
         if tailsOfThree, firstKind == 1 || decimalComma { return all }
-        return decimal()
+        return decimal
     }
 
     /// `parseDigits` by the text's characters: the reading `groupedDigits` gives for the numbers
