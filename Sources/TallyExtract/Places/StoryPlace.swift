@@ -200,15 +200,20 @@ struct StoryPlace {
 }
 
 /// Votes for a handful of items (a story's countries, its cities), kept in the order first voted
-/// for: a story names few places, and a short list searched by key costs less than a dictionary
-/// hashing each name (1,000 instructions a vote). Items are told apart by a country's code, a
-/// place's name (the first place counted under a name stands for it).
-struct Votes<Item> {
+/// for: a story names few places, and a short list searched by name costs less than a dictionary
+/// hashing each name (1,000 instructions a vote). Items are told apart by `Votable.voteName` (the
+/// first place counted under a name stands for it).
+struct Votes<Item: Votable> {
     private(set) var entries: [(count: Int, item: Item)] = []
 
     var count: Int { entries.count }
     var total: Int { entries.reduce(0) { $0 + $1.count } }
     var first: Item? { entries.first?.item }
+
+    mutating func add(_ item: Item, _ n: Int) {
+        let name = item.voteName
+        if let k = entries.firstIndex(where: { $0.item.voteName == name }) { entries[k].count += n } else { entries.append((n, item)) }
+    }
 
     /// The entry with the most votes; among equals, the one `before` puts first (a total order,
     /// so the answer does not depend on the order of voting).
@@ -220,14 +225,15 @@ struct Votes<Item> {
     func winner(by before: (Item, Item) -> Bool) -> Item? { top(by: before)?.item }
 }
 
-extension Votes where Item == String {
-    mutating func add(_ item: String, _ n: Int) {
-        if let k = entries.firstIndex(where: { $0.item == item }) { entries[k].count += n } else { entries.append((n, item)) }
-    }
+/// What `Votes` tells items apart by: a country's code, a place's name.
+protocol Votable {
+    var voteName: String { get }
 }
 
-extension Votes where Item == Place {
-    mutating func add(_ item: Place, _ n: Int) {
-        if let k = entries.firstIndex(where: { $0.item.name == item.name }) { entries[k].count += n } else { entries.append((n, item)) }
-    }
+extension String: Votable {
+    var voteName: String { self }
+}
+
+extension Place: Votable {
+    var voteName: String { name }
 }
