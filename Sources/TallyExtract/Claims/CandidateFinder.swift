@@ -253,7 +253,7 @@ struct CandidateFinder {
             // "the city's roughly 100,000 residents": a place's possessive before a qualifier too.
             if let q = lexicon.qualifiers.match(tokens, endingBefore: m.firstToken), m.firstToken - q.length >= 1,
                case let w = tokens[m.firstToken - q.length - 1], w.kind == .word, lexicon.notClaimBefore.contains(w),
-               w.hasSuffix("'s") || w.hasSuffix("’s") { return false }
+               w.hasSuffix("'s") { return false }  // (a token's text reads ’ as ')
             // "aged between 15 and 66": a range after such a word.
             if before.kind == .word, m.firstToken >= 2, lexicon.numbers.rangePairs.contains(where: { before.isWord($0.0) }),
                tokens[m.firstToken - 2].kind == .word, lexicon.notClaimBefore.contains(tokens[m.firstToken - 2]) { return false }

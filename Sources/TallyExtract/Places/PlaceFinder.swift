@@ -185,7 +185,7 @@ struct PlaceFinder {
             found.afterPreposition = m.afterPreposition
             // "In Marseille, France's second city,": the country of a city described, not another place.
             if best.level == .country, first >= 2, tokens[first - 1].hasText(","), let city = result.last, city.last == first - 2,
-               city.place.level == .city, tokens[last].hasSuffix("'s") || tokens[last].hasSuffix("’s") { continue }
+               city.place.level == .city, tokens[last].hasSuffix("'s") { continue }  // (a token's text reads ’ as ')
             if m.form == .adjective || best.level == .country {
                 // "three British citizens", "150 Russian fans", "граждан Польши": where the people are
                 // from, not where they are.
